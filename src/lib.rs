@@ -1,0 +1,12 @@
+//! residesk: the Telegram front desk of a residential property-management office.
+//!
+//! The folders show the architecture: `config` (settings), `store` (all SQL),
+//! `domain` (pure types and rules), `understand` (text → structured request, pure),
+//! `texts` (prompts catalogue), `bot` (teloxide handlers), `outbox` and
+//! `scheduler` (durable sending and timed jobs), `emulator` (a local Telegram
+//! Bot API server) and `sandbox` (a terminal chat with the real bot).
+
+pub mod cli;
+pub mod domain;
+pub mod emulator;
+pub mod understand;
