@@ -6,7 +6,17 @@
 //! `scheduler` (durable sending and timed jobs), `emulator` (a local Telegram
 //! Bot API server) and `sandbox` (a terminal chat with the real bot).
 
+pub mod admin;
+pub mod bot;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod emulator;
+pub mod error;
+pub mod outbox;
+pub mod runtime;
+pub mod sandbox;
+pub mod scheduler;
+pub mod store;
+pub mod texts;
 pub mod understand;

@@ -1,4 +1,7 @@
 //! Pure types and rules of the desk: no I/O here.
 
+pub mod lang;
+pub mod phone;
 pub mod request;
+pub mod role;
 pub mod unit;

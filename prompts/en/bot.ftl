@@ -1,0 +1,86 @@
+# residesk — English prompts: onboarding, roles, languages, errors.
+# Variables: { $name } etc. Keep every key in all three languages.
+
+error-generic = Sorry, something went wrong on our side. Please try again in a moment, or call the management office at { $phone }.
+error-too-long = That message is too long for us to read ({ $length } characters). Please keep it under { $limit } characters.
+error-empty = We could not find any words in that message. Please write what you need.
+not-allowed = Sorry, that is not available to you.
+stale-button = This button is no longer valid.
+unknown-command = Sorry, we don't know that command. Send /help to see what you can do.
+
+welcome-new = Welcome to the { $office } residents' desk. To register, please share your phone number with the button below, so we can find your unit in our register.
+button-share-phone = 📱 Share my phone number
+contact-not-own = For your security we can only accept your own phone number. Please press the “Share my phone number” button instead of sending someone else's contact.
+contact-invalid = We could not read that phone number. Please press the “Share my phone number” button.
+registered = Thank you, { $name }. You are registered for { $units }. { $next }
+registered-next = Just write to us here whenever you need something: a repair, a complaint, a booking or a question.
+already-registered = You are already registered. Send /help to see what you can do.
+ask-unit = We could not find your phone number in our register. Which unit do you live in? Please write the block and flat, for example “Block 3 Flat 1502” or “3座1502”.
+unit-not-understood = Sorry, we could not read a block and flat in that. Please write it like “Block 3 Flat 1502” or “3座1502”.
+unit-unknown = We have no unit { $unit } in our register. Please check the block and flat, or call the management office at { $phone }.
+bind-pending = Thank you. Your request to register for unit { $unit } has been sent to the management office. We will tell you here as soon as it is approved.
+bind-still-pending = Your request to register for unit { $unit } is still waiting for the management office. We will tell you here as soon as it is decided.
+bind-request-staff = New resident registration: { $name } (phone { $phone }) asks to be registered for unit { $unit }. The number is not in the register for that unit.
+bind-phone-unknown = not shared
+button-approve = ✅ Approve
+button-reject = ❌ Reject
+bind-approved = Good news: you are now registered for unit { $unit }. { $next }
+bind-rejected = Sorry, the management office could not confirm that you live in unit { $unit }. Please call { $phone } or visit the office ({ $hours }) with proof of residence.
+bind-decided-approved = ✅ Approved by { $staff }: { $name } is registered for unit { $unit }.
+bind-decided-rejected = ❌ Rejected by { $staff }: { $name } for unit { $unit }.
+bind-already-decided = This request has already been decided.
+not-registered = You are not registered yet. Please send /start to register.
+
+invite-welcome-staff = Welcome to the team, { $name }. You are registered as staff of { $department }. Send /help to see your commands.
+invite-welcome-supervisor = Welcome, { $name }. You are registered as a supervisor. Send /help to see your commands.
+invite-invalid = That invitation code is not valid. Please ask your supervisor for a new one.
+invite-used = That invitation code has already been used. Please ask your supervisor for a new one.
+invite-expired = That invitation code has expired. Please ask your supervisor for a new one.
+
+dept-customer_service = Customer Service
+dept-engineering = Engineering
+dept-security = Security
+dept-cleaning = Cleaning
+dept-greening = Greening
+dept-accounts = Accounts
+
+lang-choose = Please choose your language:
+lang-set = Language set to { $language }.
+lang-name-zh-Hant = 繁體中文
+lang-name-zh-Hans = 简体中文
+lang-name-en = English
+
+cancelled = Cancelled. What else can we do for you?
+nothing-to-cancel = There is nothing to cancel.
+
+duty-on = You are now ON duty: new work of { $department } can be assigned to you.
+duty-off = You are now OFF duty: new work goes to your colleagues on duty.
+duty-not-staff = Only staff can go on or off duty.
+
+cmd-start = Register or restart
+cmd-help = What I can do
+cmd-lang = Change language
+cmd-cancel = Cancel what you are doing
+cmd-my = My requests
+cmd-tasks = My open tasks
+cmd-duty = Go on or off duty
+cmd-log = Log a call or visit for a resident
+cmd-open = Open requests
+cmd-reassign = Reassign a request
+
+help-guest = This is the residents' desk of { $office }. Send /start to register with your phone number. Office: { $phone } ({ $hours }).
+help-resident = Write to us in your own words (a photo helps): a repair, a complaint, a booking or a question. We confirm the details with you, then give you a ticket number and keep you informed.
+    /my – your requests and their status
+    /lang – change language
+    /cancel – stop what you are doing
+    Office: { $phone } ({ $hours }). Emergencies: { $emergency }.
+help-staff = You receive the requests of { $department } here, with buttons to accept, start and resolve them.
+    /tasks – your open tasks by deadline
+    /duty – go on or off duty
+    /log 3-1502 text – log a call or visit for a resident
+    /lang – change language
+help-supervisor = You see escalations and can follow every request.
+    /open – open requests by status or department
+    /reassign – give a request to someone else
+    /log 3-1502 text – log a call or visit for a resident
+    /lang – change language

@@ -1,0 +1,85 @@
+# residesk — 简体中文提示：登记、角色、语言、错误。
+
+error-generic = 抱歉，系统出现问题，请稍后再试，或致电物业服务中心 { $phone }。
+error-too-long = 消息太长（{ $length } 字），请精简到 { $limit } 字以内。
+error-empty = 消息中没有文字，请写下您需要什么帮助。
+not-allowed = 抱歉，您不能使用此功能。
+stale-button = 此按钮已失效。
+unknown-command = 抱歉，我们不认识这个指令。请发送 /help 查看可用功能。
+
+welcome-new = 欢迎使用{ $office }业主服务台。登记时请点下面的按钮分享您的手机号码，我们会在业主名册中找到您的房号。
+button-share-phone = 📱 分享我的手机号码
+contact-not-own = 为保障您的安全，我们只接受您本人的手机号码。请点「分享我的手机号码」按钮，不要转发他人的联系人。
+contact-invalid = 我们无法读取这个号码，请点「分享我的手机号码」按钮。
+registered = 谢谢您，{ $name }。您已登记为 { $units } 的业主。{ $next }
+registered-next = 有任何需要，例如报修、投诉、预约或咨询，直接在这里留言即可。
+already-registered = 您已经登记。请发送 /help 查看可用功能。
+ask-unit = 业主名册中找不到您的手机号码。请问您住在哪一户？请写楼栋和房号，例如「5栋802」。
+unit-not-understood = 抱歉，我们看不出楼栋和房号。请写成「5栋802」或「3座1502室」。
+unit-unknown = 名册中没有 { $unit } 这一户。请核对楼栋和房号，或致电物业服务中心 { $phone }。
+bind-pending = 谢谢。您登记 { $unit } 的申请已提交物业服务中心审核，审核通过后会在这里通知您。
+bind-still-pending = 您登记 { $unit } 的申请仍在等待物业服务中心审核，有结果会在这里通知您。
+bind-request-staff = 新业主登记：{ $name }（电话 { $phone }）申请登记为 { $unit } 的业主。名册中该户没有此号码。
+bind-phone-unknown = 未提供
+button-approve = ✅ 批准
+button-reject = ❌ 拒绝
+bind-approved = 好消息：您已登记为 { $unit } 的业主。{ $next }
+bind-rejected = 抱歉，物业服务中心未能确认您是 { $unit } 的业主。请致电 { $phone }，或在办公时间（{ $hours }）携带居住证明到物业服务中心办理。
+bind-decided-approved = ✅ { $staff } 已批准：{ $name } 登记为 { $unit } 的业主。
+bind-decided-rejected = ❌ { $staff } 已拒绝：{ $name } 申请登记 { $unit }。
+bind-already-decided = 此申请已经处理。
+not-registered = 您还没有登记。请发送 /start 进行登记。
+
+invite-welcome-staff = 欢迎加入，{ $name }。您已登记为{ $department }员工。请发送 /help 查看可用指令。
+invite-welcome-supervisor = 欢迎，{ $name }。您已登记为客服主管。请发送 /help 查看可用指令。
+invite-invalid = 邀请码无效，请向主管索取新的邀请码。
+invite-used = 此邀请码已被使用，请向主管索取新的邀请码。
+invite-expired = 此邀请码已过期，请向主管索取新的邀请码。
+
+dept-customer_service = 客服部
+dept-engineering = 工程部
+dept-security = 秩序维护部
+dept-cleaning = 保洁部
+dept-greening = 绿化部
+dept-accounts = 财务部
+
+lang-choose = 请选择语言：
+lang-set = 语言已设置为{ $language }。
+lang-name-zh-Hant = 繁體中文
+lang-name-zh-Hans = 简体中文
+lang-name-en = English
+
+cancelled = 已取消。还有什么可以帮您？
+nothing-to-cancel = 目前没有可以取消的操作。
+
+duty-on = 您已开始值班：{ $department }的新工作会派给您。
+duty-off = 您已结束值班：新工作会派给值班的同事。
+duty-not-staff = 只有员工可以设置值班状态。
+
+cmd-start = 登记或重新开始
+cmd-help = 使用说明
+cmd-lang = 更改语言
+cmd-cancel = 取消当前操作
+cmd-my = 我的工单
+cmd-tasks = 我的待办工作
+cmd-duty = 开始或结束值班
+cmd-log = 代业主登记来电来访
+cmd-open = 未完成工单
+cmd-reassign = 改派工单
+
+help-guest = 这是{ $office }业主服务台。请发送 /start 用手机号码登记。物业服务中心电话：{ $phone }（{ $hours }）。
+help-resident = 直接用您自己的话留言（附照片更好）：报修、投诉、预约或咨询都可以。我们会先和您确认信息，再给您工单号并通知进度。
+    /my – 查看您的工单和进度
+    /lang – 更改语言
+    /cancel – 取消当前操作
+    物业服务中心：{ $phone }（{ $hours }）。紧急情况：{ $emergency }。
+help-staff = { $department }的工单会发送到这里，您可以点按钮接单、开始和完成。
+    /tasks – 按期限列出您的待办工作
+    /duty – 开始或结束值班
+    /log 3-1502 内容 – 代业主登记来电来访
+    /lang – 更改语言
+help-supervisor = 您会收到升级的工单，并可跟进所有工单。
+    /open – 按状态或部门查看未完成工单
+    /reassign – 改派工单
+    /log 3-1502 内容 – 代业主登记来电来访
+    /lang – 更改语言

@@ -1,0 +1,85 @@
+# residesk — 繁體中文提示：登記、角色、語言、錯誤。
+
+error-generic = 抱歉，系統出現問題，請稍後再試，或致電管理處 { $phone }。
+error-too-long = 訊息太長（{ $length } 字），請精簡至 { $limit } 字以內。
+error-empty = 訊息中沒有文字，請寫下您需要甚麼協助。
+not-allowed = 抱歉，您不能使用此功能。
+stale-button = 此按鈕已失效。
+unknown-command = 抱歉，我們不認識這個指令。請發送 /help 查看可用功能。
+
+welcome-new = 歡迎使用{ $office }住戶服務台。登記時請按下面的按鈕分享您的電話號碼，我們會在住戶名冊中找出您的單位。
+button-share-phone = 📱 分享我的電話號碼
+contact-not-own = 為保障您的安全，我們只接受您本人的電話號碼。請按「分享我的電話號碼」按鈕，不要轉發他人的聯絡人。
+contact-invalid = 我們無法讀取這個電話號碼，請按「分享我的電話號碼」按鈕。
+registered = 謝謝您，{ $name }。您已登記為 { $units } 的住戶。{ $next }
+registered-next = 有任何需要，例如報修、投訴、預約或查詢，直接在這裏留言即可。
+already-registered = 您已經登記。請發送 /help 查看可用功能。
+ask-unit = 住戶名冊中找不到您的電話號碼。請問您住在哪個單位？請寫座數及單位，例如「3座1502室」。
+unit-not-understood = 抱歉，我們看不出座數及單位。請寫成「3座1502室」或「B座12樓A室」。
+unit-unknown = 名冊中沒有 { $unit } 這個單位。請核對座數及單位，或致電管理處 { $phone }。
+bind-pending = 謝謝。您登記 { $unit } 的申請已交管理處審批，批核後會在這裏通知您。
+bind-still-pending = 您登記 { $unit } 的申請仍在等候管理處審批，有結果會在這裏通知您。
+bind-request-staff = 新住戶登記：{ $name }（電話 { $phone }）申請登記為 { $unit } 的住戶。名冊中該單位沒有此電話號碼。
+bind-phone-unknown = 未提供
+button-approve = ✅ 批准
+button-reject = ❌ 拒絕
+bind-approved = 好消息：您已登記為 { $unit } 的住戶。{ $next }
+bind-rejected = 抱歉，管理處未能確認您是 { $unit } 的住戶。請致電 { $phone }，或於辦公時間（{ $hours }）攜同住址證明到管理處辦理。
+bind-decided-approved = ✅ { $staff } 已批准：{ $name } 登記為 { $unit } 的住戶。
+bind-decided-rejected = ❌ { $staff } 已拒絕：{ $name } 申請登記 { $unit }。
+bind-already-decided = 此申請已有決定。
+not-registered = 您尚未登記。請發送 /start 進行登記。
+
+invite-welcome-staff = 歡迎加入，{ $name }。您已登記為{ $department }職員。請發送 /help 查看可用指令。
+invite-welcome-supervisor = 歡迎，{ $name }。您已登記為客服主管。請發送 /help 查看可用指令。
+invite-invalid = 邀請碼無效，請向主管索取新的邀請碼。
+invite-used = 此邀請碼已被使用，請向主管索取新的邀請碼。
+invite-expired = 此邀請碼已過期，請向主管索取新的邀請碼。
+
+dept-customer_service = 客戶服務部
+dept-engineering = 工程部
+dept-security = 保安部
+dept-cleaning = 清潔部
+dept-greening = 綠化部
+dept-accounts = 財務部
+
+lang-choose = 請選擇語言：
+lang-set = 語言已設定為{ $language }。
+lang-name-zh-Hant = 繁體中文
+lang-name-zh-Hans = 简体中文
+lang-name-en = English
+
+cancelled = 已取消。還有甚麼可以幫您？
+nothing-to-cancel = 目前沒有可以取消的操作。
+
+duty-on = 您已開始當值：{ $department }的新工作會分派給您。
+duty-off = 您已結束當值：新工作會分派給當值的同事。
+duty-not-staff = 只有職員可以設定當值狀態。
+
+cmd-start = 登記或重新開始
+cmd-help = 使用說明
+cmd-lang = 更改語言
+cmd-cancel = 取消目前操作
+cmd-my = 我的工單
+cmd-tasks = 我的待辦工作
+cmd-duty = 開始或結束當值
+cmd-log = 代住戶登記來電來訪
+cmd-open = 未完成工單
+cmd-reassign = 改派工單
+
+help-guest = 這是{ $office }住戶服務台。請發送 /start 以電話號碼登記。管理處電話：{ $phone }（{ $hours }）。
+help-resident = 直接用您自己的話留言（附相片更好）：報修、投訴、預約或查詢都可以。我們會先與您確認資料，再給您工單編號並通知進度。
+    /my – 查看您的工單及進度
+    /lang – 更改語言
+    /cancel – 取消目前操作
+    管理處：{ $phone }（{ $hours }）。緊急事故：{ $emergency }。
+help-staff = { $department }的工單會發送到這裏，您可以按按鈕接單、開始及完成。
+    /tasks – 按期限列出您的待辦工作
+    /duty – 開始或結束當值
+    /log 3-1502 內容 – 代住戶登記來電來訪
+    /lang – 更改語言
+help-supervisor = 您會收到升級個案，並可跟進所有工單。
+    /open – 按狀態或部門查看未完成工單
+    /reassign – 改派工單
+    /log 3-1502 內容 – 代住戶登記來電來訪
+    /lang – 更改語言

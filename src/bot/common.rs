@@ -1,0 +1,162 @@
+//! What works from anywhere: help, language, cancel, duty, pressed buttons and
+//! the catch-alls.
+
+use std::sync::Arc;
+
+use fluent_bundle::FluentValue;
+use teloxide::prelude::*;
+
+use super::callback::Callback;
+use super::commands::menu;
+use super::onboarding::{self, settle};
+use super::{Actor, App, BotDialogue, HandlerResult, Staff, State, reply};
+use crate::domain::lang::Lang;
+use crate::domain::role::Role;
+use crate::outbox::{self, OutButton};
+use crate::store;
+use crate::texts::{t, t_args};
+
+/// `/help`: what this user can do.
+pub async fn help(bot: Bot, app: Arc<App>, actor: Actor) -> HandlerResult {
+    reply::text(&bot, &actor, help_text(&app, &actor)).await
+}
+
+fn help_text(app: &App, actor: &Actor) -> String {
+    let office = &app.settings.office;
+    let department = actor
+        .user
+        .department
+        .as_deref()
+        .map(|d| t(actor.lang, &format!("dept-{d}")))
+        .unwrap_or_default();
+    let args: [(&str, FluentValue); 5] = [
+        ("office", office.name.clone().into()),
+        ("phone", office.phone.clone().into()),
+        ("hours", office.hours.clone().into()),
+        ("emergency", office.emergency_phone.clone().into()),
+        ("department", department.into()),
+    ];
+    let key = match actor.role() {
+        None => "help-guest",
+        Some(Role::Resident) => "help-resident",
+        Some(Role::Staff) => "help-staff",
+        Some(Role::Supervisor) => "help-supervisor",
+    };
+    t_args(actor.lang, key, &args)
+}
+
+/// `/lang`: offers the languages as buttons.
+pub async fn choose_lang(bot: Bot, actor: Actor) -> HandlerResult {
+    let row = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            OutButton::new(
+                t(l, &format!("lang-name-{}", l.tag())),
+                Callback::Lang(l).encode(),
+            )
+        })
+        .collect();
+    reply::buttons(&bot, &actor, t(actor.lang, "lang-choose"), &[row]).await
+}
+
+/// `/cancel`: leaves whatever conversation is in progress.
+pub async fn cancel(bot: Bot, actor: Actor, dialogue: BotDialogue, state: State) -> HandlerResult {
+    if state == State::Idle {
+        return reply::text_removing_keyboard(&bot, &actor, t(actor.lang, "nothing-to-cancel"))
+            .await;
+    }
+    dialogue.update(State::Idle).await?;
+    reply::text_removing_keyboard(&bot, &actor, t(actor.lang, "cancelled")).await
+}
+
+/// `/duty`: a staff member goes on or off duty.
+pub async fn toggle_duty(bot: Bot, app: Arc<App>, Staff(actor): Staff) -> HandlerResult {
+    let on = !actor.user.on_duty;
+    if let Err(e) = store::users::set_on_duty(app.db.pool(), actor.id(), on).await {
+        return settle(&bot, &app, &actor, Err(e.into())).await;
+    }
+    let department = t(
+        actor.lang,
+        &format!("dept-{}", actor.user.department.clone().unwrap_or_default()),
+    );
+    let key = if on { "duty-on" } else { "duty-off" };
+    reply::text(
+        &bot,
+        &actor,
+        t_args(actor.lang, key, &[("department", department.into())]),
+    )
+    .await
+}
+
+/// A command this user may not use here.
+pub async fn not_for_you(bot: Bot, actor: Actor) -> HandlerResult {
+    let key = match actor.role() {
+        None => "not-registered",
+        Some(_) => "not-allowed",
+    };
+    reply::text(&bot, &actor, t(actor.lang, key)).await
+}
+
+/// A resident's free message.
+pub async fn resident_message(bot: Bot, app: Arc<App>, actor: Actor) -> HandlerResult {
+    reply::text(&bot, &actor, help_text(&app, &actor)).await
+}
+
+/// Staff or a supervisor writing freely: show what they can do.
+pub async fn desk_message(bot: Bot, app: Arc<App>, actor: Actor) -> HandlerResult {
+    reply::text(&bot, &actor, help_text(&app, &actor)).await
+}
+
+/// Someone not registered yet.
+pub async fn guest_message(bot: Bot, actor: Actor, msg: Message) -> HandlerResult {
+    if msg.text().is_some_and(|t| t.starts_with('/')) {
+        return reply::text(&bot, &actor, t(actor.lang, "unknown-command")).await;
+    }
+    reply::text(&bot, &actor, t(actor.lang, "not-registered")).await
+}
+
+/// A pressed inline button.
+pub async fn button(bot: Bot, app: Arc<App>, actor: Actor, query: CallbackQuery) -> HandlerResult {
+    let result = match query.data.as_deref().and_then(Callback::parse) {
+        None => {
+            tracing::info!(user_id = actor.id(), data = ?query.data, "unknown callback data");
+            bot.answer_callback_query(query.id.clone())
+                .text(t(actor.lang, "stale-button"))
+                .await
+                .map(|_| ())
+                .map_err(Into::into)
+        }
+        Some(Callback::Lang(lang)) => set_lang(&bot, &app, &actor, &query, lang).await,
+        Some(Callback::Bind { request, approve }) => {
+            onboarding::decide_bind(&bot, &app, &actor, &query, request, approve).await
+        }
+    };
+    settle(&bot, &app, &actor, result).await
+}
+
+async fn set_lang(
+    bot: &Bot,
+    app: &App,
+    actor: &Actor,
+    query: &CallbackQuery,
+    lang: Lang,
+) -> HandlerResult {
+    store::users::set_lang(app.db.pool(), actor.id(), lang.tag()).await?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    outbox::enqueue(&mut tx, actor.chat().0, &menu(actor.role(), lang), now).await?;
+    app.commit(tx).await?;
+    bot.answer_callback_query(query.id.clone()).await?;
+    let name = t(lang, &format!("lang-name-{}", lang.tag()));
+    let text = t_args(lang, "lang-set", &[("language", name.into())]);
+    match &query.message {
+        Some(message) => {
+            bot.edit_message_text(message.chat().id, message.id(), text)
+                .await?;
+        }
+        None => {
+            bot.send_message(actor.chat(), text).await?;
+        }
+    }
+    Ok(())
+}

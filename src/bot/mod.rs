@@ -1,0 +1,211 @@
+//! The Telegram side: one update handler tree ([`schema`]) used by `run` and
+//! by the tests alike, the people it serves ([`Actor`] and the role guards),
+//! and the conversation state ([`State`]).
+
+pub mod callback;
+pub mod commands;
+mod common;
+mod onboarding;
+pub mod reply;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use teloxide::dispatching::dialogue::{self, Dialogue};
+use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
+use teloxide::prelude::*;
+use teloxide::types::User;
+use tokio::sync::Notify;
+
+use crate::config::Settings;
+use crate::domain::lang::Lang;
+use crate::domain::role::Role;
+use crate::error::Error;
+use crate::store::users::UserRow;
+use crate::store::{self, Db, Tx, dialogues::DialogueStore};
+
+pub use commands::Command;
+
+/// What the handlers share: the database, the settings and a way to wake the
+/// outbox sender after a commit.
+#[derive(Debug)]
+pub struct App {
+    pub db: Db,
+    pub settings: Settings,
+    pub outbox_wake: Arc<Notify>,
+}
+
+impl App {
+    pub fn new(db: Db, settings: Settings) -> Arc<Self> {
+        Arc::new(Self {
+            db,
+            settings,
+            outbox_wake: Arc::new(Notify::new()),
+        })
+    }
+
+    /// The current moment. One place, so the desk's clock is easy to follow.
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+
+    /// Commits a write and lets the outbox sender know there may be news.
+    pub async fn commit(&self, tx: Tx) -> Result<(), Error> {
+        tx.commit().await?;
+        self.outbox_wake.notify_one();
+        Ok(())
+    }
+}
+
+/// The conversation state of a chat, kept in SQLite.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub enum State {
+    /// Nothing in progress.
+    #[default]
+    Idle,
+    /// A resident whose phone is not in the register is asked for their unit.
+    AwaitUnit { phone: Option<String> },
+}
+
+pub type BotDialogue = Dialogue<State, DialogueStore>;
+pub type HandlerResult = Result<(), Error>;
+
+/// Whoever sent the update, as the desk knows them, with the language to answer in.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user: UserRow,
+    pub lang: Lang,
+    /// The Telegram user, for names in messages.
+    pub tg: User,
+}
+
+impl Actor {
+    pub fn id(&self) -> i64 {
+        self.user.id
+    }
+
+    pub fn chat(&self) -> ChatId {
+        ChatId(self.user.chat_id)
+    }
+
+    pub fn role(&self) -> Option<Role> {
+        self.user.role.as_deref().and_then(|r| r.parse().ok())
+    }
+
+    /// The name to show others.
+    pub fn display_name(&self) -> String {
+        let name = self.tg.full_name();
+        match &self.tg.username {
+            Some(username) => format!("{name} (@{username})"),
+            None => name,
+        }
+    }
+}
+
+/// A resident: the guard below has checked the role.
+#[derive(Debug, Clone)]
+pub struct Resident(pub Actor);
+/// A staff member.
+#[derive(Debug, Clone)]
+pub struct Staff(pub Actor);
+/// A supervisor.
+#[derive(Debug, Clone)]
+pub struct Supervisor(pub Actor);
+
+/// Loads (or, the first time, records) the sender of an update.
+async fn load_actor(app: Arc<App>, update: Update) -> Option<Actor> {
+    let tg = update.from()?.clone();
+    // The bot serves people in their private chats; the chat id is the user id.
+    let user_id = i64::try_from(tg.id.0).ok()?;
+    let existing = match store::users::get(app.db.pool(), user_id).await {
+        Ok(user) => user,
+        Err(e) => {
+            tracing::error!(user_id, error = %e, "cannot load user");
+            return None;
+        }
+    };
+    let fresh = existing.as_ref().is_some_and(|u| {
+        u.first_name == tg.first_name && u.username == tg.username && u.blocked_at.is_none()
+    });
+    let user = if fresh {
+        existing?
+    } else {
+        let seen = store::users::upsert_seen(
+            app.db.pool(),
+            user_id,
+            user_id,
+            &tg.first_name,
+            tg.username.as_deref(),
+            app.now(),
+        )
+        .await;
+        match seen {
+            Ok(user) => user,
+            Err(e) => {
+                tracing::error!(user_id, error = %e, "cannot record user");
+                return None;
+            }
+        }
+    };
+    let lang = user
+        .lang
+        .as_deref()
+        .and_then(|l| l.parse().ok())
+        .or_else(|| tg.language_code.as_deref().and_then(Lang::from_telegram))
+        .unwrap_or(app.settings.default_language);
+    Some(Actor { user, lang, tg })
+}
+
+fn as_resident(actor: Actor) -> Option<Resident> {
+    (actor.role() == Some(Role::Resident)).then_some(Resident(actor))
+}
+
+fn as_staff(actor: Actor) -> Option<Staff> {
+    (actor.role() == Some(Role::Staff)).then_some(Staff(actor))
+}
+
+fn as_supervisor(actor: Actor) -> Option<Supervisor> {
+    (actor.role() == Some(Role::Supervisor)).then_some(Supervisor(actor))
+}
+
+/// The whole update handler tree.
+pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
+    let commands = teloxide::filter_command::<Command, _>()
+        .branch(dptree::case![Command::Start(payload)].endpoint(onboarding::start))
+        .branch(dptree::case![Command::Help].endpoint(common::help))
+        .branch(dptree::case![Command::Lang].endpoint(common::choose_lang))
+        .branch(dptree::case![Command::Cancel].endpoint(common::cancel))
+        .branch(
+            dptree::case![Command::Duty]
+                .filter_map(as_staff)
+                .endpoint(common::toggle_duty),
+        )
+        .endpoint(common::not_for_you);
+
+    let messages = Update::filter_message()
+        .filter(|msg: Message| msg.chat.is_private())
+        .filter_map_async(load_actor)
+        .branch(commands)
+        .branch(
+            dptree::filter(|msg: Message| msg.contact().is_some()).endpoint(onboarding::contact),
+        )
+        .branch(dptree::case![State::AwaitUnit { phone }].endpoint(onboarding::unit_given))
+        .branch(dptree::filter_map(as_resident).endpoint(common::resident_message))
+        .branch(dptree::filter_map(as_supervisor).endpoint(common::desk_message))
+        .branch(dptree::filter_map(as_staff).endpoint(common::desk_message))
+        .endpoint(common::guest_message);
+
+    let callbacks = Update::filter_callback_query()
+        .filter_map_async(load_actor)
+        .endpoint(common::button);
+
+    dialogue::enter::<Update, DialogueStore, State, _>()
+        .branch(messages)
+        .branch(callbacks)
+}
+
+/// The dependencies the handler tree needs, for `Dispatcher::builder(..).dependencies(..)`.
+pub fn dependencies(app: Arc<App>) -> DependencyMap {
+    dptree::deps![DialogueStore::new(app.db.clone()), app]
+}

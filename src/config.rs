@@ -1,0 +1,486 @@
+//! Settings: one typed struct, read from an optional TOML file, then environment
+//! overrides (`RESIDESK_SECTION__KEY=value`, and teloxide's own `TELOXIDE_TOKEN`
+//! and `TELOXIDE_API_URL`). A bad value stops start-up with the key's name.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use crate::domain::lang::Lang;
+use crate::domain::request::{Category, Kind, Urgency};
+
+/// Everything residesk can be told. Every duration the bot waits is here, so
+/// tests can shrink them to seconds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Path of the SQLite database file.
+    pub database: PathBuf,
+    /// The estate's time zone (IANA name).
+    pub timezone: Tz,
+    /// Language for users whose Telegram language is none of ours.
+    pub default_language: Lang,
+    pub telegram: Telegram,
+    pub office: Office,
+    pub sending: Sending,
+    pub scheduler: Scheduler,
+    pub onboarding: Onboarding,
+    pub tickets: Tickets,
+    /// Response and resolution limits per urgency.
+    pub sla: HashMap<Urgency, Sla>,
+    /// Department keys, in the order they are shown. `customer_service` must be one.
+    pub departments: Vec<String>,
+    /// Category → department key. Categories not listed go to `customer_service`.
+    pub routing: HashMap<Category, String>,
+}
+
+/// How to reach Telegram.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Telegram {
+    /// The bot token (`TELOXIDE_TOKEN`).
+    pub token: Option<String>,
+    /// The Bot API server (`TELOXIDE_API_URL`); Telegram's own when unset.
+    pub api_url: Option<url::Url>,
+    /// The bot's @username, for invite links; asked of Telegram when unset.
+    pub bot_username: Option<String>,
+}
+
+/// The management office as residents should reach it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Office {
+    pub name: String,
+    pub phone: String,
+    pub emergency_phone: String,
+    pub hours: String,
+}
+
+/// Pacing and retries of the outbox sender (Telegram's limits by default).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Sending {
+    /// Messages per second over all chats.
+    pub global_per_second: u32,
+    /// Least time between two messages to one private chat.
+    #[serde(with = "humantime_serde")]
+    pub per_chat_interval: Duration,
+    /// Messages per minute to one group chat.
+    pub group_per_minute: u32,
+    /// First wait after a 5xx or a timeout; doubles each attempt.
+    #[serde(with = "humantime_serde")]
+    pub retry_initial: Duration,
+    /// Longest wait between attempts.
+    #[serde(with = "humantime_serde")]
+    pub retry_max: Duration,
+    /// Attempts before a message is given up as failed.
+    pub max_attempts: u32,
+    /// How long one request to Telegram may take.
+    #[serde(with = "humantime_serde")]
+    pub request_timeout: Duration,
+    /// How often the sender looks for new messages when idle.
+    #[serde(with = "humantime_serde")]
+    pub idle_poll: Duration,
+}
+
+/// The timed-jobs loop.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Scheduler {
+    /// How often due jobs are looked for.
+    #[serde(with = "humantime_serde")]
+    pub tick: Duration,
+}
+
+/// Joining the desk.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Onboarding {
+    /// How long an invite code stays valid.
+    #[serde(with = "humantime_serde")]
+    pub invite_ttl: Duration,
+}
+
+/// Tickets: drafts, reminders and callbacks.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Tickets {
+    /// Below this confidence the resident is asked to pick the kind and category.
+    pub min_confidence: f32,
+    /// How long before a deadline the assignee is reminded.
+    #[serde(with = "humantime_serde")]
+    pub reminder_lead: Duration,
+    /// How long after a visit's start the resident is reminded beforehand.
+    #[serde(with = "humantime_serde")]
+    pub visit_reminder_lead: Duration,
+    /// How long after resolution the resident is asked for a callback rating.
+    #[serde(with = "humantime_serde")]
+    pub callback_delay: Duration,
+    /// How long the resident has to answer the callback before a phone callback task.
+    #[serde(with = "humantime_serde")]
+    pub callback_timeout: Duration,
+    /// How long a message waits for the resident's next message before the card shows.
+    #[serde(with = "humantime_serde")]
+    pub compose_wait: Duration,
+}
+
+/// The limits of one class of request.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sla {
+    /// Someone must accept within this time.
+    #[serde(with = "humantime_serde")]
+    pub respond: Duration,
+    /// It must be resolved within this time.
+    #[serde(with = "humantime_serde")]
+    pub resolve: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let sla = [
+            (Urgency::Emergency, 5 * 60, 30 * 60),
+            (Urgency::High, 3600, 24 * 3600),
+            (Urgency::Normal, 4 * 3600, 3 * 24 * 3600),
+            (Urgency::Low, 24 * 3600, 5 * 24 * 3600),
+        ]
+        .into_iter()
+        .map(|(u, respond, resolve)| {
+            let sla = Sla {
+                respond: Duration::from_secs(respond),
+                resolve: Duration::from_secs(resolve),
+            };
+            (u, sla)
+        })
+        .collect();
+        let routing = [
+            (Category::Gas, "engineering"),
+            (Category::Lift, "engineering"),
+            (Category::Plumbing, "engineering"),
+            (Category::Electrical, "engineering"),
+            (Category::Facilities, "engineering"),
+            (Category::Renovation, "engineering"),
+            (Category::Cleaning, "cleaning"),
+            (Category::Pests, "cleaning"),
+            (Category::Security, "security"),
+            (Category::Parking, "security"),
+            (Category::Noise, "security"),
+            (Category::Greening, "greening"),
+            (Category::Fees, "accounts"),
+        ]
+        .into_iter()
+        .map(|(c, d)| (c, d.to_owned()))
+        .collect();
+        Self {
+            database: PathBuf::from("residesk.db"),
+            timezone: chrono_tz::Asia::Hong_Kong,
+            default_language: Lang::ZhHant,
+            telegram: Telegram::default(),
+            office: Office::default(),
+            sending: Sending::default(),
+            scheduler: Scheduler::default(),
+            onboarding: Onboarding::default(),
+            tickets: Tickets::default(),
+            sla,
+            departments: [
+                "customer_service",
+                "engineering",
+                "security",
+                "cleaning",
+                "greening",
+                "accounts",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            routing,
+        }
+    }
+}
+
+impl Default for Office {
+    fn default() -> Self {
+        Self {
+            name: "Management Office".to_owned(),
+            phone: "+852 2123 4567".to_owned(),
+            emergency_phone: "+852 2123 4999".to_owned(),
+            hours: "09:00–18:00".to_owned(),
+        }
+    }
+}
+
+impl Default for Sending {
+    fn default() -> Self {
+        Self {
+            global_per_second: 30,
+            per_chat_interval: Duration::from_secs(1),
+            group_per_minute: 20,
+            retry_initial: Duration::from_secs(1),
+            retry_max: Duration::from_secs(60),
+            max_attempts: 10,
+            request_timeout: Duration::from_secs(30),
+            idle_poll: Duration::from_millis(500),
+        }
+    }
+}
+
+impl Default for Scheduler {
+    fn default() -> Self {
+        Self {
+            tick: Duration::from_secs(5),
+        }
+    }
+}
+
+impl Default for Onboarding {
+    fn default() -> Self {
+        Self {
+            invite_ttl: Duration::from_secs(72 * 3600),
+        }
+    }
+}
+
+impl Default for Tickets {
+    fn default() -> Self {
+        Self {
+            min_confidence: 0.5,
+            reminder_lead: Duration::from_secs(30 * 60),
+            visit_reminder_lead: Duration::from_secs(3600),
+            callback_delay: Duration::from_secs(24 * 3600),
+            callback_timeout: Duration::from_secs(48 * 3600),
+            compose_wait: Duration::from_secs(2),
+        }
+    }
+}
+
+/// Why the settings could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read settings file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("settings file {path} is not valid TOML: {source}")]
+    Syntax {
+        path: PathBuf,
+        source: Box<toml::de::Error>,
+    },
+    #[error("bad value for setting `{key}`: {message}")]
+    Value { key: String, message: String },
+}
+
+impl Settings {
+    /// Reads `file` (or `residesk.toml` in the working directory when present),
+    /// then applies the process environment.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let default_file = Path::new("residesk.toml");
+        let file = file.or_else(|| default_file.exists().then_some(default_file));
+        let text = match file {
+            Some(path) => std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                path: path.to_owned(),
+                source,
+            })?,
+            None => String::new(),
+        };
+        let table: toml::Table = text.parse().map_err(|source| ConfigError::Syntax {
+            path: file.map(Path::to_owned).unwrap_or_default(),
+            source: Box::new(source),
+        })?;
+        Self::from_parts(table, std::env::vars())
+    }
+
+    /// Builds settings from a parsed file and `(name, value)` environment pairs.
+    pub fn from_parts(
+        mut table: toml::Table,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Self, ConfigError> {
+        for (name, value) in env {
+            let path: Vec<String> = match name.as_str() {
+                "TELOXIDE_TOKEN" => vec!["telegram".into(), "token".into()],
+                "TELOXIDE_API_URL" => vec!["telegram".into(), "api_url".into()],
+                _ => match name.strip_prefix("RESIDESK_") {
+                    Some(rest) if !rest.is_empty() => {
+                        rest.split("__").map(str::to_ascii_lowercase).collect()
+                    }
+                    _ => continue,
+                },
+            };
+            set_path(&mut table, &path, env_value(&value))?;
+        }
+        let settings: Self =
+            serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|e| {
+                ConfigError::Value {
+                    key: e.path().to_string(),
+                    message: e.inner().to_string(),
+                }
+            })?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, message: String| ConfigError::Value {
+            key: key.to_owned(),
+            message,
+        };
+        if !self.departments.iter().any(|d| d == "customer_service") {
+            return Err(bad(
+                "departments",
+                "must include `customer_service`".to_owned(),
+            ));
+        }
+        for (category, dept) in &self.routing {
+            if !self.departments.contains(dept) {
+                return Err(bad(
+                    &format!("routing.{}", category.as_str()),
+                    format!("`{dept}` is not one of `departments`"),
+                ));
+            }
+        }
+        for urgency in Urgency::ALL {
+            if !self.sla.contains_key(urgency) {
+                return Err(bad(
+                    &format!("sla.{}", urgency.as_str()),
+                    "missing: every urgency needs limits".to_owned(),
+                ));
+            }
+        }
+        if self.sending.global_per_second == 0 {
+            return Err(bad(
+                "sending.global_per_second",
+                "must be at least 1".into(),
+            ));
+        }
+        if self.sending.group_per_minute == 0 {
+            return Err(bad("sending.group_per_minute", "must be at least 1".into()));
+        }
+        if !(0.0..=1.0).contains(&self.tickets.min_confidence) {
+            return Err(bad(
+                "tickets.min_confidence",
+                "must be between 0 and 1".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The department that handles a category.
+    pub fn department_for(&self, category: Category) -> &str {
+        self.routing
+            .get(&category)
+            .map_or("customer_service", String::as_str)
+    }
+
+    /// The limits of a request's class.
+    pub fn sla_for(&self, _kind: Kind, urgency: Urgency) -> Sla {
+        self.sla.get(&urgency).copied().unwrap_or(Sla {
+            respond: Duration::from_secs(4 * 3600),
+            resolve: Duration::from_secs(3 * 24 * 3600),
+        })
+    }
+}
+
+/// An environment value as TOML when it reads as one (numbers, booleans,
+/// arrays), else as a plain string.
+fn env_value(raw: &str) -> toml::Value {
+    format!("v = {raw}")
+        .parse::<toml::Table>()
+        .ok()
+        .and_then(|mut t| t.remove("v"))
+        .unwrap_or_else(|| toml::Value::String(raw.to_owned()))
+}
+
+fn set_path(
+    table: &mut toml::Table,
+    path: &[String],
+    value: toml::Value,
+) -> Result<(), ConfigError> {
+    let (last, parents) = path.split_last().ok_or_else(|| ConfigError::Value {
+        key: String::new(),
+        message: "empty key".into(),
+    })?;
+    let mut here = table;
+    for (i, key) in parents.iter().enumerate() {
+        let entry = here
+            .entry(key.clone())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        here = entry.as_table_mut().ok_or_else(|| ConfigError::Value {
+            key: path[..=i].join("."),
+            message: "is not a section".into(),
+        })?;
+    }
+    here.insert(last.clone(), value);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn no_file_and_no_environment_gives_the_defaults() {
+        let s = Settings::from_parts(toml::Table::new(), env(&[])).unwrap();
+        assert_eq!(s.database, PathBuf::from("residesk.db"));
+        assert_eq!(s.timezone, chrono_tz::Asia::Hong_Kong);
+        assert_eq!(s.sending.global_per_second, 30);
+        assert_eq!(s.department_for(Category::Plumbing), "engineering");
+        assert_eq!(s.department_for(Category::Other), "customer_service");
+    }
+
+    #[test]
+    fn the_environment_overrides_the_file() {
+        let file: toml::Table = "database = \"a.db\"\n[sending]\nper_chat_interval = \"2s\"\n"
+            .parse()
+            .unwrap();
+        let s = Settings::from_parts(
+            file,
+            env(&[
+                ("RESIDESK_SENDING__PER_CHAT_INTERVAL", "50ms"),
+                ("RESIDESK_SENDING__GLOBAL_PER_SECOND", "5"),
+                ("TELOXIDE_API_URL", "http://127.0.0.1:9/"),
+                ("PATH", "/bin"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(s.database, PathBuf::from("a.db"));
+        assert_eq!(s.sending.per_chat_interval, Duration::from_millis(50));
+        assert_eq!(s.sending.global_per_second, 5);
+        assert_eq!(s.telegram.api_url.unwrap().as_str(), "http://127.0.0.1:9/");
+    }
+
+    #[test]
+    fn a_bad_value_names_its_key() {
+        let err = Settings::from_parts(
+            toml::Table::new(),
+            env(&[("RESIDESK_SCHEDULER__TICK", "soon")]),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("scheduler.tick"), "{err}");
+        let err = Settings::from_parts("timezone = \"Mars/Olympus\"".parse().unwrap(), env(&[]))
+            .unwrap_err();
+        assert!(err.to_string().contains("timezone"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_with_its_name() {
+        let err =
+            Settings::from_parts("[sending]\nspeed = 3".parse().unwrap(), env(&[])).unwrap_err();
+        assert!(err.to_string().contains("sending"), "{err}");
+    }
+
+    #[test]
+    fn routing_to_an_unknown_department_is_refused() {
+        let err = Settings::from_parts("[routing]\nlift = \"plumbers\"".parse().unwrap(), env(&[]))
+            .unwrap_err();
+        assert!(err.to_string().contains("routing.lift"), "{err}");
+    }
+}

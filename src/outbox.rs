@@ -1,0 +1,375 @@
+//! Durable sending. Messages that matter are written to the outbox in the same
+//! transaction as the change that causes them ([`enqueue`]); the [`Sender`]
+//! task delivers them within Telegram's limits, pauses everything on a 429,
+//! retries 5xx and timeouts with backoff, and records a 403 on the user.
+//! A restart, even `kill -9`, loses nothing queued: at worst a message that was
+//! in flight goes out twice.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use teloxide::payloads::{SendMessageSetters, SendPhotoSetters, SetMyCommandsSetters};
+use teloxide::prelude::*;
+use teloxide::types::{
+    BotCommand, BotCommandScope, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Recipient,
+};
+use teloxide::{ApiError, RequestError};
+use tokio::sync::{Notify, mpsc};
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+
+use crate::config::Sending;
+use crate::store::{self, Db, Tx};
+
+/// A message as queued: what to send, not yet to whom (that is the row's chat).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum OutMessage {
+    /// A text message, with inline buttons.
+    Text {
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<OutButton>>,
+    },
+    /// A photo by Telegram file id, with a caption and inline buttons.
+    Photo {
+        file_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<OutButton>>,
+    },
+    /// The chat's command menu: `(command, description)` pairs.
+    Commands { commands: Vec<(String, String)> },
+}
+
+/// An inline button with callback data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutButton {
+    pub text: String,
+    pub data: String,
+}
+
+impl OutButton {
+    pub fn new(text: impl Into<String>, data: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            data: data.into(),
+        }
+    }
+}
+
+impl OutMessage {
+    /// A text message without buttons.
+    pub fn text(text: impl Into<String>) -> Self {
+        Self::Text {
+            text: text.into(),
+            buttons: Vec::new(),
+        }
+    }
+
+    /// A text message with inline buttons.
+    pub fn with_buttons(text: impl Into<String>, buttons: Vec<Vec<OutButton>>) -> Self {
+        Self::Text {
+            text: text.into(),
+            buttons,
+        }
+    }
+}
+
+/// Builds Telegram's inline keyboard from rows of buttons.
+pub fn keyboard(rows: &[Vec<OutButton>]) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(rows.iter().map(|row| {
+        row.iter()
+            .map(|b| InlineKeyboardButton::callback(b.text.clone(), b.data.clone()))
+            .collect::<Vec<_>>()
+    }))
+}
+
+/// Queues a message to a chat inside the caller's transaction.
+pub async fn enqueue(
+    tx: &mut Tx,
+    chat_id: i64,
+    message: &OutMessage,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    enqueue_at(tx, chat_id, message, now, now).await
+}
+
+/// Queues a message to go out no earlier than `at`.
+pub async fn enqueue_at(
+    tx: &mut Tx,
+    chat_id: i64,
+    message: &OutMessage,
+    now: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    let payload = serde_json::to_string(message).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    store::outbox::enqueue(tx, chat_id, &payload, now, at).await
+}
+
+/// What became of one attempt to send.
+#[derive(Debug)]
+enum Outcome {
+    Sent(Option<i32>),
+    /// Telegram asked everyone to wait.
+    RetryAfter(Duration),
+    /// Worth trying again later (5xx, network, timeout).
+    Transient(String),
+    /// The user blocked the bot or is gone: give up and remember it.
+    Blocked(String),
+    /// The request itself is wrong: give up.
+    Permanent(String),
+}
+
+/// The task that delivers the outbox.
+pub struct Sender {
+    bot: Bot,
+    db: Db,
+    cfg: Sending,
+    wake: Arc<Notify>,
+}
+
+impl Sender {
+    /// `wake` is notified by whoever commits new messages, so they go out at once.
+    pub fn new(bot: Bot, db: Db, cfg: Sending, wake: Arc<Notify>) -> Self {
+        Self { bot, db, cfg, wake }
+    }
+
+    /// Delivers until `shutdown` is cancelled.
+    pub async fn run(self, shutdown: CancellationToken) {
+        let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(i64, i64, i64, Outcome)>();
+        let mut in_flight: HashSet<i64> = HashSet::new();
+        let mut busy_chats: HashSet<i64> = HashSet::new();
+        let mut last_to_chat: HashMap<i64, Instant> = HashMap::new();
+        let mut recent: VecDeque<Instant> = VecDeque::new();
+        let mut paused_until: Option<Instant> = None;
+        let window = Duration::from_secs(1);
+        let limit = self.cfg.global_per_second as usize;
+
+        loop {
+            while let Ok((id, chat_id, attempts, outcome)) = done_rx.try_recv() {
+                in_flight.remove(&id);
+                busy_chats.remove(&chat_id);
+                if let Outcome::RetryAfter(wait) = &outcome {
+                    let until = Instant::now() + *wait;
+                    paused_until = Some(paused_until.map_or(until, |p| p.max(until)));
+                }
+                self.record(id, chat_id, attempts, outcome).await;
+            }
+            if shutdown.is_cancelled() {
+                break;
+            }
+
+            let now = Instant::now();
+            let mut next_wake = now + self.cfg.idle_poll;
+            if let Some(until) = paused_until {
+                if until > now {
+                    next_wake = until;
+                } else {
+                    paused_until = None;
+                }
+            }
+            if paused_until.is_none() {
+                let rows = match store::outbox::due(self.db.pool(), Utc::now(), 500).await {
+                    Ok(rows) => rows,
+                    Err(e) => {
+                        tracing::error!(error = %e, "outbox: cannot read queue");
+                        Vec::new()
+                    }
+                };
+                let mut seen_chats = HashSet::new();
+                for row in rows {
+                    if in_flight.contains(&row.id) || !seen_chats.insert(row.chat_id) {
+                        continue;
+                    }
+                    if busy_chats.contains(&row.chat_id) {
+                        continue;
+                    }
+                    let now = Instant::now();
+                    if let Some(last) = last_to_chat.get(&row.chat_id) {
+                        let ready = *last + self.interval_for(row.chat_id);
+                        if ready > now {
+                            next_wake = next_wake.min(ready);
+                            continue;
+                        }
+                    }
+                    while recent
+                        .front()
+                        .is_some_and(|t| now.duration_since(*t) >= window)
+                    {
+                        recent.pop_front();
+                    }
+                    if recent.len() >= limit {
+                        if let Some(first) = recent.front() {
+                            next_wake = next_wake.min(*first + window);
+                        }
+                        break;
+                    }
+                    recent.push_back(now);
+                    last_to_chat.insert(row.chat_id, now);
+                    in_flight.insert(row.id);
+                    busy_chats.insert(row.chat_id);
+                    let message = serde_json::from_str::<OutMessage>(&row.payload);
+                    let bot = self.bot.clone();
+                    let timeout = self.cfg.request_timeout;
+                    let done = done_tx.clone();
+                    tokio::spawn(async move {
+                        let outcome = match message {
+                            Ok(message) => deliver(&bot, row.chat_id, &message, timeout).await,
+                            Err(e) => Outcome::Permanent(format!("unreadable payload: {e}")),
+                        };
+                        let _ = done.send((row.id, row.chat_id, row.attempts, outcome));
+                    });
+                }
+            }
+            // Forget chats that have been quiet long enough to be ready anyway.
+            if last_to_chat.len() > 10_000 {
+                let now = Instant::now();
+                last_to_chat.retain(|_, t| now.duration_since(*t) < Duration::from_secs(60));
+            }
+            tokio::select! {
+                () = shutdown.cancelled() => {}
+                () = tokio::time::sleep_until(next_wake) => {}
+                () = self.wake.notified() => {}
+                Some((id, chat_id, attempts, outcome)) = done_rx.recv() => {
+                    in_flight.remove(&id);
+                    busy_chats.remove(&chat_id);
+                    if let Outcome::RetryAfter(wait) = &outcome {
+                        let until = Instant::now() + *wait;
+                        paused_until = Some(paused_until.map_or(until, |p| p.max(until)));
+                    }
+                    self.record(id, chat_id, attempts, outcome).await;
+                }
+            }
+        }
+        tracing::info!(in_flight = in_flight.len(), "outbox sender stopped");
+    }
+
+    fn interval_for(&self, chat_id: i64) -> Duration {
+        if chat_id < 0 {
+            let per_group = Duration::from_secs(60) / self.cfg.group_per_minute.max(1);
+            per_group.max(self.cfg.per_chat_interval)
+        } else {
+            self.cfg.per_chat_interval
+        }
+    }
+
+    async fn record(&self, id: i64, chat_id: i64, attempts: i64, outcome: Outcome) {
+        let pool = self.db.pool();
+        let now = Utc::now();
+        let result = match outcome {
+            Outcome::Sent(message_id) => store::outbox::mark_sent(pool, id, message_id, now).await,
+            Outcome::RetryAfter(wait) => {
+                tracing::warn!(
+                    outbox_id = id,
+                    chat_id,
+                    ?wait,
+                    "telegram asked to slow down"
+                );
+                let at = now + chrono::Duration::from_std(wait).unwrap_or_default();
+                store::outbox::mark_retry(pool, id, at, false, "429 retry after").await
+            }
+            Outcome::Transient(error) => {
+                let attempts = attempts + 1;
+                if attempts >= i64::from(self.cfg.max_attempts) {
+                    tracing::error!(outbox_id = id, chat_id, %error, "giving up after {attempts} attempts");
+                    store::outbox::mark_failed(pool, id, &error).await
+                } else {
+                    let exp = u32::try_from(attempts - 1).unwrap_or(u32::MAX).min(16);
+                    let wait = self
+                        .cfg
+                        .retry_initial
+                        .saturating_mul(1 << exp)
+                        .min(self.cfg.retry_max);
+                    tracing::warn!(outbox_id = id, chat_id, %error, ?wait, "send failed, will retry");
+                    let at = now + chrono::Duration::from_std(wait).unwrap_or_default();
+                    store::outbox::mark_retry(pool, id, at, true, &error).await
+                }
+            }
+            Outcome::Blocked(error) => {
+                tracing::info!(outbox_id = id, chat_id, %error, "chat unreachable, marking user blocked");
+                match store::outbox::mark_failed(pool, id, &error).await {
+                    Ok(()) => store::users::mark_blocked_by_chat(pool, chat_id, now).await,
+                    Err(e) => Err(e),
+                }
+            }
+            Outcome::Permanent(error) => {
+                tracing::error!(outbox_id = id, chat_id, %error, "message refused by telegram");
+                store::outbox::mark_failed(pool, id, &error).await
+            }
+        };
+        if let Err(e) = result {
+            tracing::error!(outbox_id = id, error = %e, "outbox: cannot record delivery");
+        }
+    }
+}
+
+/// Sends one message and classifies the answer.
+async fn deliver(bot: &Bot, chat_id: i64, message: &OutMessage, timeout: Duration) -> Outcome {
+    let chat = ChatId(chat_id);
+    let sent = tokio::time::timeout(timeout, async {
+        match message {
+            OutMessage::Text { text, buttons } => {
+                let mut request = bot.send_message(chat, text);
+                if !buttons.is_empty() {
+                    request = request.reply_markup(keyboard(buttons));
+                }
+                request.await.map(|m| Some(m.id.0))
+            }
+            OutMessage::Photo {
+                file_id,
+                caption,
+                buttons,
+            } => {
+                let mut request = bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
+                if let Some(caption) = caption {
+                    request = request.caption(caption);
+                }
+                if !buttons.is_empty() {
+                    request = request.reply_markup(keyboard(buttons));
+                }
+                request.await.map(|m| Some(m.id.0))
+            }
+            OutMessage::Commands { commands } => {
+                let commands = commands
+                    .iter()
+                    .map(|(c, d)| BotCommand::new(c, d))
+                    .collect::<Vec<_>>();
+                bot.set_my_commands(commands)
+                    .scope(BotCommandScope::Chat {
+                        chat_id: Recipient::Id(chat),
+                    })
+                    .await
+                    .map(|_| None)
+            }
+        }
+    })
+    .await;
+    match sent {
+        Err(_) => Outcome::Transient("timed out".to_owned()),
+        Ok(Ok(message_id)) => Outcome::Sent(message_id),
+        Ok(Err(error)) => classify(error),
+    }
+}
+
+fn classify(error: RequestError) -> Outcome {
+    match error {
+        RequestError::RetryAfter(seconds) => Outcome::RetryAfter(seconds.duration()),
+        RequestError::Api(
+            api @ (ApiError::BotBlocked
+            | ApiError::UserDeactivated
+            | ApiError::BotKicked
+            | ApiError::BotKickedFromSupergroup
+            | ApiError::ChatNotFound),
+        ) => Outcome::Blocked(api.to_string()),
+        // Telegram's 5xx answers carry descriptions teloxide does not know.
+        RequestError::Api(ApiError::Unknown(description)) => Outcome::Transient(description),
+        RequestError::Api(api) => Outcome::Permanent(api.to_string()),
+        RequestError::MigrateToChatId(to) => Outcome::Permanent(format!("group moved to {to}")),
+        other => Outcome::Transient(other.to_string()),
+    }
+}

@@ -1,0 +1,140 @@
+//! Running the bot: the database, the Telegram client, the dispatcher, the
+//! outbox sender and the scheduler, until a shutdown signal.
+
+use std::sync::Arc;
+
+use teloxide::dispatching::Dispatcher;
+use teloxide::error_handlers::LoggingErrorHandler;
+use teloxide::prelude::*;
+use teloxide::types::BotCommand;
+use tokio_util::sync::CancellationToken;
+
+use crate::bot::{self, App};
+use crate::config::{ConfigError, Settings};
+use crate::domain::lang::Lang;
+use crate::error::Error;
+use crate::outbox::Sender;
+use crate::scheduler::Scheduler;
+use crate::store::Db;
+use crate::texts::t;
+
+/// The Telegram client for these settings.
+pub fn telegram_client(settings: &Settings) -> Result<Bot, ConfigError> {
+    let token = settings
+        .telegram
+        .token
+        .clone()
+        .ok_or_else(|| ConfigError::Value {
+            key: "telegram.token (TELOXIDE_TOKEN)".to_owned(),
+            message:
+                "is not set: the bot needs a token from @BotFather (or try `residesk sandbox`)"
+                    .to_owned(),
+        })?;
+    let bot = Bot::new(token);
+    Ok(match &settings.telegram.api_url {
+        Some(url) => bot.set_api_url(url.clone()),
+        None => bot,
+    })
+}
+
+/// Runs the bot until `shutdown` is cancelled.
+pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), Error> {
+    let bot = telegram_client(&settings)?;
+    let db = Db::open(&settings.database).await?;
+    let app = App::new(db.clone(), settings);
+    tracing::info!(database = %app.settings.database.display(), "residesk starting");
+
+    set_default_menus(&bot).await;
+
+    let sender = Sender::new(
+        bot.clone(),
+        db,
+        app.settings.sending.clone(),
+        app.outbox_wake.clone(),
+    );
+    let sender = tokio::spawn(sender.run(shutdown.clone()));
+    let scheduler = tokio::spawn(Scheduler::new(app.clone()).run(shutdown.clone()));
+
+    let mut dispatcher = Dispatcher::builder(bot, bot::schema())
+        .dependencies(bot::dependencies(app))
+        .default_handler(|_| async {})
+        .error_handler(LoggingErrorHandler::with_custom_text(
+            "update handler failed",
+        ))
+        .build();
+    let token = dispatcher.shutdown_token();
+    let stopper = tokio::spawn(async move {
+        shutdown.cancelled().await;
+        // The dispatcher refuses to stop before it has started; try until it listens.
+        loop {
+            match token.shutdown() {
+                Ok(done) => {
+                    done.await;
+                    break;
+                }
+                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
+            }
+        }
+    });
+    dispatcher.dispatch().await;
+    stopper.abort();
+    let _ = sender.await;
+    let _ = scheduler.await;
+    tracing::info!("residesk stopped");
+    Ok(())
+}
+
+/// The menu for people the bot does not know yet, in each language Telegram
+/// may report. Best effort: a failure here only leaves Telegram's default.
+async fn set_default_menus(bot: &Bot) {
+    let menus = [
+        (None, Lang::ZhHant),
+        (Some("zh"), Lang::ZhHans),
+        (Some("en"), Lang::En),
+    ];
+    for (code, lang) in menus {
+        let commands = vec![
+            BotCommand::new("start", t(lang, "cmd-start")),
+            BotCommand::new("help", t(lang, "cmd-help")),
+            BotCommand::new("lang", t(lang, "cmd-lang")),
+        ];
+        let mut request = bot.set_my_commands(commands);
+        if let Some(code) = code {
+            request = request.language_code(code);
+        }
+        if let Err(error) = request.await {
+            tracing::warn!(%error, "could not set the default command menu");
+        }
+    }
+}
+
+/// Cancels `token` on SIGINT or SIGTERM.
+pub fn cancel_on_signals(token: CancellationToken) {
+    tokio::spawn(async move {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let (Ok(mut term), Ok(mut int)) = (
+                signal(SignalKind::terminate()),
+                signal(SignalKind::interrupt()),
+            ) else {
+                tracing::error!("cannot listen for signals");
+                return;
+            };
+            tokio::select! {
+                _ = term.recv() => tracing::info!("SIGTERM received, shutting down"),
+                _ = int.recv() => tracing::info!("SIGINT received, shutting down"),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+        token.cancel();
+    });
+}
+
+/// Shares the app for tests that drive the handlers directly.
+pub fn app(db: Db, settings: Settings) -> Arc<App> {
+    App::new(db, settings)
+}

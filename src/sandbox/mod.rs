@@ -1,0 +1,6 @@
+//! `residesk sandbox`: the real bot against the local Bot API emulator, on a
+//! temporary database with demo data, and a chat in the terminal.
+
+pub mod setup;
+
+pub use setup::run;

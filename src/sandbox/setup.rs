@@ -1,0 +1,107 @@
+//! Demo data and the wiring of the sandbox.
+
+use chrono::Utc;
+
+use crate::config::Settings;
+use crate::domain::role::Role;
+use crate::error::Error;
+use crate::store::{self, Db};
+
+/// A demo person of the sandbox.
+#[derive(Debug, Clone)]
+pub struct DemoPerson {
+    /// How the terminal user switches to them (`/as staff`).
+    pub key: &'static str,
+    pub user_id: i64,
+    pub first_name: &'static str,
+    pub language_code: &'static str,
+    /// Their own phone, shared with the contact button.
+    pub phone: &'static str,
+}
+
+/// The demo people: a resident in the register, a newcomer who is not, an
+/// engineer, a customer-service assistant and a supervisor.
+pub const DEMO_PEOPLE: &[DemoPerson] = &[
+    DemoPerson {
+        key: "resident",
+        user_id: 1001,
+        first_name: "Amy",
+        language_code: "zh-hk",
+        phone: "+852 9123 4567",
+    },
+    DemoPerson {
+        key: "newcomer",
+        user_id: 1002,
+        first_name: "Ben",
+        language_code: "en",
+        phone: "+852 6000 0000",
+    },
+    DemoPerson {
+        key: "staff",
+        user_id: 2001,
+        first_name: "Chan (engineering)",
+        language_code: "zh-hk",
+        phone: "+852 5111 0001",
+    },
+    DemoPerson {
+        key: "desk",
+        user_id: 2002,
+        first_name: "Wong (customer service)",
+        language_code: "zh-hk",
+        phone: "+852 5111 0002",
+    },
+    DemoPerson {
+        key: "supervisor",
+        user_id: 3001,
+        first_name: "Lee (supervisor)",
+        language_code: "en",
+        phone: "+852 5111 0003",
+    },
+];
+
+/// The demo register: `(building, flat, name, phone)`.
+const DEMO_REGISTER: &[(&str, &str, &str, &str)] = &[
+    ("3", "1502", "Amy Chan", "+852 9123 4567"),
+    ("3", "1503", "Tam Wai", "+852 9222 3333"),
+    ("5", "802", "王芳", "+86 138 0013 8000"),
+    ("B", "12A", "Lee Ka Yan", "+852 9444 5555"),
+    ("13", "15B", "Ho Man", "+852 9666 7777"),
+];
+
+/// Fills a fresh database with the demo register and the staff roles.
+pub async fn seed_demo(db: &Db) -> Result<(), Error> {
+    let now = Utc::now();
+    let mut csv = String::from("building,flat,name,phone\n");
+    for (building, flat, name, phone) in DEMO_REGISTER {
+        csv.push_str(&format!("{building},{flat},{name},{phone}\n"));
+    }
+    crate::admin::import_units(db, csv.as_bytes()).await?;
+    for (key, role, department) in [
+        ("staff", Role::Staff, Some("engineering")),
+        ("desk", Role::Staff, Some("customer_service")),
+        ("supervisor", Role::Supervisor, None),
+    ] {
+        let Some(person) = DEMO_PEOPLE.iter().find(|p| p.key == key) else {
+            continue;
+        };
+        store::users::upsert_seen(
+            db.pool(),
+            person.user_id,
+            person.user_id,
+            person.first_name,
+            None,
+            now,
+        )
+        .await?;
+        let mut tx = db.begin().await?;
+        store::users::set_role(&mut tx, person.user_id, role.as_str(), department, now).await?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+/// Runs the sandbox until the terminal user quits.
+pub async fn run(settings: Settings) -> Result<(), Error> {
+    let _ = settings;
+    Err(Error::Other("the sandbox needs the emulator".to_owned()))
+}

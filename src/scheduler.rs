@@ -1,0 +1,118 @@
+//! Timed jobs kept in SQLite. Each job runs in one transaction with its effects
+//! (outbox messages, state changes) and its own `done` mark, so it fires once
+//! even across restarts. The loop is a thin wrapper around [`Scheduler::run_due`],
+//! which tests call directly with any `now`.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use tokio_util::sync::CancellationToken;
+
+use crate::bot::App;
+use crate::error::Error;
+use crate::outbox::{self, OutMessage};
+use crate::store::{self, Tx};
+
+/// What a job does when it falls due.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Job {
+    /// Deliver a message at a set time (notices, reminders).
+    Deliver { chat_id: i64, message: OutMessage },
+}
+
+impl Job {
+    fn kind(&self) -> &'static str {
+        match self {
+            Self::Deliver { .. } => "deliver",
+        }
+    }
+}
+
+/// Stores a job inside the caller's transaction. With a `dedupe_key`, a job
+/// already scheduled under that key is kept and this one is dropped.
+pub async fn schedule(
+    tx: &mut Tx,
+    job: &Job,
+    due_at: DateTime<Utc>,
+    dedupe_key: Option<&str>,
+) -> Result<bool, Error> {
+    let payload = serde_json::to_string(job).map_err(|e| Error::Other(e.to_string()))?;
+    Ok(store::jobs::schedule(tx, job.kind(), &payload, due_at, dedupe_key).await?)
+}
+
+/// Runs due jobs.
+pub struct Scheduler {
+    app: Arc<App>,
+}
+
+impl Scheduler {
+    pub fn new(app: Arc<App>) -> Self {
+        Self { app }
+    }
+
+    /// Runs every job due by `now`, each once; returns how many ran.
+    pub async fn run_due(&self, now: DateTime<Utc>) -> Result<usize, Error> {
+        let ids = store::jobs::due_ids(self.app.db.pool(), now, 500).await?;
+        let mut ran = 0;
+        for id in ids {
+            match self.run_one(id, now).await {
+                Ok(true) => ran += 1,
+                Ok(false) => {}
+                Err(error) => {
+                    tracing::error!(job_id = id, %error, "job failed");
+                    let retry = now + chrono::Duration::minutes(1);
+                    store::jobs::mark_failed(
+                        self.app.db.pool(),
+                        id,
+                        &error.to_string(),
+                        Some(retry),
+                    )
+                    .await?;
+                }
+            }
+        }
+        Ok(ran)
+    }
+
+    async fn run_one(&self, id: i64, now: DateTime<Utc>) -> Result<bool, Error> {
+        let mut tx = self.app.db.begin().await?;
+        let Some(row) = store::jobs::take(&mut tx, id).await? else {
+            return Ok(false);
+        };
+        match serde_json::from_str::<Job>(&row.payload) {
+            Ok(job) => self.execute(&mut tx, job, now).await?,
+            Err(e) => {
+                tracing::error!(job_id = id, kind = row.kind, error = %e, "unreadable job, dropped");
+            }
+        }
+        store::jobs::mark_done(&mut tx, id, now).await?;
+        self.app.commit(tx).await?;
+        Ok(true)
+    }
+
+    async fn execute(&self, tx: &mut Tx, job: Job, now: DateTime<Utc>) -> Result<(), Error> {
+        match job {
+            Job::Deliver { chat_id, message } => {
+                outbox::enqueue(tx, chat_id, &message, now).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs due jobs every `tick` until `shutdown`.
+    pub async fn run(self, shutdown: CancellationToken) {
+        let tick = self.app.settings.scheduler.tick;
+        loop {
+            if let Err(error) = self.run_due(Utc::now()).await {
+                tracing::error!(%error, "scheduler pass failed");
+            }
+            tokio::select! {
+                () = shutdown.cancelled() => break,
+                () = tokio::time::sleep(tick) => {}
+            }
+        }
+        tracing::info!("scheduler stopped");
+    }
+}

@@ -1,0 +1,71 @@
+//! All SQL lives here: one small async function per query. A function takes the
+//! pool for a lone read, or a `&mut Tx` when it is one step of a larger write;
+//! the caller opens and commits the transaction.
+
+pub mod audit;
+pub mod dialogues;
+pub mod invites;
+pub mod jobs;
+pub mod outbox;
+pub mod units;
+pub mod users;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+/// A write transaction (`BEGIN IMMEDIATE`).
+pub type Tx = Transaction<'static, Sqlite>;
+
+/// The database: one pool, opened with explicit options.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pool: SqlitePool,
+}
+
+impl Db {
+    /// Opens (creating if needed) the SQLite file and applies the migrations.
+    pub async fn open(path: &Path) -> Result<Self, sqlx::Error> {
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(15));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// The pool, for reads.
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Starts a write transaction. `BEGIN IMMEDIATE` takes the write lock at
+    /// once, so a read-then-write never fails with "database is locked" halfway.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Db;
+
+    /// A fresh database in a temporary folder, kept alive with the returned guard.
+    pub async fn db() -> (Db, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = Db::open(&dir.path().join("test.db"))
+            .await
+            .expect("open db");
+        (db, dir)
+    }
+}

@@ -1,0 +1,117 @@
+//! The outbox: messages that matter, queued in the transaction that causes them
+//! and delivered by the sender task.
+
+use chrono::{DateTime, Utc};
+use sqlx::SqlitePool;
+
+use super::Tx;
+
+/// A queued message as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub chat_id: i64,
+    pub payload: String,
+    pub attempts: i64,
+}
+
+/// Queues a message for a chat, to go out no earlier than `not_before`.
+pub async fn enqueue(
+    tx: &mut Tx,
+    chat_id: i64,
+    payload: &str,
+    now: DateTime<Utc>,
+    not_before: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO outbox (chat_id, payload, created_at, not_before) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(chat_id)
+    .bind(payload)
+    .bind(now)
+    .bind(not_before)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Pending messages due by `now`, oldest first.
+pub async fn due(
+    pool: &SqlitePool,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, chat_id, payload, attempts FROM outbox
+         WHERE status = 'pending' AND not_before <= ? ORDER BY id LIMIT ?",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
+/// When the next pending message falls due.
+pub async fn next_due_at(pool: &SqlitePool) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+    sqlx::query_scalar("SELECT MIN(not_before) FROM outbox WHERE status = 'pending'")
+        .fetch_one(pool)
+        .await
+}
+
+/// Records a delivery.
+pub async fn mark_sent(
+    pool: &SqlitePool,
+    id: i64,
+    message_id: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1 WHERE id = ?")
+        .bind(now)
+        .bind(message_id)
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Puts a message back to be tried again at `not_before`; `count` says whether
+/// this attempt counts towards the limit (a 429 pause does not).
+pub async fn mark_retry(
+    pool: &SqlitePool,
+    id: i64,
+    not_before: DateTime<Utc>,
+    count: bool,
+    error: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE outbox SET not_before = ?, attempts = attempts + ?, last_error = ? WHERE id = ?",
+    )
+    .bind(not_before)
+    .bind(i64::from(count))
+    .bind(error)
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Gives a message up for good.
+pub async fn mark_failed(pool: &SqlitePool, id: i64, error: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
+    )
+    .bind(error)
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Counts messages by status: `(pending, sent, failed)`.
+pub async fn counts(pool: &SqlitePool) -> Result<(i64, i64, i64), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT COALESCE(SUM(status = 'pending'), 0), COALESCE(SUM(status = 'sent'), 0),
+                COALESCE(SUM(status = 'failed'), 0) FROM outbox",
+    )
+    .fetch_one(pool)
+    .await
+}

@@ -1,0 +1,213 @@
+//! The prompts catalogue: every sentence the bot sends lives in
+//! `prompts/<lang>/*.ftl` (Fluent). Code names a key and its arguments.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::domain::lang::Lang;
+
+/// The Fluent files of each language, embedded at build time. Every language
+/// has the same files with the same keys (a test checks it).
+macro_rules! catalogue_files {
+    ($($file:literal),+ $(,)?) => {
+        /// `(language, file name, source)` of every prompts file.
+        pub const FILES: &[(Lang, &str, &str)] = &[
+            $(
+                (Lang::ZhHant, $file, include_str!(concat!("../prompts/zh-Hant/", $file))),
+                (Lang::ZhHans, $file, include_str!(concat!("../prompts/zh-Hans/", $file))),
+                (Lang::En, $file, include_str!(concat!("../prompts/en/", $file))),
+            )+
+        ];
+    };
+}
+
+catalogue_files!("bot.ftl");
+
+/// The loaded catalogue: one Fluent bundle per language.
+pub struct Texts {
+    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+}
+
+static TEXTS: LazyLock<Texts> = LazyLock::new(Texts::load);
+
+impl Texts {
+    fn load() -> Self {
+        let mut bundles = HashMap::new();
+        for lang in Lang::ALL {
+            let id = lang.tag().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Telegram shows Unicode isolation marks as stray characters.
+            bundle.set_use_isolating(false);
+            for (file_lang, name, source) in FILES {
+                if *file_lang != lang {
+                    continue;
+                }
+                let resource =
+                    FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(_, errors)| {
+                        panic!(
+                            "prompts/{}/{name} has syntax errors: {errors:?}",
+                            lang.tag()
+                        )
+                    });
+                if let Err(errors) = bundle.add_resource(resource) {
+                    panic!("prompts/{}/{name} repeats keys: {errors:?}", lang.tag());
+                }
+            }
+            bundles.insert(lang, bundle);
+        }
+        Self { bundles }
+    }
+}
+
+/// Arguments of a message: `(name, value)` pairs.
+pub type Args<'a> = [(&'a str, FluentValue<'a>)];
+
+/// Renders a message without arguments.
+pub fn t(lang: Lang, key: &str) -> String {
+    t_args(lang, key, &[])
+}
+
+/// Renders a message with its arguments. A missing key is logged and rendered
+/// as the key itself, so a resident never gets nothing.
+pub fn t_args(lang: Lang, key: &str, args: &Args<'_>) -> String {
+    let Some(bundle) = TEXTS.bundles.get(&lang) else {
+        return key.to_owned();
+    };
+    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+        tracing::error!(key, lang = lang.tag(), "prompt key missing");
+        return key.to_owned();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    if !errors.is_empty() {
+        tracing::error!(
+            key,
+            lang = lang.tag(),
+            ?errors,
+            "prompt could not be rendered fully"
+        );
+    }
+    text.into_owned()
+}
+
+/// Whether the catalogue has a key (in the given language).
+pub fn has(lang: Lang, key: &str) -> bool {
+    TEXTS.bundles.get(&lang).is_some_and(|b| b.has_message(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use fluent_syntax::ast;
+
+    use super::*;
+
+    /// Key → the names of the variables it uses, for one language.
+    fn keys_and_placeholders(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+        let mut out = BTreeMap::new();
+        for (file_lang, _, source) in FILES {
+            if *file_lang != lang {
+                continue;
+            }
+            let resource = fluent_syntax::parser::parse(*source).expect("valid Fluent");
+            for entry in resource.body {
+                if let ast::Entry::Message(message) = entry {
+                    let mut vars = BTreeSet::new();
+                    if let Some(pattern) = &message.value {
+                        collect_vars(pattern, &mut vars);
+                    }
+                    out.insert(message.id.name.to_owned(), vars);
+                }
+            }
+        }
+        out
+    }
+
+    fn collect_vars(pattern: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                collect_expr_vars(expression, vars);
+            }
+        }
+    }
+
+    fn collect_expr_vars(expression: &ast::Expression<&str>, vars: &mut BTreeSet<String>) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                collect_inline_vars(selector, vars);
+                for variant in variants {
+                    collect_vars(&variant.value, vars);
+                }
+            }
+            ast::Expression::Inline(inline) => collect_inline_vars(inline, vars),
+        }
+    }
+
+    fn collect_inline_vars(inline: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                vars.insert(id.name.to_owned());
+            }
+            ast::InlineExpression::Placeable { expression } => collect_expr_vars(expression, vars),
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for arg in &arguments.positional {
+                    collect_inline_vars(arg, vars);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_language_has_every_key_with_the_same_placeholders() {
+        let reference = keys_and_placeholders(Lang::En);
+        assert!(!reference.is_empty());
+        for lang in [Lang::ZhHant, Lang::ZhHans] {
+            let other = keys_and_placeholders(lang);
+            let missing: Vec<_> = reference
+                .keys()
+                .filter(|k| !other.contains_key(*k))
+                .collect();
+            let extra: Vec<_> = other
+                .keys()
+                .filter(|k| !reference.contains_key(*k))
+                .collect();
+            assert!(missing.is_empty(), "{lang}: missing keys {missing:?}");
+            assert!(extra.is_empty(), "{lang}: keys not in en {extra:?}");
+            for (key, vars) in &reference {
+                assert_eq!(
+                    &other[key], vars,
+                    "{lang}: placeholders of `{key}` differ from en"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_file_parses_and_renders() {
+        for lang in Lang::ALL {
+            assert!(has(lang, "error-generic"));
+            assert!(!t(lang, "error-generic").is_empty());
+        }
+    }
+
+    #[test]
+    fn a_missing_key_renders_as_the_key() {
+        assert_eq!(t(Lang::En, "no-such-key"), "no-such-key");
+    }
+
+    #[test]
+    fn arguments_are_filled_in_without_isolation_marks() {
+        let text = t_args(Lang::En, "lang-set", &[("language", "English".into())]);
+        assert!(text.contains("English"), "{text}");
+        assert!(!text.contains('\u{2068}'));
+    }
+}
