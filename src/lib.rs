@@ -10,6 +10,7 @@ pub mod admin;
 pub mod bot;
 pub mod cli;
 pub mod config;
+pub mod desk;
 pub mod domain;
 pub mod emulator;
 pub mod error;

@@ -20,12 +20,19 @@ use crate::store::{self, Tx};
 pub enum Job {
     /// Deliver a message at a set time (notices, reminders).
     Deliver { chat_id: i64, message: OutMessage },
+    /// A ticket's deadline check (reminder or escalation).
+    Sla {
+        ticket_id: i64,
+        limit: crate::desk::sla::Limit,
+        stage: crate::desk::sla::Stage,
+    },
 }
 
 impl Job {
     fn kind(&self) -> &'static str {
         match self {
             Self::Deliver { .. } => "deliver",
+            Self::Sla { .. } => "sla",
         }
     }
 }
@@ -96,6 +103,13 @@ impl Scheduler {
         match job {
             Job::Deliver { chat_id, message } => {
                 outbox::enqueue(tx, chat_id, &message, now).await?;
+            }
+            Job::Sla {
+                ticket_id,
+                limit,
+                stage,
+            } => {
+                crate::desk::sla::check(tx, &self.app, ticket_id, limit, stage, now).await?;
             }
         }
         Ok(())

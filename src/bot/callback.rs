@@ -3,6 +3,7 @@
 //! what was asked; handlers still check the sender's role and ownership.
 
 use crate::domain::lang::Lang;
+use crate::domain::request::{Category, Kind};
 
 /// What a pressed button asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,11 +12,80 @@ pub enum Callback {
     Lang(Lang),
     /// Decide a resident's request to be bound to a unit.
     Bind { request: i64, approve: bool },
+    /// Act on a ticket.
+    Ticket { id: i64, op: TicketOp },
+    /// Work on the resident's draft; `nonce` tells a current card from a stale one.
+    Draft { nonce: u32, op: DraftOp },
+}
+
+/// What to do with a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TicketOp {
+    Accept,
+    Decline,
+    Start,
+    Resolve,
+    Note,
+    Contact,
+    /// Show the ticket and its history.
+    View,
+    /// A supervisor asks whom to give it to.
+    Reassign,
+    /// A supervisor gives it to this staff member.
+    ReassignTo(i64),
+    /// The resident cancels it.
+    Cancel,
+    /// The resident adds information or photos.
+    AddInfo,
+}
+
+/// What to do with a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftOp {
+    Confirm,
+    Cancel,
+    ChangeKind,
+    ChangeCategory,
+    ChangeUnit,
+    ChangeTime,
+    AddPhoto,
+    SetKind(Kind),
+    SetCategory(Category),
+    /// One of the resident's own units, by id.
+    SetUnit(i64),
+    /// An answered question the resident still wants a person for.
+    AskPerson,
 }
 
 const LANG: &str = "lang";
 const BIND_APPROVE: &str = "bind+";
 const BIND_REJECT: &str = "bind-";
+const TICKET: &str = "t";
+const DRAFT: &str = "d";
+
+const TICKET_OPS: &[(TicketOp, &str)] = &[
+    (TicketOp::Accept, "acc"),
+    (TicketOp::Decline, "dec"),
+    (TicketOp::Start, "go"),
+    (TicketOp::Resolve, "done"),
+    (TicketOp::Note, "note"),
+    (TicketOp::Contact, "tel"),
+    (TicketOp::View, "view"),
+    (TicketOp::Reassign, "re"),
+    (TicketOp::Cancel, "x"),
+    (TicketOp::AddInfo, "add"),
+];
+
+const DRAFT_OPS: &[(DraftOp, &str)] = &[
+    (DraftOp::Confirm, "ok"),
+    (DraftOp::Cancel, "x"),
+    (DraftOp::ChangeKind, "k?"),
+    (DraftOp::ChangeCategory, "c?"),
+    (DraftOp::ChangeUnit, "u?"),
+    (DraftOp::ChangeTime, "w?"),
+    (DraftOp::AddPhoto, "p?"),
+    (DraftOp::AskPerson, "ask"),
+];
 
 impl Callback {
     /// The callback data for a button.
@@ -26,18 +96,74 @@ impl Callback {
                 let prefix = if *approve { BIND_APPROVE } else { BIND_REJECT };
                 format!("{prefix}:{request}")
             }
+            Self::Ticket { id, op } => match op {
+                TicketOp::ReassignTo(staff) => format!("{TICKET}:to:{id}:{staff}"),
+                op => {
+                    let name = TICKET_OPS
+                        .iter()
+                        .find(|(o, _)| o == op)
+                        .map_or("view", |(_, n)| n);
+                    format!("{TICKET}:{name}:{id}")
+                }
+            },
+            Self::Draft { nonce, op } => match op {
+                DraftOp::SetKind(kind) => format!("{DRAFT}:{nonce}:k:{}", kind.as_str()),
+                DraftOp::SetCategory(category) => {
+                    format!("{DRAFT}:{nonce}:c:{}", category.as_str())
+                }
+                DraftOp::SetUnit(unit) => format!("{DRAFT}:{nonce}:u:{unit}"),
+                op => {
+                    let name = DRAFT_OPS
+                        .iter()
+                        .find(|(o, _)| o == op)
+                        .map_or("x", |(_, n)| n);
+                    format!("{DRAFT}:{nonce}:{name}")
+                }
+            },
         }
     }
 
     /// Reads callback data; `None` for anything we did not make.
     pub fn parse(data: &str) -> Option<Self> {
-        let (prefix, rest) = data.split_once(':')?;
-        match prefix {
-            LANG => rest.parse().ok().map(Self::Lang),
-            BIND_APPROVE | BIND_REJECT => Some(Self::Bind {
-                request: rest.parse().ok()?,
+        let mut parts = data.split(':');
+        let prefix = parts.next()?;
+        let rest: Vec<&str> = parts.collect();
+        match (prefix, rest.as_slice()) {
+            (LANG, [tag]) => tag.parse().ok().map(Self::Lang),
+            (BIND_APPROVE | BIND_REJECT, [id]) => Some(Self::Bind {
+                request: id.parse().ok()?,
                 approve: prefix == BIND_APPROVE,
             }),
+            (TICKET, ["to", id, staff]) => Some(Self::Ticket {
+                id: id.parse().ok()?,
+                op: TicketOp::ReassignTo(staff.parse().ok()?),
+            }),
+            (TICKET, [name, id]) => {
+                let op = TICKET_OPS.iter().find(|(_, n)| n == name)?.0;
+                Some(Self::Ticket {
+                    id: id.parse().ok()?,
+                    op,
+                })
+            }
+            (DRAFT, [nonce, "k", kind]) => Some(Self::Draft {
+                nonce: nonce.parse().ok()?,
+                op: DraftOp::SetKind(kind.parse().ok()?),
+            }),
+            (DRAFT, [nonce, "c", category]) => Some(Self::Draft {
+                nonce: nonce.parse().ok()?,
+                op: DraftOp::SetCategory(category.parse().ok()?),
+            }),
+            (DRAFT, [nonce, "u", unit]) => Some(Self::Draft {
+                nonce: nonce.parse().ok()?,
+                op: DraftOp::SetUnit(unit.parse().ok()?),
+            }),
+            (DRAFT, [nonce, name]) => {
+                let op = DRAFT_OPS.iter().find(|(_, n)| n == name)?.0;
+                Some(Self::Draft {
+                    nonce: nonce.parse().ok()?,
+                    op,
+                })
+            }
             _ => None,
         }
     }
@@ -49,7 +175,7 @@ mod tests {
 
     #[test]
     fn every_callback_survives_a_round_trip_within_64_bytes() {
-        let all = [
+        let mut all = vec![
             Callback::Lang(Lang::ZhHant),
             Callback::Bind {
                 request: i64::MAX,
@@ -59,11 +185,40 @@ mod tests {
                 request: 7,
                 approve: false,
             },
+            Callback::Ticket {
+                id: i64::MAX,
+                op: TicketOp::ReassignTo(i64::MAX),
+            },
         ];
+        for (op, _) in TICKET_OPS {
+            all.push(Callback::Ticket { id: 42, op: *op });
+        }
+        for (op, _) in DRAFT_OPS {
+            all.push(Callback::Draft {
+                nonce: u32::MAX,
+                op: *op,
+            });
+        }
+        for kind in Kind::ALL {
+            all.push(Callback::Draft {
+                nonce: 1,
+                op: DraftOp::SetKind(*kind),
+            });
+        }
+        for category in Category::ALL {
+            all.push(Callback::Draft {
+                nonce: 1,
+                op: DraftOp::SetCategory(*category),
+            });
+        }
+        all.push(Callback::Draft {
+            nonce: 1,
+            op: DraftOp::SetUnit(i64::MAX),
+        });
         for c in all {
             let data = c.encode();
             assert!(data.len() <= 64, "{data}");
-            assert_eq!(Callback::parse(&data), Some(c));
+            assert_eq!(Callback::parse(&data), Some(c), "{data}");
         }
     }
 
@@ -77,6 +232,11 @@ mod tests {
             "nope:1",
             "bind+:1:2",
             "💥",
+            "t:acc",
+            "t:zap:1",
+            "d:1:k:dragon",
+            "d:x:ok",
+            "t:to:1",
         ] {
             assert_eq!(Callback::parse(data), None, "{data}");
         }

@@ -16,6 +16,10 @@ pub enum Command {
     Lang,
     Cancel,
     Duty,
+    My,
+    Tasks,
+    Log(String),
+    Open(String),
 }
 
 /// `(command, prompt key of its description)` for a role; `None` is a guest.

@@ -9,7 +9,7 @@ use teloxide::prelude::*;
 use super::callback::Callback;
 use super::commands::menu;
 use super::onboarding::{self, settle};
-use super::{Actor, App, BotDialogue, HandlerResult, Staff, State, reply};
+use super::{Actor, App, BotDialogue, HandlerResult, Staff, State, intake, reply, work};
 use crate::domain::lang::Lang;
 use crate::domain::role::Role;
 use crate::outbox::{self, OutButton};
@@ -97,16 +97,6 @@ pub async fn not_for_you(bot: Bot, actor: Actor) -> HandlerResult {
     reply::text(&bot, &actor, t(actor.lang, key)).await
 }
 
-/// A resident's free message.
-pub async fn resident_message(bot: Bot, app: Arc<App>, actor: Actor) -> HandlerResult {
-    reply::text(&bot, &actor, help_text(&app, &actor)).await
-}
-
-/// Staff or a supervisor writing freely: show what they can do.
-pub async fn desk_message(bot: Bot, app: Arc<App>, actor: Actor) -> HandlerResult {
-    reply::text(&bot, &actor, help_text(&app, &actor)).await
-}
-
 /// Someone not registered yet.
 pub async fn guest_message(bot: Bot, actor: Actor, msg: Message) -> HandlerResult {
     if msg.text().is_some_and(|t| t.starts_with('/')) {
@@ -116,7 +106,13 @@ pub async fn guest_message(bot: Bot, actor: Actor, msg: Message) -> HandlerResul
 }
 
 /// A pressed inline button.
-pub async fn button(bot: Bot, app: Arc<App>, actor: Actor, query: CallbackQuery) -> HandlerResult {
+pub async fn button(
+    bot: Bot,
+    app: Arc<App>,
+    actor: Actor,
+    dialogue: BotDialogue,
+    query: CallbackQuery,
+) -> HandlerResult {
     let result = match query.data.as_deref().and_then(Callback::parse) {
         None => {
             tracing::info!(user_id = actor.id(), data = ?query.data, "unknown callback data");
@@ -130,8 +126,33 @@ pub async fn button(bot: Bot, app: Arc<App>, actor: Actor, query: CallbackQuery)
         Some(Callback::Bind { request, approve }) => {
             onboarding::decide_bind(&bot, &app, &actor, &query, request, approve).await
         }
+        Some(Callback::Draft { nonce, op }) => match actor.role() {
+            Some(Role::Resident) => {
+                intake::draft_button(&bot, &app, &actor, &dialogue, &query, nonce, op).await
+            }
+            _ => refuse(&bot, &actor, &query).await,
+        },
+        Some(Callback::Ticket { id, op }) => match actor.role() {
+            Some(Role::Resident) => {
+                intake::ticket_button(&bot, &app, &actor, &dialogue, &query, id, op).await
+            }
+            Some(Role::Staff | Role::Supervisor) => {
+                work::ticket_button(&bot, &app, &actor, &dialogue, &query, id, op).await
+            }
+            None => refuse(&bot, &actor, &query).await,
+        },
     };
     settle(&bot, &app, &actor, result).await
+}
+
+/// A button this user may not press: a polite refusal, nothing changes.
+pub async fn refuse(bot: &Bot, actor: &Actor, query: &CallbackQuery) -> HandlerResult {
+    tracing::info!(user_id = actor.id(), data = ?query.data, "refused a button");
+    bot.answer_callback_query(query.id.clone())
+        .text(t(actor.lang, "not-allowed"))
+        .show_alert(true)
+        .await?;
+    Ok(())
 }
 
 async fn set_lang(

@@ -5,8 +5,10 @@
 pub mod callback;
 pub mod commands;
 mod common;
+pub mod intake;
 mod onboarding;
 pub mod reply;
+pub mod work;
 
 use std::sync::Arc;
 
@@ -66,6 +68,10 @@ pub enum State {
     Idle,
     /// A resident whose phone is not in the register is asked for their unit.
     AwaitUnit { phone: Option<String> },
+    /// A resident's conversation with the desk (drafts, pickers, additions).
+    Resident(intake::Flow),
+    /// A staff member's or supervisor's conversation (reasons, notes, logging).
+    Desk(work::Flow),
 }
 
 pub type BotDialogue = Dialogue<State, DialogueStore>;
@@ -112,6 +118,9 @@ pub struct Staff(pub Actor);
 /// A supervisor.
 #[derive(Debug, Clone)]
 pub struct Supervisor(pub Actor);
+/// Staff or a supervisor: someone who works the desk.
+#[derive(Debug, Clone)]
+pub struct DeskMember(pub Actor);
 
 /// Loads (or, the first time, records) the sender of an update.
 async fn load_actor(app: Arc<App>, update: Update) -> Option<Actor> {
@@ -169,6 +178,10 @@ fn as_supervisor(actor: Actor) -> Option<Supervisor> {
     (actor.role() == Some(Role::Supervisor)).then_some(Supervisor(actor))
 }
 
+fn as_desk(actor: Actor) -> Option<DeskMember> {
+    matches!(actor.role(), Some(Role::Staff | Role::Supervisor)).then_some(DeskMember(actor))
+}
+
 /// The whole update handler tree.
 pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
     let commands = teloxide::filter_command::<Command, _>()
@@ -181,6 +194,26 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .filter_map(as_staff)
                 .endpoint(common::toggle_duty),
         )
+        .branch(
+            dptree::case![Command::My]
+                .filter_map(as_resident)
+                .endpoint(intake::my),
+        )
+        .branch(
+            dptree::case![Command::Tasks]
+                .filter_map(as_staff)
+                .endpoint(work::tasks),
+        )
+        .branch(
+            dptree::case![Command::Log(args)]
+                .filter_map(as_desk)
+                .endpoint(work::log),
+        )
+        .branch(
+            dptree::case![Command::Open(args)]
+                .filter_map(as_supervisor)
+                .endpoint(work::open),
+        )
         .endpoint(common::not_for_you);
 
     let messages = Update::filter_message()
@@ -191,10 +224,25 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
             dptree::filter(|msg: Message| msg.contact().is_some()).endpoint(onboarding::contact),
         )
         .branch(dptree::case![State::AwaitUnit { phone }].endpoint(onboarding::unit_given))
-        .branch(dptree::filter_map(as_resident).endpoint(common::resident_message))
-        .branch(dptree::filter_map(as_supervisor).endpoint(common::desk_message))
-        .branch(dptree::filter_map(as_staff).endpoint(common::desk_message))
+        .branch(
+            dptree::case![State::Resident(flow)]
+                .filter_map(as_resident)
+                .endpoint(intake::continue_flow),
+        )
+        .branch(
+            dptree::case![State::Desk(flow)]
+                .filter_map(as_desk)
+                .endpoint(work::continue_flow),
+        )
+        .branch(dptree::filter_map(as_resident).endpoint(intake::message))
+        .branch(dptree::filter_map(as_desk).endpoint(work::message))
         .endpoint(common::guest_message);
+
+    let edits = Update::filter_edited_message()
+        .filter(|msg: Message| msg.chat.is_private())
+        .filter_map_async(load_actor)
+        .filter_map(as_resident)
+        .endpoint(intake::edited);
 
     let callbacks = Update::filter_callback_query()
         .filter_map_async(load_actor)
@@ -202,6 +250,7 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
 
     dialogue::enter::<Update, DialogueStore, State, _>()
         .branch(messages)
+        .branch(edits)
         .branch(callbacks)
 }
 

@@ -4,4 +4,5 @@ pub mod lang;
 pub mod phone;
 pub mod request;
 pub mod role;
+pub mod ticket;
 pub mod unit;

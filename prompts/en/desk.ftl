@@ -1,0 +1,71 @@
+# residesk — English prompts: tickets as the desk shows them.
+
+kind-repair = Repair
+kind-complaint = Complaint
+kind-booking = Booking
+kind-inquiry = Inquiry
+kind-suggestion = Suggestion
+kind-praise = Praise
+kind-unknown = Not sure yet
+
+category-gas = Gas
+category-lift = Lift
+category-noise = Noise
+category-plumbing = Plumbing / water
+category-electrical = Electrical
+category-security = Security
+category-parking = Parking
+category-cleaning = Cleaning
+category-pests = Pests
+category-greening = Greening
+category-renovation = Renovation
+category-fees = Fees
+category-staff = Staff
+category-facilities = Facilities
+category-neighbour = Neighbours
+category-other = Other
+
+urgency-emergency = 🚨 Emergency
+urgency-high = High
+urgency-normal = Normal
+urgency-low = Low
+
+status-new = Waiting to be assigned
+status-assigned = Assigned
+status-accepted = Accepted
+status-in_progress = In progress
+status-resolved = Resolved
+status-closed = Closed
+status-cancelled = Cancelled
+
+card-ticket = { $number } · { $kind } · { $category } · { $urgency }
+    Unit: { $unit }
+    “{ $text }”
+    Preferred time: { $when }
+    Status: { $status }
+    Respond by { $respond_by } · resolve by { $resolve_by }
+card-no-time = not given
+
+button-accept = ✅ Accept
+button-decline = ↩️ Decline
+button-start = 🛠 Start
+button-resolve = ✔️ Resolved
+button-note = 📝 Add note
+button-contact = 📞 Contact resident
+button-reassign = 🔀 Reassign
+button-history = 📜 History
+
+alert-unassigned = ⚠️ { $number } has nobody on duty to take it. Please assign it.
+alert-emergency = 🚨 EMERGENCY { $number }: act now.
+alert-overdue-respond = ⏰ { $number } has not been accepted within its time limit.
+alert-overdue-resolve = ⏰ { $number } has not been resolved within its time limit.
+reminder-respond = ⏳ Reminder: please accept { $number } soon; its response time is nearly up.
+reminder-resolve = ⏳ Reminder: { $number } is due to be resolved soon.
+
+resident-logged-for-you = The management office has registered your request { $number } from your call or visit. We will keep you informed here.
+resident-accepted = Your request { $number } has been accepted by { $staff } ({ $department }). We aim to resolve it by { $resolve_by }.
+resident-started = Work on your request { $number } has started.
+resident-resolved = Your request { $number } has been resolved. { $note }
+resident-cancelled-by-office = Your request { $number } has been cancelled by the management office. Questions? Call { $phone }.
+staff-ticket-cancelled = { $number } has been cancelled; no further work is needed.
+staff-ticket-reassigned-away = { $number } has been given to a colleague; you no longer need to handle it.

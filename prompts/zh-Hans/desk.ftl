@@ -1,0 +1,71 @@
+# residesk — 简体中文提示：工单。
+
+kind-repair = 报修
+kind-complaint = 投诉
+kind-booking = 预约
+kind-inquiry = 咨询
+kind-suggestion = 建议
+kind-praise = 表扬
+kind-unknown = 未确定
+
+category-gas = 燃气
+category-lift = 电梯
+category-noise = 噪音
+category-plumbing = 给排水
+category-electrical = 电力
+category-security = 安全
+category-parking = 停车
+category-cleaning = 保洁
+category-pests = 虫鼠
+category-greening = 绿化
+category-renovation = 装修
+category-fees = 物业费及收费
+category-staff = 员工
+category-facilities = 公共设施
+category-neighbour = 邻里
+category-other = 其他
+
+urgency-emergency = 🚨 紧急
+urgency-high = 高
+urgency-normal = 一般
+urgency-low = 低
+
+status-new = 等待派单
+status-assigned = 已派单
+status-accepted = 已接单
+status-in_progress = 处理中
+status-resolved = 已完成
+status-closed = 已结单
+status-cancelled = 已取消
+
+card-ticket = { $number } · { $kind } · { $category } · { $urgency }
+    房号：{ $unit }
+    「{ $text }」
+    期望时间：{ $when }
+    状态：{ $status }
+    响应时限 { $respond_by } · 完成时限 { $resolve_by }
+card-no-time = 未提供
+
+button-accept = ✅ 接单
+button-decline = ↩️ 退回
+button-start = 🛠 开始处理
+button-resolve = ✔️ 已完成
+button-note = 📝 加备注
+button-contact = 📞 联系业主
+button-reassign = 🔀 改派
+button-history = 📜 记录
+
+alert-unassigned = ⚠️ { $number } 暂时没有值班同事可接，请派单。
+alert-emergency = 🚨 紧急事件 { $number }：请立即处理。
+alert-overdue-respond = ⏰ { $number } 未在时限内接单。
+alert-overdue-resolve = ⏰ { $number } 未在时限内完成。
+reminder-respond = ⏳ 提醒：请尽快接 { $number }，响应时限快到了。
+reminder-resolve = ⏳ 提醒：{ $number } 的完成时限快到了。
+
+resident-logged-for-you = 物业服务中心已根据您的来电或来访登记工单 { $number }，进度会在这里通知您。
+resident-accepted = 您的工单 { $number } 已由{ $department }的 { $staff } 接手，预计在 { $resolve_by } 前完成。
+resident-started = 您的工单 { $number } 已开始处理。
+resident-resolved = 您的工单 { $number } 已完成。{ $note }
+resident-cancelled-by-office = 物业服务中心已取消您的工单 { $number }。如有疑问，请致电 { $phone }。
+staff-ticket-cancelled = { $number } 已取消，无需再跟进。
+staff-ticket-reassigned-away = { $number } 已改派给其他同事，您无需再跟进。

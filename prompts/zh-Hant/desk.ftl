@@ -1,0 +1,71 @@
+# residesk — 繁體中文提示：工單。
+
+kind-repair = 報修
+kind-complaint = 投訴
+kind-booking = 預約
+kind-inquiry = 查詢
+kind-suggestion = 建議
+kind-praise = 表揚
+kind-unknown = 未確定
+
+category-gas = 煤氣
+category-lift = 升降機
+category-noise = 噪音
+category-plumbing = 水務／渠務
+category-electrical = 電力
+category-security = 保安
+category-parking = 停車場
+category-cleaning = 清潔
+category-pests = 蟲鼠
+category-greening = 綠化
+category-renovation = 裝修
+category-fees = 管理費及收費
+category-staff = 職員
+category-facilities = 公共設施
+category-neighbour = 鄰里
+category-other = 其他
+
+urgency-emergency = 🚨 緊急
+urgency-high = 高
+urgency-normal = 一般
+urgency-low = 低
+
+status-new = 等待分派
+status-assigned = 已分派
+status-accepted = 已接單
+status-in_progress = 處理中
+status-resolved = 已完成
+status-closed = 已結案
+status-cancelled = 已取消
+
+card-ticket = { $number } · { $kind } · { $category } · { $urgency }
+    單位：{ $unit }
+    「{ $text }」
+    希望時間：{ $when }
+    狀態：{ $status }
+    回應期限 { $respond_by } · 完成期限 { $resolve_by }
+card-no-time = 未提供
+
+button-accept = ✅ 接單
+button-decline = ↩️ 退回
+button-start = 🛠 開始處理
+button-resolve = ✔️ 已完成
+button-note = 📝 加備註
+button-contact = 📞 聯絡住戶
+button-reassign = 🔀 改派
+button-history = 📜 記錄
+
+alert-unassigned = ⚠️ { $number } 暫時沒有當值同事可接，請分派。
+alert-emergency = 🚨 緊急事故 { $number }：請立即處理。
+alert-overdue-respond = ⏰ { $number } 未在時限內接單。
+alert-overdue-resolve = ⏰ { $number } 未在時限內完成。
+reminder-respond = ⏳ 提醒：請盡快接 { $number }，回應時限快到了。
+reminder-resolve = ⏳ 提醒：{ $number } 的完成時限快到了。
+
+resident-logged-for-you = 管理處已按您的來電或來訪登記工單 { $number }，進度會在這裏通知您。
+resident-accepted = 您的工單 { $number } 已由{ $department }的 { $staff } 接手，預計於 { $resolve_by } 前完成。
+resident-started = 您的工單 { $number } 已開始處理。
+resident-resolved = 您的工單 { $number } 已完成。{ $note }
+resident-cancelled-by-office = 管理處已取消您的工單 { $number }。如有疑問，請致電 { $phone }。
+staff-ticket-cancelled = { $number } 已取消，無需再跟進。
+staff-ticket-reassigned-away = { $number } 已改派給其他同事，您無需再跟進。

@@ -1,0 +1,1 @@
+# Resident intake prompts (issue 4).

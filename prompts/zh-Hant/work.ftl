@@ -1,0 +1,1 @@
+# Staff and supervisor prompts (issue 4).

@@ -1,0 +1,138 @@
+//! Deadlines: before a limit passes the assignee is reminded; when it passes
+//! the supervisors are told and the ticket is marked escalated.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{alert_supervisors, lang_of};
+use crate::bot::App;
+use crate::error::Error;
+use crate::outbox::{self, OutMessage};
+use crate::scheduler::{Job, schedule};
+use crate::store::tickets::TicketRow;
+use crate::store::{self, Tx};
+
+/// Which limit a check is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Limit {
+    Respond,
+    Resolve,
+}
+
+/// A check: a reminder before the limit, or the escalation at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Reminder,
+    Overdue,
+}
+
+fn key(ticket_id: i64, limit: Limit, stage: Stage) -> String {
+    format!("sla:{ticket_id}:{limit:?}:{stage:?}")
+}
+
+/// Schedules the four checks of a new ticket.
+pub async fn schedule_checks(tx: &mut Tx, app: &App, ticket: &TicketRow) -> Result<(), Error> {
+    let lead = chrono::Duration::from_std(app.settings.tickets.reminder_lead).unwrap_or_default();
+    for (limit, at) in [
+        (Limit::Respond, ticket.respond_by),
+        (Limit::Resolve, ticket.resolve_by),
+    ] {
+        for (stage, due) in [(Stage::Reminder, at - lead), (Stage::Overdue, at)] {
+            let job = Job::Sla {
+                ticket_id: ticket.id,
+                limit,
+                stage,
+            };
+            schedule(tx, &job, due, Some(&key(ticket.id, limit, stage))).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Drops the checks of a ticket that no longer needs them.
+pub async fn cancel_checks(tx: &mut Tx, ticket: &TicketRow) -> Result<(), Error> {
+    for limit in [Limit::Respond, Limit::Resolve] {
+        for stage in [Stage::Reminder, Stage::Overdue] {
+            store::jobs::cancel(tx, &key(ticket.id, limit, stage)).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs one check: does nothing when the limit has been met in the meantime.
+pub async fn check(
+    tx: &mut Tx,
+    app: &App,
+    ticket_id: i64,
+    limit: Limit,
+    stage: Stage,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let Some(ticket) = store::tickets::get(tx, ticket_id).await? else {
+        return Ok(());
+    };
+    let met = match limit {
+        Limit::Respond => ticket.accepted_at.is_some() || !is_open(&ticket),
+        Limit::Resolve => !is_open(&ticket),
+    };
+    if met {
+        return Ok(());
+    }
+    match stage {
+        Stage::Reminder => {
+            let Some(assignee) = ticket.assignee_id else {
+                return Ok(());
+            };
+            let Some(staff) = store::users::get_tx(tx, assignee).await? else {
+                return Ok(());
+            };
+            let lang = lang_of(app, Some(&staff));
+            let key = match limit {
+                Limit::Respond => "reminder-respond",
+                Limit::Resolve => "reminder-resolve",
+            };
+            let text = super::cards::alert(tx, app, &ticket, key, lang).await?;
+            let buttons = super::cards::staff_buttons(&ticket, lang);
+            outbox::enqueue(
+                tx,
+                staff.chat_id,
+                &OutMessage::with_buttons(text, buttons),
+                now,
+            )
+            .await?;
+        }
+        Stage::Overdue => {
+            store::tickets::set_escalated(tx, ticket.id).await?;
+            let note = match limit {
+                Limit::Respond => "response limit passed",
+                Limit::Resolve => "resolution limit passed",
+            };
+            store::tickets::add_history(
+                tx,
+                ticket.id,
+                now,
+                None,
+                "escalated",
+                Some(&ticket.status),
+                Some(&ticket.status),
+                Some(note),
+            )
+            .await?;
+            let key = match limit {
+                Limit::Respond => "alert-overdue-respond",
+                Limit::Resolve => "alert-overdue-resolve",
+            };
+            alert_supervisors(tx, app, &ticket, key, now).await?;
+        }
+    }
+    Ok(())
+}
+
+fn is_open(ticket: &TicketRow) -> bool {
+    matches!(
+        ticket.status.as_str(),
+        "new" | "assigned" | "accepted" | "in_progress"
+    )
+}

@@ -1,0 +1,319 @@
+//! Tickets, their photos and their history.
+
+use chrono::{DateTime, Utc};
+use sqlx::SqlitePool;
+
+use super::Tx;
+
+/// A ticket as stored (labels as strings; `desk` turns them into types).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TicketRow {
+    pub id: i64,
+    pub number: String,
+    pub kind: String,
+    pub category: String,
+    pub urgency: String,
+    pub unit_id: Option<i64>,
+    pub resident_id: Option<i64>,
+    pub source: String,
+    pub logged_by: Option<i64>,
+    pub description: String,
+    pub preferred_start: Option<DateTime<Utc>>,
+    pub preferred_end: Option<DateTime<Utc>>,
+    pub status: String,
+    pub department: String,
+    pub assignee_id: Option<i64>,
+    pub escalated: bool,
+    pub respond_by: DateTime<Utc>,
+    pub resolve_by: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub accepted_at: Option<DateTime<Utc>>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub resolution_note: Option<String>,
+}
+
+const COLUMNS: &str =
+    "id, number, kind, category, urgency, unit_id, resident_id, source, logged_by,
+    description, preferred_start, preferred_end, status, department, assignee_id, escalated,
+    respond_by, resolve_by, created_at, accepted_at, resolved_at, resolution_note";
+
+/// What a new ticket is made of.
+#[derive(Debug, Clone)]
+pub struct NewTicketRow<'a> {
+    pub number: &'a str,
+    pub kind: &'a str,
+    pub category: &'a str,
+    pub urgency: &'a str,
+    pub unit_id: Option<i64>,
+    pub resident_id: Option<i64>,
+    pub source: &'a str,
+    pub logged_by: Option<i64>,
+    pub description: &'a str,
+    pub preferred_start: Option<DateTime<Utc>>,
+    pub preferred_end: Option<DateTime<Utc>>,
+    pub status: &'a str,
+    pub department: &'a str,
+    pub assignee_id: Option<i64>,
+    pub respond_by: DateTime<Utc>,
+    pub resolve_by: DateTime<Utc>,
+}
+
+/// The next running number for a prefix (1, 2, …).
+pub async fn next_number(tx: &mut Tx, prefix: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO counters (name, value) VALUES (?, 1)
+         ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value",
+    )
+    .bind(prefix)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Stores a new ticket; returns it.
+pub async fn insert(
+    tx: &mut Tx,
+    t: &NewTicketRow<'_>,
+    now: DateTime<Utc>,
+) -> Result<TicketRow, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "INSERT INTO tickets (number, kind, category, urgency, unit_id, resident_id, source, logged_by,
+             description, preferred_start, preferred_end, status, department, assignee_id,
+             respond_by, resolve_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         RETURNING {COLUMNS}"
+    ))
+    .bind(t.number)
+    .bind(t.kind)
+    .bind(t.category)
+    .bind(t.urgency)
+    .bind(t.unit_id)
+    .bind(t.resident_id)
+    .bind(t.source)
+    .bind(t.logged_by)
+    .bind(t.description)
+    .bind(t.preferred_start)
+    .bind(t.preferred_end)
+    .bind(t.status)
+    .bind(t.department)
+    .bind(t.assignee_id)
+    .bind(t.respond_by)
+    .bind(t.resolve_by)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// One ticket, inside a write.
+pub async fn get(tx: &mut Tx, id: i64) -> Result<Option<TicketRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM tickets WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+/// One ticket, for reading.
+pub async fn read(pool: &SqlitePool, id: i64) -> Result<Option<TicketRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM tickets WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// One ticket by its number (`R-0312`).
+pub async fn by_number(pool: &SqlitePool, number: &str) -> Result<Option<TicketRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM tickets WHERE number = ?"))
+        .bind(number)
+        .fetch_optional(pool)
+        .await
+}
+
+/// The tickets of the units a resident is bound to, and those they reported, newest first.
+pub async fn of_resident(
+    pool: &SqlitePool,
+    user_id: i64,
+    limit: i64,
+) -> Result<Vec<TicketRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM tickets
+         WHERE resident_id = ?1 OR unit_id IN (SELECT unit_id FROM residents WHERE user_id = ?1)
+         ORDER BY id DESC LIMIT ?2"
+    ))
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
+/// A staff member's open tickets, earliest deadline first.
+pub async fn open_of_assignee(
+    pool: &SqlitePool,
+    user_id: i64,
+) -> Result<Vec<TicketRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM tickets
+         WHERE assignee_id = ? AND status IN ('assigned', 'accepted', 'in_progress')
+         ORDER BY CASE WHEN accepted_at IS NULL THEN respond_by ELSE resolve_by END, id"
+    ))
+    .bind(user_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Open tickets, optionally of one status or department, oldest first.
+pub async fn open(
+    pool: &SqlitePool,
+    status: Option<&str>,
+    department: Option<&str>,
+    limit: i64,
+) -> Result<Vec<TicketRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM tickets
+         WHERE status IN ('new', 'assigned', 'accepted', 'in_progress')
+           AND (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR department = ?2)
+         ORDER BY escalated DESC, respond_by, id LIMIT ?3"
+    ))
+    .bind(status)
+    .bind(department)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
+/// `(user id, on duty, open tickets)` of every staff member of a department.
+pub async fn workload(tx: &mut Tx, department: &str) -> Result<Vec<(i64, bool, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT u.id, u.on_duty,
+                (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id
+                   AND t.status IN ('assigned', 'accepted', 'in_progress'))
+         FROM users u
+         WHERE u.role = 'staff' AND u.department = ? AND u.blocked_at IS NULL
+         ORDER BY u.id",
+    )
+    .bind(department)
+    .fetch_all(&mut **tx)
+    .await
+}
+
+/// Moves a ticket to a status and assignee, stamping the moment of the change.
+pub async fn set_status(
+    tx: &mut Tx,
+    id: i64,
+    status: &str,
+    assignee_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE tickets SET status = ?1, assignee_id = ?2, updated_at = ?3,
+             accepted_at = CASE WHEN ?1 IN ('accepted', 'in_progress') AND accepted_at IS NULL THEN ?3
+                                WHEN ?1 = 'assigned' THEN NULL ELSE accepted_at END,
+             resolved_at = CASE WHEN ?1 = 'resolved' THEN ?3 ELSE resolved_at END,
+             closed_at = CASE WHEN ?1 IN ('closed', 'cancelled') THEN ?3 ELSE closed_at END
+         WHERE id = ?4",
+    )
+    .bind(status)
+    .bind(assignee_id)
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Records the assignee's closing note.
+pub async fn set_resolution_note(tx: &mut Tx, id: i64, note: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET resolution_note = ? WHERE id = ?")
+        .bind(note)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Marks a ticket escalated.
+pub async fn set_escalated(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET escalated = 1 WHERE id = ?")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Appends to a ticket's history.
+#[allow(clippy::too_many_arguments)]
+pub async fn add_history(
+    tx: &mut Tx,
+    ticket_id: i64,
+    at: DateTime<Utc>,
+    actor: Option<i64>,
+    action: &str,
+    from_status: Option<&str>,
+    to_status: Option<&str>,
+    note: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO ticket_history (ticket_id, at, actor, action, from_status, to_status, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(ticket_id)
+    .bind(at)
+    .bind(actor)
+    .bind(action)
+    .bind(from_status)
+    .bind(to_status)
+    .bind(note)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// One line of a ticket's history.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HistoryRow {
+    pub at: DateTime<Utc>,
+    pub actor: Option<i64>,
+    pub actor_name: Option<String>,
+    pub action: String,
+    pub to_status: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A ticket's history, oldest first.
+pub async fn history(pool: &SqlitePool, ticket_id: i64) -> Result<Vec<HistoryRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT h.at, h.actor, u.first_name AS actor_name, h.action, h.to_status, h.note
+         FROM ticket_history h LEFT JOIN users u ON u.id = h.actor
+         WHERE h.ticket_id = ? ORDER BY h.id",
+    )
+    .bind(ticket_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Attaches a photo (a Telegram file id).
+pub async fn add_photo(
+    tx: &mut Tx,
+    ticket_id: i64,
+    file_id: &str,
+    added_by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO ticket_photos (ticket_id, file_id, added_by, added_at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(ticket_id)
+    .bind(file_id)
+    .bind(added_by)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A ticket's photos, in the order they came.
+pub async fn photos(tx: &mut Tx, ticket_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT file_id FROM ticket_photos WHERE ticket_id = ? ORDER BY id")
+        .bind(ticket_id)
+        .fetch_all(&mut **tx)
+        .await
+}
