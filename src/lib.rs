@@ -9,4 +9,5 @@
 pub mod cli;
 pub mod domain;
 pub mod emulator;
+pub mod sandbox;
 pub mod understand;
