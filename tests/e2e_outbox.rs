@@ -18,7 +18,9 @@ async fn queue(db: &Db, emu: &Emulator, chats: std::ops::Range<i64>, per_chat: u
     let now = Utc::now();
     for chat in chats.clone() {
         emu.user(chat, "Reader", Some("en"));
-        store::users::upsert_seen(db.pool(), chat, chat, "Reader", None, now).await.unwrap();
+        store::users::upsert_seen(db.pool(), chat, chat, "Reader", None, now)
+            .await
+            .unwrap();
     }
     let mut tx = db.begin().await.unwrap();
     for chat in chats {
@@ -53,7 +55,10 @@ async fn the_sender_keeps_to_the_overall_and_per_chat_rates() {
     // Any window a little under a second (network jitter) holds at most 5.
     let window = Duration::from_millis(950);
     for (i, start) in times.iter().enumerate() {
-        let in_window = times[i..].iter().take_while(|t| t.duration_since(*start) < window).count();
+        let in_window = times[i..]
+            .iter()
+            .take_while(|t| t.duration_since(*start) < window)
+            .count();
         assert!(in_window <= 5, "{in_window} messages within {window:?}");
     }
     let mut by_chat: HashMap<i64, Vec<Instant>> = HashMap::new();
@@ -64,7 +69,10 @@ async fn the_sender_keeps_to_the_overall_and_per_chat_rates() {
         assert_eq!(times.len(), 3);
         for pair in times.windows(2) {
             let gap = pair[1].duration_since(pair[0]);
-            assert!(gap >= Duration::from_millis(950), "chat {chat}: {gap:?} between messages");
+            assert!(
+                gap >= Duration::from_millis(950),
+                "chat {chat}: {gap:?} between messages"
+            );
         }
     }
 }
@@ -72,26 +80,42 @@ async fn the_sender_keeps_to_the_overall_and_per_chat_rates() {
 #[tokio::test]
 async fn a_429_pauses_all_sending_for_retry_after_and_every_message_arrives_once() {
     let desk = TestDesk::start_with(|s| s.sending.global_per_second = 5).await;
-    desk.emu.inject(Fault::RetryAfter(2), Some("sendMessage"), 1);
+    desk.emu
+        .inject(Fault::RetryAfter(2), Some("sendMessage"), 1);
     let db = desk.db().await;
     queue(&db, &desk.emu, 7101..7116, 1).await;
     eventually(|| Some(delivered(&desk.emu)).filter(|d| d.len() >= 15)).await;
 
     let all = desk.emu.requests_for("sendMessage");
-    let limited = all.iter().find(|r| r.status == Some(429)).expect("one request got 429");
+    let limited = all
+        .iter()
+        .find(|r| r.status == Some(429))
+        .expect("one request got 429");
     let quiet_from = limited.at + Duration::from_millis(100);
     let quiet_to = limited.at + Duration::from_millis(1900);
-    let during: Vec<_> = all.iter().filter(|r| r.at > quiet_from && r.at < quiet_to).collect();
-    assert!(during.is_empty(), "{} requests during the pause", during.len());
+    let during: Vec<_> = all
+        .iter()
+        .filter(|r| r.at > quiet_from && r.at < quiet_to)
+        .collect();
+    assert!(
+        during.is_empty(),
+        "{} requests during the pause",
+        during.len()
+    );
     for chat in 7101..7116 {
-        assert_eq!(desk.emu.bot_messages(chat).len(), 1, "chat {chat} got its message once");
+        assert_eq!(
+            desk.emu.bot_messages(chat).len(),
+            1,
+            "chat {chat} got its message once"
+        );
     }
 }
 
 #[tokio::test]
 async fn a_server_error_is_retried_and_the_message_arrives_once() {
     let desk = TestDesk::start().await;
-    desk.emu.inject(Fault::ServerError(502), Some("sendMessage"), 1);
+    desk.emu
+        .inject(Fault::ServerError(502), Some("sendMessage"), 1);
     let db = desk.db().await;
     queue(&db, &desk.emu, 7201..7202, 1).await;
     eventually(|| Some(desk.emu.bot_messages(7201)).filter(|m| !m.is_empty())).await;
@@ -159,7 +183,9 @@ async fn two_hundred_queued_messages_survive_kill_9() {
     let mut bot = start_binary(&emu, &dir);
     let deadline = Instant::now() + Duration::from_secs(60);
     let missing = loop {
-        let missing: Vec<i64> = (8000..8200).filter(|c| emu.bot_messages(*c).is_empty()).collect();
+        let missing: Vec<i64> = (8000..8200)
+            .filter(|c| emu.bot_messages(*c).is_empty())
+            .collect();
         if missing.is_empty() || Instant::now() > deadline {
             break missing;
         }
@@ -168,7 +194,9 @@ async fn two_hundred_queued_messages_survive_kill_9() {
     bot.kill().unwrap();
     bot.wait().unwrap();
     assert!(missing.is_empty(), "never arrived: {missing:?}");
-    let twice: usize = (8000..8200).map(|c| emu.bot_messages(c).len().saturating_sub(1)).sum();
+    let twice: usize = (8000..8200)
+        .map(|c| emu.bot_messages(c).len().saturating_sub(1))
+        .sum();
     println!("200 messages, killed after {before}; {twice} arrived twice");
     assert!(twice <= 5, "{twice} messages arrived twice");
 }

@@ -56,9 +56,18 @@ impl TestDesk {
         let db = Db::open(&settings.database).await.expect("database opens");
         seed_demo(&db).await.expect("demo data");
         for person in DEMO_PEOPLE {
-            emu.user(person.user_id, person.first_name, Some(person.language_code));
+            emu.user(
+                person.user_id,
+                person.first_name,
+                Some(person.language_code),
+            );
         }
-        let mut desk = Self { emu, settings, dir, running: None };
+        let mut desk = Self {
+            emu,
+            settings,
+            dir,
+            running: None,
+        };
         desk.start_bot();
         desk
     }
@@ -94,8 +103,12 @@ impl TestDesk {
 
     /// A demo person by key: resident, newcomer, staff, desk, supervisor.
     pub fn person(&self, key: &str) -> TgUser {
-        let p = DEMO_PEOPLE.iter().find(|p| p.key == key).expect("demo person");
-        self.emu.user(p.user_id, p.first_name, Some(p.language_code))
+        let p = DEMO_PEOPLE
+            .iter()
+            .find(|p| p.key == key)
+            .expect("demo person");
+        self.emu
+            .user(p.user_id, p.first_name, Some(p.language_code))
     }
 
     /// A new scripted person.
@@ -105,7 +118,11 @@ impl TestDesk {
 
     /// The demo person's own phone.
     pub fn phone_of(&self, key: &str) -> &'static str {
-        DEMO_PEOPLE.iter().find(|p| p.key == key).expect("demo person").phone
+        DEMO_PEOPLE
+            .iter()
+            .find(|p| p.key == key)
+            .expect("demo person")
+            .phone
     }
 
     /// The bot's database, opened again for assertions.
@@ -128,7 +145,11 @@ impl TestDesk {
             None => panic!(
                 "no message to {} containing {needle:?}; they have: {:#?}",
                 user.first_name,
-                self.emu.bot_messages(user.id).iter().map(|m| m.body().to_owned()).collect::<Vec<_>>()
+                self.emu
+                    .bot_messages(user.id)
+                    .iter()
+                    .map(|m| m.body().to_owned())
+                    .collect::<Vec<_>>()
             ),
         }
     }
@@ -158,7 +179,13 @@ pub fn text(lang: Lang, key: &str) -> String {
 /// The first line of a prompt (before any placeholder), to look for in messages.
 pub fn opening(lang: Lang, key: &str) -> String {
     let full = residesk::texts::t(lang, key);
-    full.split(['{', '\n']).next().unwrap_or_default().trim().chars().take(12).collect()
+    full.split(['{', '\n'])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .chars()
+        .take(12)
+        .collect()
 }
 
 /// Polls `probe` until it gives a value (or fails the test after [`WAIT`]).
@@ -168,7 +195,10 @@ pub async fn eventually<T>(probe: impl Fn() -> Option<T>) -> T {
         if let Some(value) = probe() {
             return value;
         }
-        assert!(tokio::time::Instant::now() < deadline, "condition not met within {WAIT:?}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "condition not met within {WAIT:?}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
