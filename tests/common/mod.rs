@@ -27,8 +27,10 @@ pub struct TestDesk {
 
 /// Settings for tests: a temporary database and waits shrunk to milliseconds.
 pub fn test_settings(emu: &Emulator, dir: &tempfile::TempDir) -> Settings {
-    let mut s = Settings::default();
-    s.database = dir.path().join("residesk.db");
+    let mut s = Settings {
+        database: dir.path().join("residesk.db"),
+        ..Settings::default()
+    };
     s.telegram.token = Some(emu.token().to_owned());
     s.telegram.api_url = Some(emu.api_url());
     s.telegram.bot_username = Some(emu.bot_username().to_owned());
