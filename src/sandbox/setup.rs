@@ -99,6 +99,9 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
             now,
         )
         .await?;
+        if let Some(lang) = crate::domain::lang::Lang::from_telegram(person.language_code) {
+            store::users::set_lang(db.pool(), person.user_id, lang.tag()).await?;
+        }
         let mut tx = db.begin().await?;
         store::users::set_role(&mut tx, person.user_id, role.as_str(), department, now).await?;
         tx.commit().await?;
