@@ -9,6 +9,7 @@ use super::chat::{self, Identity};
 use crate::emulator::Emulator;
 
 use crate::config::Settings;
+use crate::domain::lang::Lang;
 use crate::domain::role::Role;
 use crate::error::Error;
 use crate::store::{self, Db};
@@ -90,6 +91,7 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
         let Some(person) = DEMO_PEOPLE.iter().find(|p| p.key == key) else {
             continue;
         };
+        let lang = Lang::from_telegram(person.language_code).unwrap_or(Lang::En);
         store::users::upsert_seen(
             db.pool(),
             person.user_id,
@@ -99,11 +101,16 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
             now,
         )
         .await?;
-        if let Some(lang) = crate::domain::lang::Lang::from_telegram(person.language_code) {
-            store::users::set_lang(db.pool(), person.user_id, lang.tag()).await?;
-        }
+        store::users::set_lang(db.pool(), person.user_id, lang.tag()).await?;
         let mut tx = db.begin().await?;
         store::users::set_role(&mut tx, person.user_id, role.as_str(), department, now).await?;
+        crate::outbox::enqueue(
+            &mut tx,
+            person.user_id,
+            &crate::bot::commands::menu(Some(role), lang),
+            now,
+        )
+        .await?;
         tx.commit().await?;
     }
     Ok(())
