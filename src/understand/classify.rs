@@ -127,7 +127,7 @@ fn decide_kind(scan: &Scan, category: Category, cat_score: f32) -> (Kind, f32) {
         s(KindCue::Greeting),
     );
     let mut complaint = s(KindCue::Complaint);
-    if NUISANCE.contains(&category) && cat_score >= 2.0 {
+    if NUISANCE.contains(&category) && cat_score >= 2.0 && praise < 3.0 {
         complaint += 1.5;
     }
     let best_other = |own: f32| {

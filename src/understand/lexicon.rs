@@ -361,11 +361,23 @@ impl WordTable {
                     self.cues.push(Vec::new());
                     self.words.len() - 1
                 });
+                // The same word listed twice (say in two scripts) counts once, at its top weight.
                 if let Some(cues) = self.cues.get_mut(id) {
-                    cues.push((cue, weight));
+                    match cues.iter_mut().find(|(c, _)| same_target(*c, cue)) {
+                        Some((_, w)) => *w = w.max(weight),
+                        None => cues.push((cue, weight)),
+                    }
                 }
             }
         }
+    }
+}
+
+fn same_target(a: Cue, b: Cue) -> bool {
+    match (a, b) {
+        (Cue::Category(x), Cue::Category(y)) => x == y,
+        (Cue::Kind(x), Cue::Kind(y)) => x == y,
+        _ => false,
     }
 }
 
@@ -607,5 +619,39 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.to_string().contains("plumber"));
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    #[test]
+    #[ignore]
+    fn print_scan() {
+        let text = std::env::var("TEXT").unwrap_or_default();
+        let norm = crate::understand::normalise::normalise(&text);
+        let scan = super::get().scan(&norm);
+        println!("norm: {norm}");
+        for (c, s) in crate::domain::request::Category::ALL
+            .iter()
+            .zip(scan.category)
+        {
+            if s > 0.0 {
+                println!("  {c}: {s}");
+            }
+        }
+        for (k, s) in super::KindCue::ALL.iter().zip(scan.kind) {
+            if s > 0.0 {
+                println!("  kind {}: {s}", k.name());
+            }
+        }
+        for (matcher, _) in &super::get().words {
+            for m in matcher.find_iter(&norm) {
+                println!(
+                    "  word {:?} ok={}",
+                    &norm[m.start()..m.end()],
+                    matcher.accepts(&norm, m.pattern().as_usize(), m.start(), m.end())
+                );
+            }
+        }
     }
 }

@@ -225,9 +225,10 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
     }
     if has_ascii {
         en::dates(&mut work);
+        // Clocks before day words: "8 tonight" needs to see "tonight".
+        en::clocks(&mut work);
         en::days(&mut work);
         en::weekdays(&mut work);
-        en::clocks(&mut work);
         en::parts(&mut work);
         common::clock_24h(&mut work);
     }
