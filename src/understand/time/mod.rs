@@ -7,6 +7,7 @@
 
 mod common;
 mod en;
+mod en_clock;
 mod zh;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Timelike, Weekday};
@@ -226,7 +227,7 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
     if has_ascii {
         en::dates(&mut work);
         // Clocks before day words: "8 tonight" needs to see "tonight".
-        en::clocks(&mut work);
+        en_clock::clocks(&mut work);
         en::days(&mut work);
         en::weekdays(&mut work);
         en::parts(&mut work);
