@@ -47,11 +47,13 @@ fn best_category(scan: &Scan) -> Option<(Category, f32)> {
     if max <= 0.0 {
         return None;
     }
-    // The earliest category within half a weak word of the best one wins.
+    // The earliest category that fits about as well wins: within half a weak
+    // word of the best, or with a strong word and most of the best score
+    // (a barking dog next door is noise, not neighbour).
     Category::ALL
         .iter()
         .zip(scan.category.iter())
-        .find(|(_, score)| **score >= max - 0.5)
+        .find(|(_, score)| **score >= max - 0.5 || (**score >= 3.0 && **score >= 0.6 * max))
         .map(|(c, s)| (*c, *s))
 }
 
