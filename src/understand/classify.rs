@@ -38,17 +38,22 @@ const FIXABLE: &[Category] = &[
     Category::Greening,
 ];
 
+/// Fixable categories that, with no fault word at all, are usually complaints.
+const COMPLAINED_ABOUT: &[Category] = &[Category::Security, Category::Greening];
+
 /// The best category and its score, if any word pointed at one.
 fn best_category(scan: &Scan) -> Option<(Category, f32)> {
     let max = scan.category.iter().copied().fold(0.0f32, f32::max);
     if max <= 0.0 {
         return None;
     }
-    // The earliest category within half a weak word of the best one wins.
+    // The earliest category that fits about as well wins: within half a weak
+    // word of the best, or with a strong word and most of the best score
+    // (a barking dog next door is noise, not neighbour).
     Category::ALL
         .iter()
         .zip(scan.category.iter())
-        .find(|(_, score)| **score >= max - 0.5)
+        .find(|(_, score)| **score >= max - 0.5 || (**score >= 3.0 && **score >= 0.6 * max))
         .map(|(c, s)| (*c, *s))
 }
 
@@ -127,7 +132,7 @@ fn decide_kind(scan: &Scan, category: Category, cat_score: f32) -> (Kind, f32) {
         s(KindCue::Greeting),
     );
     let mut complaint = s(KindCue::Complaint);
-    if NUISANCE.contains(&category) && cat_score >= 2.0 {
+    if NUISANCE.contains(&category) && cat_score >= 2.0 && praise < 3.0 {
         complaint += 1.5;
     }
     let best_other = |own: f32| {
@@ -147,6 +152,10 @@ fn decide_kind(scan: &Scan, category: Category, cat_score: f32) -> (Kind, f32) {
     if booking >= 3.0 && booking >= repair {
         return (Kind::Booking, margin(booking));
     }
+    let nothing_else = cat_score < 2.0 && repair < 2.0 && complaint < 2.0;
+    if greeting >= 3.0 && nothing_else {
+        return (Kind::Unknown, 0.0);
+    }
     if inquiry >= 3.0 && inquiry > repair && inquiry > complaint {
         return (Kind::Inquiry, margin(inquiry));
     }
@@ -161,13 +170,12 @@ fn decide_kind(scan: &Scan, category: Category, cat_score: f32) -> (Kind, f32) {
     }
     if cat_score >= 2.0 {
         let kind = match category {
-            c if NUISANCE.contains(&c) => Kind::Complaint,
+            c if NUISANCE.contains(&c) || COMPLAINED_ABOUT.contains(&c) => Kind::Complaint,
             c if FIXABLE.contains(&c) => Kind::Repair,
             _ => Kind::Inquiry,
         };
         return (kind, 0.0);
     }
-    let _ = greeting;
     (Kind::Unknown, 0.0)
 }
 
@@ -176,7 +184,7 @@ fn confidence(kind: Kind, margin: f32, cat_score: f32) -> f32 {
     if kind == Kind::Unknown {
         return 0.2;
     }
-    let kind_part = (margin.max(0.0).min(4.0)) / 4.0;
+    let kind_part = margin.clamp(0.0, 4.0) / 4.0;
     let cat_part = cat_score.min(6.0) / 6.0;
     (0.3 + 0.35 * kind_part + 0.3 * cat_part).clamp(0.3, 0.95)
 }

@@ -5,10 +5,10 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use super::{Understanding, understand};
+use super::{Category, Kind, Understanding, UnitRef, Urgency, understand};
 
 /// Arguments of `residesk parse`.
 #[derive(Debug, clap::Args)]
@@ -29,7 +29,6 @@ const DEFAULT_ZONE: Tz = chrono_tz::Asia::Hong_Kong;
 /// One input line of `--jsonl`.
 #[derive(Debug, Deserialize)]
 struct Line {
-    id: Option<Value>,
     text: String,
     now: Option<String>,
 }
@@ -60,41 +59,76 @@ fn zoned_now(raw: Option<&str>) -> Result<DateTime<Tz>, String> {
 
 use chrono::Offset as _;
 
-/// The output object for one message.
-pub fn to_json(u: &Understanding) -> Value {
-    json!({
-        "kind": u.kind,
-        "category": u.category,
-        "urgency": u.urgency,
-        "unit": u.unit,
-        "when": u.when.map(|w| json!({"start": w.start.to_rfc3339(), "end": w.end.to_rfc3339()})),
-        "confidence": (f64::from(u.confidence) * 100.0).round() / 100.0,
-    })
+/// One output line, fields in TAXONOMY order (`id` first when given).
+#[derive(Debug, Serialize)]
+struct Output<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a Value>,
+    kind: Kind,
+    category: Category,
+    urgency: Urgency,
+    unit: Option<UnitRef>,
+    when: Option<OutWhen>,
+    confidence: f64,
 }
 
-fn parse_line(line: &str) -> Value {
+#[derive(Debug, Serialize)]
+struct OutWhen {
+    start: String,
+    end: String,
+}
+
+/// An input line that could not be parsed.
+#[derive(Debug, Serialize)]
+struct ErrorLine<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a Value>,
+    error: String,
+}
+
+fn output<'a>(id: Option<&'a Value>, u: Understanding) -> Output<'a> {
+    Output {
+        id,
+        kind: u.kind,
+        category: u.category,
+        urgency: u.urgency,
+        unit: u.unit,
+        when: u.when.map(|w| OutWhen {
+            start: w.start.to_rfc3339(),
+            end: w.end.to_rfc3339(),
+        }),
+        confidence: (f64::from(u.confidence) * 100.0).round() / 100.0,
+    }
+}
+
+fn to_line<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_else(|e| format!("{{\"error\":\"cannot write result: {e}\"}}"))
+}
+
+fn parse_line(line: &str) -> String {
     let value: Value = match serde_json::from_str(line) {
         Ok(v) => v,
-        Err(e) => return json!({"error": format!("invalid JSON: {e}")}),
-    };
-    let id = value.get("id").cloned();
-    let with_id = |mut v: Value| {
-        if let (Some(id), Some(obj)) = (&id, v.as_object_mut()) {
-            let mut out = serde_json::Map::new();
-            out.insert("id".to_owned(), id.clone());
-            out.append(obj);
-            return Value::Object(out);
+        Err(e) => {
+            return to_line(&ErrorLine {
+                id: None,
+                error: format!("invalid JSON: {e}"),
+            });
         }
-        v
     };
-    let parsed: Line = match serde_json::from_value(value) {
+    let id = value.get("id");
+    let parsed: Line = match serde_json::from_value(value.clone()) {
         Ok(l) => l,
-        Err(e) => return with_id(json!({"error": format!("bad line: {e}")})),
+        Err(e) => {
+            return to_line(&ErrorLine {
+                id,
+                error: format!("bad line: {e}"),
+            });
+        }
     };
-    let _ = &parsed.id;
     match zoned_now(parsed.now.as_deref()) {
-        Ok(now) => with_id(to_json(&understand(&parsed.text, now))),
-        Err(e) => with_id(json!({"error": e})),
+        Ok(now) => to_line(&output(id, understand(&parsed.text, now))),
+        Err(error) => to_line(&ErrorLine { id, error }),
     }
 }
 
@@ -109,11 +143,11 @@ pub fn run(args: ParseArgs) -> ExitCode {
             let line = match line {
                 Ok(l) => l,
                 Err(e) => {
-                    let _ = writeln!(
-                        out,
-                        "{}",
-                        json!({"error": format!("unreadable input: {e}")})
-                    );
+                    let error = ErrorLine {
+                        id: None,
+                        error: format!("unreadable input: {e}"),
+                    };
+                    let _ = writeln!(out, "{}", to_line(&error));
                     failed = true;
                     continue;
                 }
@@ -139,7 +173,7 @@ pub fn run(args: ParseArgs) -> ExitCode {
         return ExitCode::FAILURE;
     };
     match zoned_now(args.now.as_deref()) {
-        Ok(now) => match writeln!(out, "{}", to_json(&understand(&text, now))) {
+        Ok(now) => match writeln!(out, "{}", to_line(&output(None, understand(&text, now)))) {
             Ok(()) => ExitCode::SUCCESS,
             Err(_) => ExitCode::FAILURE,
         },
@@ -154,29 +188,32 @@ pub fn run(args: ParseArgs) -> ExitCode {
 mod tests {
     use super::*;
 
+    fn parsed(line: &str) -> Value {
+        serde_json::from_str(&parse_line(line)).unwrap()
+    }
+
     #[test]
     fn a_jsonl_line_keeps_its_id_first() {
-        let out = parse_line(r#"{"id":"s1","text":"聽日三點","now":"2026-11-27T10:00:00+08:00"}"#);
-        assert_eq!(out["id"], "s1");
+        let raw = parse_line(r#"{"id":"s1","text":"聽日三點","now":"2026-11-27T10:00:00+08:00"}"#);
+        assert!(raw.starts_with(r#"{"id":"s1","kind":"#), "{raw}");
+        let out: Value = serde_json::from_str(&raw).unwrap();
         assert_eq!(out["when"]["start"], "2026-11-28T15:00:00+08:00");
-        assert!(out.as_object().unwrap().keys().next() == Some(&"id".to_owned()));
     }
 
     #[test]
     fn a_bad_line_is_an_error_line_with_the_id_when_known() {
-        assert!(parse_line("not json")["error"].is_string());
-        let out = parse_line(r#"{"id":7,"now":"2026-11-27T10:00:00+08:00"}"#);
+        assert!(parsed("not json")["error"].is_string());
+        let out = parsed(r#"{"id":7,"now":"2026-11-27T10:00:00+08:00"}"#);
         assert_eq!(out["id"], 7);
         assert!(out["error"].is_string());
-        let out = parse_line(r#"{"id":"x","text":"hi","now":"yesterday"}"#);
+        let out = parsed(r#"{"id":"x","text":"hi","now":"yesterday"}"#);
         assert_eq!(out["id"], "x");
         assert!(out["error"].as_str().unwrap().contains("bad now"));
     }
 
     #[test]
     fn the_output_has_every_field_of_the_taxonomy() {
-        let out =
-            parse_line(r#"{"id":"a","text":"3座1502室漏水","now":"2026-11-27T10:00:00+08:00"}"#);
+        let out = parsed(r#"{"id":"a","text":"3座1502室漏水","now":"2026-11-27T10:00:00+08:00"}"#);
         for key in ["kind", "category", "urgency", "unit", "when", "confidence"] {
             assert!(out.get(key).is_some(), "{key}");
         }

@@ -74,6 +74,8 @@ static HABITS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"[a-z0-9]+\s+times?\s+(?:this|last)\s+(?:week|month|year)",
         r"(?:^|[^a-z])(?:right\s+)?now(?:$|[^a-z])",
         r"(?:day|night|evening|morning)\s+shifts?",
+        // greetings, not times
+        r"good\s+(?:morning|afternoon|evening|night)|^\s*早晨(?:$|[\s,.!~])|早安|午安|晚安",
     ]
     .iter()
     .map(|p| re(p))

@@ -7,6 +7,7 @@
 
 mod common;
 mod en;
+mod en_clock;
 mod zh;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Timelike, Weekday};
@@ -225,9 +226,10 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
     }
     if has_ascii {
         en::dates(&mut work);
+        // Clocks before day words: "8 tonight" needs to see "tonight".
+        en_clock::clocks(&mut work);
         en::days(&mut work);
         en::weekdays(&mut work);
-        en::clocks(&mut work);
         en::parts(&mut work);
         common::clock_24h(&mut work);
     }

@@ -206,7 +206,12 @@ static DAYS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// 今天, 明天, 後天, 大後天, 昨天, 今晚, 明早, 昨晚.
 pub(crate) fn days(work: &mut Work) {
-    let Some(m) = DAYS.find(&work.text) else {
+    // 次日 at the end of a range (13:20~次日05:40) belongs to the range.
+    let Some(m) = DAYS.find_iter(&work.text).find(|m| {
+        let before = work.text[..m.start()].trim_end().chars().next_back();
+        !(matches!(m.as_str(), "次日" | "第二天")
+            && matches!(before, Some('~' | '-' | '到' | '至')))
+    }) else {
         return;
     };
     let (day, part) = match m.as_str() {

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::normalise::fold;
 use crate::domain::request::{Category, Kind};
 
-const SOURCE: &str = include_str!("../../prompts/lexicon.toml");
+const SOURCE: &str = include_str!("../../../prompts/lexicon.toml");
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(SOURCE).unwrap_or_else(|err| {
@@ -77,6 +77,9 @@ impl KindCue {
         }
     }
 }
+
+/// The cues each word of a matcher carries, indexed by pattern id.
+type WordCues = Vec<Vec<(Cue, f32)>>;
 
 #[derive(Debug, Clone, Copy)]
 enum Cue {
@@ -267,7 +270,7 @@ pub struct Lexicon {
     rewriter: Rewriter,
     /// Category words and kind words are separate automata, so a long
     /// category word never hides a kind cue inside it (and the other way).
-    words: [(Matcher, Vec<Vec<(Cue, f32)>>); 2],
+    words: [(Matcher, WordCues); 2],
     rule_words: Matcher,
     rule_word_count: usize,
     pub emergency: Vec<Rule>,
@@ -344,7 +347,7 @@ const WEAK: f32 = 1.0;
 struct WordTable {
     index: HashMap<String, usize>,
     words: Vec<(String, Bounds)>,
-    cues: Vec<Vec<(Cue, f32)>>,
+    cues: WordCues,
 }
 
 impl WordTable {
@@ -361,11 +364,23 @@ impl WordTable {
                     self.cues.push(Vec::new());
                     self.words.len() - 1
                 });
+                // The same word listed twice (say in two scripts) counts once, at its top weight.
                 if let Some(cues) = self.cues.get_mut(id) {
-                    cues.push((cue, weight));
+                    match cues.iter_mut().find(|(c, _)| same_target(*c, cue)) {
+                        Some((_, w)) => *w = w.max(weight),
+                        None => cues.push((cue, weight)),
+                    }
                 }
             }
         }
+    }
+}
+
+fn same_target(a: Cue, b: Cue) -> bool {
+    match (a, b) {
+        (Cue::Category(x), Cue::Category(y)) => x == y,
+        (Cue::Kind(x), Cue::Kind(y)) => x == y,
+        _ => false,
     }
 }
 
@@ -554,58 +569,4 @@ impl Lexicon {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_embedded_lexicon_compiles() {
-        let lex = Lexicon::parse(SOURCE).unwrap();
-        assert!(lex.emergency.len() >= 8);
-        assert!(!lex.high.is_empty());
-    }
-
-    #[test]
-    fn a_word_in_traditional_matches_a_message_in_simplified() {
-        let scan = get().scan("电梯坏了");
-        assert!(scan.category_score(Category::Lift) > 0.0);
-    }
-
-    #[test]
-    fn english_words_match_whole_words_and_plurals_only() {
-        let lex = Lexicon::parse(
-            "[[category]]\nname = \"parking\"\nterms = [\"car\"]\n[[category]]\nname = \"pests\"\nterms = [\"flood*\"]",
-        )
-        .unwrap();
-        assert_eq!(lex.scan("my cars").category_score(Category::Parking), 2.0);
-        assert_eq!(lex.scan("door card").category_score(Category::Parking), 0.0);
-        assert_eq!(lex.scan("scar").category_score(Category::Parking), 0.0);
-        assert_eq!(lex.scan("flooding").category_score(Category::Pests), 2.0);
-    }
-
-    #[test]
-    fn the_longest_word_wins_where_words_overlap() {
-        let scan = get().scan("电梯大堂油漆甩晒");
-        assert_eq!(scan.category_score(Category::Lift), 0.0);
-        assert!(scan.category_score(Category::Facilities) > 0.0);
-    }
-
-    #[test]
-    fn a_rule_with_a_none_word_present_does_not_fire() {
-        let lex = get();
-        let fire = lex
-            .emergency
-            .iter()
-            .find(|r| r.name == "fire or smoke")
-            .unwrap();
-        assert!(fire.fires(&lex.scan("走廊有烟").rule_hits));
-        assert!(!fire.fires(&lex.scan("邻居抽烟，有烟味").rule_hits));
-    }
-
-    #[test]
-    fn an_unknown_category_name_is_an_error() {
-        let err = Lexicon::parse("[[category]]\nname = \"plumber\"\n")
-            .err()
-            .unwrap();
-        assert!(err.to_string().contains("plumber"));
-    }
-}
+mod tests;

@@ -1,0 +1,87 @@
+//! Lexicon rules, and a helper that prints what a message matches.
+
+use super::*;
+
+#[test]
+fn the_embedded_lexicon_compiles() {
+    let lex = Lexicon::parse(SOURCE).unwrap();
+    assert!(lex.emergency.len() >= 8);
+    assert!(!lex.high.is_empty());
+}
+
+#[test]
+fn a_word_in_traditional_matches_a_message_in_simplified() {
+    let scan = get().scan("电梯坏了");
+    assert!(scan.category_score(Category::Lift) > 0.0);
+}
+
+#[test]
+fn english_words_match_whole_words_and_plurals_only() {
+    let lex = Lexicon::parse(
+        "[[category]]\nname = \"parking\"\nterms = [\"car\"]\n[[category]]\nname = \"pests\"\nterms = [\"flood*\"]",
+    )
+    .unwrap();
+    assert_eq!(lex.scan("my cars").category_score(Category::Parking), 2.0);
+    assert_eq!(lex.scan("door card").category_score(Category::Parking), 0.0);
+    assert_eq!(lex.scan("scar").category_score(Category::Parking), 0.0);
+    assert_eq!(lex.scan("flooding").category_score(Category::Pests), 2.0);
+}
+
+#[test]
+fn the_longest_word_wins_where_words_overlap() {
+    let scan = get().scan("电梯大堂油漆甩晒");
+    assert_eq!(scan.category_score(Category::Lift), 0.0);
+    assert!(scan.category_score(Category::Facilities) > 0.0);
+}
+
+#[test]
+fn a_rule_with_a_none_word_present_does_not_fire() {
+    let lex = get();
+    let fire = lex
+        .emergency
+        .iter()
+        .find(|r| r.name == "fire or smoke")
+        .unwrap();
+    assert!(fire.fires(&lex.scan("走廊有烟").rule_hits));
+    assert!(!fire.fires(&lex.scan("邻居抽烟，有烟味").rule_hits));
+}
+
+#[test]
+fn an_unknown_category_name_is_an_error() {
+    let err = Lexicon::parse("[[category]]\nname = \"plumber\"\n")
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("plumber"));
+}
+
+/// `TEXT=... cargo test --lib print_scan -- --ignored --nocapture` shows the matches.
+#[test]
+#[ignore]
+fn print_scan() {
+    let text = std::env::var("TEXT").unwrap_or_default();
+    let norm = crate::understand::normalise::normalise(&text);
+    let scan = get().scan(&norm);
+    println!("norm: {norm}");
+    for (c, s) in crate::domain::request::Category::ALL
+        .iter()
+        .zip(scan.category)
+    {
+        if s > 0.0 {
+            println!("  {c}: {s}");
+        }
+    }
+    for (k, s) in KindCue::ALL.iter().zip(scan.kind) {
+        if s > 0.0 {
+            println!("  kind {}: {s}", k.name());
+        }
+    }
+    for (matcher, _) in &get().words {
+        for m in matcher.find_iter(&norm) {
+            println!(
+                "  word {:?} ok={}",
+                &norm[m.start()..m.end()],
+                matcher.accepts(&norm, m.pattern().as_usize(), m.start(), m.end())
+            );
+        }
+    }
+}
