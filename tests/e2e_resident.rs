@@ -6,9 +6,10 @@ mod common;
 mod resident;
 
 use common::{TestDesk, opening, text};
-use resident::{amy, card, number_in, off_duty, on_duty, press, tam, ticket, tickets, wang};
+use resident::{
+    amy, card, number_in, off_duty, on_duty, photo_count, press, tam, ticket, tickets, wang,
+};
 use residesk::domain::lang::Lang;
-use residesk::store;
 use residesk::texts::t_args;
 
 #[tokio::test]
@@ -54,10 +55,7 @@ async fn a_repair_with_a_photo_goes_through_the_card_to_the_engineer_on_duty() {
     assert_eq!(row.assignee_id, Some(chan.id));
     assert_eq!(row.status, "assigned");
     assert!(row.description.contains("滴到落樓下"));
-    let db = desk.db().await;
-    let mut tx = db.begin().await.unwrap();
-    let photos = store::tickets::photos(&mut tx, row.id).await.unwrap();
-    assert_eq!(photos.len(), 1);
+    assert_eq!(photo_count(&desk, row.id).await, 1);
 }
 
 #[tokio::test]
@@ -287,10 +285,13 @@ async fn odd_messages_get_a_polite_reply_and_nothing_is_lost() {
         .expect_message(&tam, &opening(lang, "draft-confirmed"))
         .await;
     let row = ticket(&desk, &number_in(done.body())).await;
-    let db = desk.db().await;
-    let mut tx = db.begin().await.unwrap();
-    assert_eq!(
-        store::tickets::photos(&mut tx, row.id).await.unwrap().len(),
-        1
-    );
+    assert_eq!(photo_count(&desk, row.id).await, 1);
+
+    // A draft does not grow past what a card can show; the message is refused, not lost silently.
+    desk.emu.send_text(&tam, &"a".repeat(3000));
+    desk.expect_message(&tam, &opening(lang, "draft-ask-kind"))
+        .await;
+    desk.emu.send_text(&tam, &"b".repeat(1500));
+    desk.expect_message(&tam, &opening(lang, "draft-full"))
+        .await;
 }

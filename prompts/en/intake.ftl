@@ -29,6 +29,7 @@ draft-ask-photo = Please send the photo now (you can send several).
 draft-unit-not-understood = Sorry, we could not read a block and flat in that. Please write it like “Block 3 Flat 1502”, or just the block for a common area.
 draft-unit-not-yours = Unit { $unit } is not one of your registered units, so we cannot file a request for it. Choose one of your units, or write just the block for a common area.
 draft-time-not-understood = Sorry, we could not read a time in that. Please write a day and time, for example “tomorrow 3pm” or “25 March morning”.
+draft-full = Your request is already long ({ $limit } characters at most), so we did not add that message. Please confirm what you have; you can add more afterwards with /my.
 draft-cancelled = All right, we have dropped that request. Write to us whenever you need something.
 
 draft-confirmed = ✅ Thank you. Your request is registered as { $number }.

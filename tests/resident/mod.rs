@@ -116,6 +116,18 @@ pub async fn ticket(desk: &TestDesk, number: &str) -> TicketRow {
         .unwrap_or_else(|| panic!("no ticket {number}"))
 }
 
+/// How many photos a ticket has (the read transaction is closed again, so
+/// the bot is not kept from writing).
+pub async fn photo_count(desk: &TestDesk, ticket_id: i64) -> usize {
+    let db = desk.db().await;
+    let mut tx = db.begin().await.expect("begin");
+    let photos = store::tickets::photos(&mut tx, ticket_id)
+        .await
+        .expect("query");
+    tx.rollback().await.expect("rollback");
+    photos.len()
+}
+
 /// Every ticket, oldest first.
 pub async fn tickets(desk: &TestDesk) -> Vec<TicketRow> {
     let db = desk.db().await;

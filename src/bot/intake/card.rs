@@ -39,6 +39,10 @@ pub fn place_text(lang: Lang, place: &Place) -> String {
     }
 }
 
+/// The most of the resident's text a card quotes, so that the card stays
+/// within Telegram's 4096 characters.
+const QUOTED: usize = 3000;
+
 /// What the resident wrote, or a note that they only sent photos.
 pub fn said(lang: Lang, draft: &Draft) -> String {
     let text = draft.text();
@@ -46,6 +50,16 @@ pub fn said(lang: Lang, draft: &Draft) -> String {
         return t(lang, "draft-no-text");
     }
     text
+}
+
+/// The start of a long text, marked as cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max).collect();
+    cut.push('…');
+    cut
 }
 
 /// The confirmation card.
@@ -68,7 +82,7 @@ pub fn card(app: &App, lang: Lang, draft: &Draft) -> Screen {
             cards::label(lang, "urgency", draft.urgency.as_str()).into(),
         ),
         ("place", place_text(lang, &draft.place).into()),
-        ("text", said(lang, draft).into()),
+        ("text", excerpt(&said(lang, draft), QUOTED).into()),
         ("when", when.into()),
         ("photos", (draft.photos.len() as i64).into()),
     ];
@@ -171,7 +185,7 @@ pub fn screen(app: &App, lang: Lang, draft: &Draft, units: &[UnitRow]) -> Screen
             text: t_args(
                 lang,
                 "draft-ask-kind",
-                &[("text", said(lang, draft).into())],
+                &[("text", excerpt(&said(lang, draft), QUOTED).into())],
             ),
             buttons: kind_picker(lang, n),
         },
@@ -220,7 +234,7 @@ pub fn faq(app: &App, lang: Lang, topic: &str, nonce: u32) -> Screen {
 /// A time limit as the resident reads it: minutes, hours or days.
 pub fn duration_text(lang: Lang, limit: Duration) -> String {
     let secs = limit.as_secs();
-    let (key, n) = if secs >= 86_400 && secs % 86_400 == 0 {
+    let (key, n) = if secs >= 86_400 && secs.is_multiple_of(86_400) {
         ("duration-days", secs / 86_400)
     } else if secs >= 3600 {
         ("duration-hours", secs.div_ceil(3600))
@@ -351,6 +365,12 @@ mod tests {
                 assert!(has(lang, &format!("unsupported-{what}")), "{lang} {what}");
             }
         }
+    }
+
+    #[test]
+    fn a_long_text_is_quoted_in_part() {
+        assert_eq!(excerpt("水管漏水", 10), "水管漏水");
+        assert_eq!(excerpt("水管漏水", 2), "水管…");
     }
 
     #[test]

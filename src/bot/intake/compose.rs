@@ -60,10 +60,17 @@ pub async fn take(
                 return typed_unit(bot, app, actor, dialogue, draft, &input.text, &units).await;
             }
             Ask::Time => {
-                return typed_time(bot, app, actor, dialogue, draft, msg, &input.text, &units).await;
+                return typed_time(bot, app, actor, dialogue, draft, msg, &input.text, &units)
+                    .await;
             }
             _ => {}
         }
+    }
+    let total = draft.text().chars().count() + input.text.chars().count();
+    if total > input::MAX_CHARS {
+        let args = [("limit", (input::MAX_CHARS as i64).into())];
+        reply::text(bot, actor, t_args(actor.lang, "draft-full", &args)).await?;
+        return show(bot, app, actor, dialogue, draft, &units, Show::New).await;
     }
     let same_album = input.album.is_some() && input.album == draft.album;
     draft.add_text(input.message_id, &input.text);
@@ -228,10 +235,10 @@ pub async fn button(
         return Ok(());
     };
     let units = store::units::of_resident(app.db.pool(), actor.id()).await?;
-    if let DraftOp::SetUnit(id) = op {
-        if !units.iter().any(|u| u.id == id) {
-            return refuse(bot, actor, query).await;
-        }
+    if let DraftOp::SetUnit(id) = op
+        && !units.iter().any(|u| u.id == id)
+    {
+        return refuse(bot, actor, query).await;
     }
     if op == DraftOp::SetKind(Kind::Unknown) || (op == DraftOp::AskPerson && draft.faq.is_none()) {
         return refuse(bot, actor, query).await;
