@@ -5,7 +5,8 @@
 use fluent_bundle::FluentValue;
 use teloxide::prelude::*;
 
-use super::input::{self};
+use super::card::excerpt;
+use super::input;
 use super::{Flow, compose};
 use crate::bot::callback::{Callback, TicketOp};
 use crate::bot::common::refuse;
@@ -22,6 +23,10 @@ use crate::texts::{has, t, t_args};
 
 /// How many tickets `/my` lists.
 const LISTED: i64 = 10;
+/// How many lines of a ticket's history are shown.
+const HISTORY_SHOWN: usize = 20;
+/// The most of a ticket's text or history quoted in one message.
+const QUOTED: usize = 1500;
 
 /// Whether a resident may see a ticket: they reported it, or it is about one
 /// of their units.
@@ -210,8 +215,9 @@ async fn view(bot: &Bot, app: &App, actor: &Actor, ticket: &TicketRow) -> Handle
         (Some(s), Some(e)) => cards::span(app, s, e),
         _ => t(lang, "card-no-time"),
     };
-    let history = store::tickets::history(app.db.pool(), ticket.id)
-        .await?
+    let rows = store::tickets::history(app.db.pool(), ticket.id).await?;
+    // The latest lines, so that the message stays within Telegram's limit.
+    let history = rows[rows.len().saturating_sub(HISTORY_SHOWN)..]
         .iter()
         .map(|row| history_line(lang, app, row, actor.id()))
         .collect::<Vec<_>>()
@@ -228,9 +234,9 @@ async fn view(bot: &Bot, app: &App, actor: &Actor, ticket: &TicketRow) -> Handle
             cards::label(lang, "status", &ticket.status).into(),
         ),
         ("place", place.into()),
-        ("text", ticket.description.clone().into()),
+        ("text", excerpt(&ticket.description, QUOTED).into()),
         ("when", when.into()),
-        ("history", history.into()),
+        ("history", excerpt(&history, QUOTED).into()),
     ];
     let text = t_args(lang, "ticket-view", &args);
     let mut row = Vec::new();
