@@ -1,1 +1,100 @@
-# Resident intake prompts (issue 4).
+# residesk — 简体中文（内地）提示：业主的报修、投诉、预约及咨询。
+# 每个键在三种语言都要有，占位符相同。
+
+draft-card = 请核对您的申请：
+    { $kind } · { $category } · { $urgency }
+    地点：{ $place }
+    “{ $text }”
+    希望时间：{ $when }
+    照片：{ $photos } 张
+    信息正确吗？请按 ✅ 确认，或在下面修改。
+draft-place-building = { $building } 栋（公共区域）
+draft-place-unknown = 未提供
+draft-no-text = （只有照片）
+button-draft-confirm = ✅ 确认
+button-draft-kind = ✏️ 类型
+button-draft-category = 🏷 事项
+button-draft-unit = 🏠 地点
+button-draft-time = 🕒 时间
+button-draft-photo = 📷 加照片
+button-draft-cancel = ✖️ 取消
+
+draft-ask-kind = 我们想确认一下：“{ $text }”
+    请问您需要我们做什么？
+draft-ask-category = 请问是关于什么的？
+draft-ask-unit = 请问在哪里？请在下面选择您的房号，或写上楼栋和房号（例如“3栋1502室”）；如果是公共区域，写楼栋即可（例如“3栋大堂”）。
+draft-ask-unit-none = 请问在哪里？请写上楼栋和房号（例如“3栋1502室”）；如果是公共区域，写楼栋即可（例如“3栋大堂”）。
+draft-ask-time = 请问什么时间方便？请写上日期和时间，例如“明天下午三点”或“周六上午”。
+draft-ask-photo = 请现在发送照片（可以发多张）。
+draft-unit-not-understood = 抱歉，我们没看出楼栋和房号。请写成“3栋1502室”的样子；如果是公共区域，写楼栋即可。
+draft-unit-not-yours = { $unit } 不是您已登记的房号，我们不能以此房号登记申请。请选择您的房号；如果是公共区域，写楼栋即可。
+draft-time-not-understood = 抱歉，我们没看出时间。请写上日期和时间，例如“明天下午三点”或“3月25号上午”。
+draft-full = 您的申请内容已经很长（上限 { $limit } 字），所以没有加入这条消息。请先确认现有内容，之后可用 /my 补充。
+draft-cancelled = 好的，这项申请已取消。有需要随时再联系我们。
+
+draft-confirmed = ✅ 谢谢您。您的申请已登记，编号 { $number }。
+    由{ $department }跟进：我们会在 { $respond } 内响应，并争取在 { $resolve } 内完成。
+    { $next }
+    进度会在这里通知您；发送 /my 可随时查看。如有疑问，请致电物业服务中心 { $phone }。
+draft-next-assigned = 已交给 { $staff } 处理，如有需要会与您联系。
+draft-next-new = 我们会尽快安排同事跟进。
+duration-minutes = { $n } 分钟
+duration-hours = { $n } 小时
+duration-days = { $n } 天
+
+emergency-opened = 🚨 我们已登记紧急事件：{ $number }，并已立即通知值班同事和主管。
+    物业服务中心紧急电话：{ $emergency }。
+safety-gas = 请注意安全：不要开关任何电灯或电器，不要使用打火机或明火。请打开窗户；如能安全操作，请关闭燃气表前阀门；然后离开房间，到室外拨打 119。紧急电话：{ $emergency }。
+safety-lift = 如被困电梯：请按电梯内的警铃，保持冷静，轿厢内空气充足。切勿强行扒门或试图爬出。救援人员正在赶来。紧急电话：{ $emergency }。
+safety-plumbing = 如有大量漏水：在安全的情况下，请关闭电闸总开关（切勿湿手或站在水中操作），并关闭进水总阀。远离被水浸湿的插座，把贵重物品移到高处。紧急电话：{ $emergency }。
+safety-electrical = 如看到火花或闻到焦味：切勿触碰电线；在安全的情况下请关闭电闸总开关。如有火情或浓烟，请走楼梯撤离（切勿乘电梯）并拨打 119。紧急电话：{ $emergency }。
+safety-security = 如有火情或浓烟：请走楼梯撤离，切勿乘电梯，随手关门，并拨打 119。如有人入室盗窃或闯入：切勿与对方正面冲突，请待在安全的地方并拨打 110 报警。紧急电话：{ $emergency }。
+safety-other = 如有人受伤或处于危险中，请立即拨打 120 叫救护车或 110 报警，并待在安全的地方。紧急电话：{ $emergency }。
+
+faq-fees = 物业费按月收取，金额以缴费通知单为准。您可以通过代扣、银行转账或到{ $office }前台缴纳（{ $hours }）。查询欠费、收据或具体收费，请致电 { $phone }。
+faq-office_hours = { $office }办公时间为 { $hours }，电话 { $phone }。非办公时间可联系大堂保安；紧急情况随时可在这里报告。
+faq-renovation = 装修开工前，请带上装修公司资料到{ $office }办理装修申请，并缴纳装修押金。有噪音的施工只能在小区管理规约规定的时间进行（周日及法定节假日除外），建筑垃圾须由装修公司装袋清运。表格及详情：{ $phone }（{ $hours }）。
+faq-parking = 月租车位、访客停车和停车卡均由{ $office }办理。请带上行驶证到物业服务中心（{ $hours }），或致电 { $phone }。
+button-ask-person = 🙋 找工作人员解答
+
+my-none = 您目前还没有任何申请。有需要随时在这里留言。
+my-title = 您的申请（最新的在前）：
+my-line = { $number } · { $kind } · { $category } · { $status } · { $date }
+ticket-view = { $number } · { $kind } · { $category }
+    状态：{ $status }
+    地点：{ $place }
+    “{ $text }”
+    希望时间：{ $when }
+    记录：
+    { $history }
+history-created = 已登记
+history-assigned = 已派单
+history-accepted = 已接单
+history-declined = 已转交
+history-started = 开始处理
+history-resolved = 已完成
+history-cancelled = 已取消
+history-reassigned = 已改派
+history-escalated = 已上报
+history-reopened = 重新处理
+history-closed = 已结案
+history-note = 补充信息
+history-photo = 补充照片
+history-other = { $action }
+button-add-info = ➕ 补充信息或照片
+button-cancel-ticket = ✖️ 取消这项申请
+addinfo-ask = 请发送要补充到 { $number } 的信息或照片。
+addinfo-done = 已补充到 { $number }（{ $status }），并已通知跟进同事。
+ticket-not-open = { $number } 目前{ $status }，不能再更改。如有新情况，请直接留言。
+ticket-cancelled-by-you = 您的申请 { $number } 已取消。
+staff-resident-added-note = 📝 { $number }：业主补充：{ $text }
+staff-resident-added-photo = 📷 { $number }：业主补充了照片。{ $text }
+edit-not-applied = 我们已处理了您之前的消息，所以这次修改没有生效。如要补充申请，请发送 /my 再打开该申请。
+
+unsupported-sticker = 谢谢！我们只能读取文字和照片，请用文字告诉我们您的需要。
+unsupported-voice = 抱歉，我们无法收听语音消息。请用文字留言，或致电物业服务中心 { $phone }。
+unsupported-video = 抱歉，我们无法接收视频。请改为发送照片并附上简单说明，或致电 { $phone }。
+unsupported-document = 抱歉，我们只接收照片或图片，不接收其他文件。请发送照片，或致电 { $phone }。
+unsupported-other = 抱歉，我们无法读取这类消息。请用文字留言，或致电 { $phone }。
+photo-file-received = 📷 已收到，会使用这张照片。
+photo-file-failed = 抱歉，我们无法打开这张图片。请以“照片”形式发送（不要以文件形式发送）。

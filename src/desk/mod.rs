@@ -2,6 +2,7 @@
 //! and telling the people concerned. Every change is one transaction with its
 //! history rows and outbox messages; nothing here talks to Telegram directly.
 
+pub mod additions;
 pub mod cards;
 pub mod sla;
 

@@ -82,6 +82,13 @@ pub fn normalised(text: &str) -> String {
     normalise::normalise(text)
 }
 
+/// The frequently asked question a message asks, if any: one of `fees`,
+/// `office_hours`, `renovation`, `parking`. Provisional (added by the resident
+/// side): answers nothing until the understanding step implements it.
+pub fn faq_topic(_text: &str) -> Option<&'static str> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,381 @@
+//! How a draft reads to the resident: the confirmation card, the questions
+//! asked before it, and their buttons.
+
+use std::time::Duration;
+
+use fluent_bundle::FluentValue;
+
+use super::draft::{Ask, Draft, Place};
+use crate::bot::App;
+use crate::bot::callback::{Callback, DraftOp};
+use crate::desk::cards;
+use crate::domain::lang::Lang;
+use crate::domain::request::{Category, Kind};
+use crate::outbox::OutButton;
+use crate::store::units::UnitRow;
+use crate::texts::{t, t_args};
+
+/// A message with buttons, ready to send.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Screen {
+    pub text: String,
+    pub buttons: Vec<Vec<OutButton>>,
+}
+
+fn button(lang: Lang, key: &str, nonce: u32, op: DraftOp) -> OutButton {
+    OutButton::new(t(lang, key), Callback::Draft { nonce, op }.encode())
+}
+
+/// The place as the resident reads it.
+pub fn place_text(lang: Lang, place: &Place) -> String {
+    match place {
+        Place::Unit { label, .. } => label.clone(),
+        Place::Building(building) => t_args(
+            lang,
+            "draft-place-building",
+            &[("building", building.clone().into())],
+        ),
+        Place::Unknown => t(lang, "draft-place-unknown"),
+    }
+}
+
+/// The most of the resident's text a card quotes, so that the card stays
+/// within Telegram's 4096 characters.
+const QUOTED: usize = 3000;
+
+/// What the resident wrote, or a note that they only sent photos.
+pub fn said(lang: Lang, draft: &Draft) -> String {
+    let text = draft.text();
+    if text.is_empty() {
+        return t(lang, "draft-no-text");
+    }
+    text
+}
+
+/// The start of a long text, marked as cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max).collect();
+    cut.push('…');
+    cut
+}
+
+/// The confirmation card.
+pub fn card(app: &App, lang: Lang, draft: &Draft) -> Screen {
+    let when = match draft.when {
+        Some((start, end)) => cards::span(app, start, end),
+        None => t(lang, "card-no-time"),
+    };
+    let args: [(&str, FluentValue); 7] = [
+        (
+            "kind",
+            cards::label(lang, "kind", draft.kind.as_str()).into(),
+        ),
+        (
+            "category",
+            cards::label(lang, "category", draft.category.as_str()).into(),
+        ),
+        (
+            "urgency",
+            cards::label(lang, "urgency", draft.urgency.as_str()).into(),
+        ),
+        ("place", place_text(lang, &draft.place).into()),
+        ("text", excerpt(&said(lang, draft), QUOTED).into()),
+        ("when", when.into()),
+        ("photos", (draft.photos.len() as i64).into()),
+    ];
+    let n = draft.nonce;
+    Screen {
+        text: t_args(lang, "draft-card", &args),
+        buttons: vec![
+            vec![button(lang, "button-draft-confirm", n, DraftOp::Confirm)],
+            vec![
+                button(lang, "button-draft-kind", n, DraftOp::ChangeKind),
+                button(lang, "button-draft-category", n, DraftOp::ChangeCategory),
+            ],
+            vec![
+                button(lang, "button-draft-unit", n, DraftOp::ChangeUnit),
+                button(lang, "button-draft-time", n, DraftOp::ChangeTime),
+            ],
+            vec![
+                button(lang, "button-draft-photo", n, DraftOp::AddPhoto),
+                button(lang, "button-draft-cancel", n, DraftOp::Cancel),
+            ],
+        ],
+    }
+}
+
+fn in_pairs(buttons: Vec<OutButton>) -> Vec<Vec<OutButton>> {
+    buttons.chunks(2).map(<[OutButton]>::to_vec).collect()
+}
+
+fn cancel_row(lang: Lang, nonce: u32) -> Vec<OutButton> {
+    vec![button(lang, "button-draft-cancel", nonce, DraftOp::Cancel)]
+}
+
+/// The kinds a resident can pick (not "unknown").
+pub fn kind_picker(lang: Lang, nonce: u32) -> Vec<Vec<OutButton>> {
+    let buttons = Kind::ALL
+        .iter()
+        .filter(|k| **k != Kind::Unknown)
+        .map(|k| {
+            OutButton::new(
+                cards::label(lang, "kind", k.as_str()),
+                Callback::Draft {
+                    nonce,
+                    op: DraftOp::SetKind(*k),
+                }
+                .encode(),
+            )
+        })
+        .collect();
+    let mut rows = in_pairs(buttons);
+    rows.push(cancel_row(lang, nonce));
+    rows
+}
+
+/// Every category.
+pub fn category_picker(lang: Lang, nonce: u32) -> Vec<Vec<OutButton>> {
+    let buttons = Category::ALL
+        .iter()
+        .map(|c| {
+            OutButton::new(
+                cards::label(lang, "category", c.as_str()),
+                Callback::Draft {
+                    nonce,
+                    op: DraftOp::SetCategory(*c),
+                }
+                .encode(),
+            )
+        })
+        .collect();
+    let mut rows = in_pairs(buttons);
+    rows.push(cancel_row(lang, nonce));
+    rows
+}
+
+/// The resident's units, to pick one.
+pub fn unit_picker(lang: Lang, nonce: u32, units: &[UnitRow]) -> Vec<Vec<OutButton>> {
+    let buttons = units
+        .iter()
+        .map(|u| {
+            OutButton::new(
+                u.label(),
+                Callback::Draft {
+                    nonce,
+                    op: DraftOp::SetUnit(u.id),
+                }
+                .encode(),
+            )
+        })
+        .collect();
+    let mut rows = in_pairs(buttons);
+    rows.push(cancel_row(lang, nonce));
+    rows
+}
+
+/// The screen for what the draft is waiting for.
+pub fn screen(app: &App, lang: Lang, draft: &Draft, units: &[UnitRow]) -> Screen {
+    let n = draft.nonce;
+    match draft.asking {
+        Ask::Nothing => card(app, lang, draft),
+        Ask::Kind => Screen {
+            text: t_args(
+                lang,
+                "draft-ask-kind",
+                &[("text", excerpt(&said(lang, draft), QUOTED).into())],
+            ),
+            buttons: kind_picker(lang, n),
+        },
+        Ask::Category => Screen {
+            text: t(lang, "draft-ask-category"),
+            buttons: category_picker(lang, n),
+        },
+        Ask::Unit => Screen {
+            text: if units.is_empty() {
+                t(lang, "draft-ask-unit-none")
+            } else {
+                t(lang, "draft-ask-unit")
+            },
+            buttons: unit_picker(lang, n, units),
+        },
+        Ask::Time => Screen {
+            text: t(lang, "draft-ask-time"),
+            buttons: vec![cancel_row(lang, n)],
+        },
+        Ask::Photo => Screen {
+            text: t(lang, "draft-ask-photo"),
+            buttons: vec![cancel_row(lang, n)],
+        },
+    }
+}
+
+/// The answer to a frequently asked question, with a way to a person.
+pub fn faq(app: &App, lang: Lang, topic: &str, nonce: u32) -> Screen {
+    let office = &app.settings.office;
+    let args: [(&str, FluentValue); 3] = [
+        ("office", office.name.clone().into()),
+        ("phone", office.phone.clone().into()),
+        ("hours", office.hours.clone().into()),
+    ];
+    Screen {
+        text: t_args(lang, &format!("faq-{topic}"), &args),
+        buttons: vec![vec![button(
+            lang,
+            "button-ask-person",
+            nonce,
+            DraftOp::AskPerson,
+        )]],
+    }
+}
+
+/// A time limit as the resident reads it: minutes, hours or days.
+pub fn duration_text(lang: Lang, limit: Duration) -> String {
+    let secs = limit.as_secs();
+    let (key, n) = if secs >= 86_400 && secs.is_multiple_of(86_400) {
+        ("duration-days", secs / 86_400)
+    } else if secs >= 3600 {
+        ("duration-hours", secs.div_ceil(3600))
+    } else {
+        ("duration-minutes", secs.div_ceil(60).max(1))
+    };
+    t_args(
+        lang,
+        key,
+        &[("n", i64::try_from(n).unwrap_or(i64::MAX).into())],
+    )
+}
+
+/// The category a frequently asked question is filed under when the resident
+/// wants a person.
+pub fn faq_category(topic: &str) -> Category {
+    match topic {
+        "fees" => Category::Fees,
+        "renovation" => Category::Renovation,
+        "parking" => Category::Parking,
+        _ => Category::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::texts::has;
+
+    async fn app() -> (std::sync::Arc<App>, tempfile::TempDir) {
+        let (db, dir) = crate::store::testing::db().await;
+        (App::new(db, crate::config::Settings::default()), dir)
+    }
+
+    #[test]
+    fn limits_read_in_minutes_hours_or_days() {
+        let en = Lang::En;
+        assert_eq!(duration_text(en, Duration::from_secs(5 * 60)), "5 minutes");
+        assert_eq!(duration_text(en, Duration::from_secs(3600)), "1 hour");
+        assert_eq!(duration_text(en, Duration::from_secs(4 * 3600)), "4 hours");
+        assert_eq!(duration_text(en, Duration::from_secs(86_400)), "1 day");
+        assert_eq!(duration_text(en, Duration::from_secs(30)), "1 minute");
+        assert!(duration_text(Lang::ZhHant, Duration::from_secs(7200)).contains('2'));
+    }
+
+    #[tokio::test]
+    async fn the_card_shows_every_field_and_its_buttons_carry_the_nonce() {
+        let (app, _dir) = app().await;
+        let mut draft = Draft::new(42);
+        draft.add_text(1, "water leaking under the sink");
+        draft.add_photo("p1");
+        draft.kind = Kind::Repair;
+        draft.category = Category::Plumbing;
+        draft.place = Place::Unit {
+            id: 1,
+            label: "3-1502".into(),
+        };
+        for lang in Lang::ALL {
+            let screen = card(&app, lang, &draft);
+            assert!(screen.text.contains("3-1502"), "{}", screen.text);
+            assert!(screen.text.contains("water leaking"), "{}", screen.text);
+            assert!(
+                screen.text.contains(&t(lang, "kind-repair")),
+                "{}",
+                screen.text
+            );
+            assert!(screen.text.contains(&t(lang, "category-plumbing")));
+            assert!(screen.text.contains('1'));
+        }
+        let all: Vec<_> = card(&app, Lang::En, &draft)
+            .buttons
+            .into_iter()
+            .flatten()
+            .collect();
+        assert_eq!(all.len(), 7);
+        for b in all {
+            match Callback::parse(&b.data) {
+                Some(Callback::Draft { nonce, .. }) => assert_eq!(nonce, 42),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_category_picker_offers_every_category() {
+        let picks = category_picker(Lang::ZhHans, 1)
+            .into_iter()
+            .flatten()
+            .filter_map(|b| match Callback::parse(&b.data) {
+                Some(Callback::Draft {
+                    op: DraftOp::SetCategory(c),
+                    ..
+                }) => Some(c),
+                _ => None,
+            })
+            .count();
+        assert_eq!(picks, Category::ALL.len());
+    }
+
+    #[test]
+    fn the_kind_picker_does_not_offer_unknown() {
+        let kinds: Vec<_> = kind_picker(Lang::En, 1)
+            .into_iter()
+            .flatten()
+            .filter_map(|b| match Callback::parse(&b.data) {
+                Some(Callback::Draft {
+                    op: DraftOp::SetKind(k),
+                    ..
+                }) => Some(k),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(kinds.len(), Kind::ALL.len() - 1);
+        assert!(!kinds.contains(&Kind::Unknown));
+    }
+
+    #[test]
+    fn every_faq_topic_and_safety_text_exists_in_every_language() {
+        for lang in Lang::ALL {
+            for topic in ["fees", "office_hours", "renovation", "parking"] {
+                assert!(has(lang, &format!("faq-{topic}")), "{lang} faq-{topic}");
+            }
+            for category in Category::ALL {
+                let key = super::super::confirm::safety_key(*category);
+                assert!(has(lang, key), "{lang} {key}");
+            }
+            for what in ["sticker", "voice", "video", "document", "other"] {
+                assert!(has(lang, &format!("unsupported-{what}")), "{lang} {what}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_text_is_quoted_in_part() {
+        assert_eq!(excerpt("水管漏水", 10), "水管漏水");
+        assert_eq!(excerpt("水管漏水", 2), "水管…");
+    }
+
+    #[test]
+    fn a_common_area_reads_as_its_building() {
+        let text = place_text(Lang::En, &Place::Building("7".into()));
+        assert!(text.contains('7'), "{text}");
+    }
+}

@@ -1,0 +1,177 @@
+//! A draft becomes a ticket: on the resident's confirmation, at once for an
+//! emergency, or when a frequently asked question still needs a person.
+
+use fluent_bundle::FluentValue;
+use teloxide::prelude::*;
+
+use super::card::{self, duration_text, place_text, said};
+use super::draft::{Draft, Place};
+use super::retire;
+use crate::bot::{Actor, App, BotDialogue, HandlerResult, State};
+use crate::desk::{self, NewRequest, Opened, Source, cards};
+use crate::domain::request::{Category, Kind, Urgency};
+use crate::error::Error;
+use crate::outbox::{self, OutMessage};
+use crate::texts::{t, t_args};
+
+/// The safety advice for an emergency of this category.
+pub fn safety_key(category: Category) -> &'static str {
+    match category {
+        Category::Gas => "safety-gas",
+        Category::Lift => "safety-lift",
+        Category::Plumbing => "safety-plumbing",
+        Category::Electrical => "safety-electrical",
+        Category::Security => "safety-security",
+        _ => "safety-other",
+    }
+}
+
+/// What the ticket is filed as.
+#[derive(Debug, Clone, Copy)]
+struct Filing {
+    kind: Kind,
+    category: Category,
+    urgency: Urgency,
+}
+
+/// Opens the ticket and queues the resident's acknowledgement, in one transaction.
+async fn open(app: &App, actor: &Actor, draft: &Draft, filing: Filing) -> Result<Opened, Error> {
+    let lang = actor.lang;
+    let text = said(lang, draft);
+    let description = match &draft.place {
+        Place::Building(_) => format!("{}\n{text}", place_text(lang, &draft.place)),
+        _ => text,
+    };
+    let request = NewRequest {
+        kind: filing.kind,
+        category: filing.category,
+        urgency: filing.urgency,
+        unit_id: draft.unit_id(),
+        resident_id: Some(actor.id()),
+        source: Source::Telegram,
+        logged_by: None,
+        description,
+        when: draft.when,
+        photos: draft.photos.clone(),
+    };
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let opened = desk::open_ticket(&mut tx, app, request, now).await?;
+    let ack = if filing.urgency == Urgency::Emergency {
+        emergency_text(app, actor, &opened)
+    } else {
+        confirmed_text(app, actor, &opened, filing)
+    };
+    outbox::enqueue(&mut tx, actor.chat().0, &OutMessage::text(ack), now).await?;
+    app.commit(tx).await?;
+    tracing::info!(
+        user_id = actor.id(),
+        ticket = %opened.ticket.number,
+        "resident opened a ticket"
+    );
+    Ok(opened)
+}
+
+fn confirmed_text(app: &App, actor: &Actor, opened: &Opened, filing: Filing) -> String {
+    let lang = actor.lang;
+    let ticket = &opened.ticket;
+    let sla = app.settings.sla_for(filing.kind, filing.urgency);
+    let next = match &opened.assignee {
+        Some(staff) => t_args(
+            lang,
+            "draft-next-assigned",
+            &[("staff", staff.first_name.clone().into())],
+        ),
+        None => t(lang, "draft-next-new"),
+    };
+    let args: [(&str, FluentValue); 6] = [
+        ("number", ticket.number.clone().into()),
+        (
+            "department",
+            cards::label(lang, "dept", &ticket.department).into(),
+        ),
+        ("respond", duration_text(lang, sla.respond).into()),
+        ("resolve", duration_text(lang, sla.resolve).into()),
+        ("next", next.into()),
+        ("phone", app.settings.office.phone.clone().into()),
+    ];
+    t_args(lang, "draft-confirmed", &args)
+}
+
+fn emergency_text(app: &App, actor: &Actor, opened: &Opened) -> String {
+    let lang = actor.lang;
+    let category = opened.ticket.category.parse().unwrap_or(Category::Other);
+    let emergency = app.settings.office.emergency_phone.clone();
+    let headline = t_args(
+        lang,
+        "emergency-opened",
+        &[
+            ("number", opened.ticket.number.clone().into()),
+            ("emergency", emergency.clone().into()),
+        ],
+    );
+    let advice = t_args(
+        lang,
+        safety_key(category),
+        &[("emergency", emergency.into())],
+    );
+    format!("{headline}\n\n{advice}")
+}
+
+/// The resident confirmed the card.
+pub async fn confirm(
+    bot: &Bot,
+    app: &App,
+    actor: &Actor,
+    dialogue: &BotDialogue,
+    draft: Draft,
+) -> HandlerResult {
+    let filing = Filing {
+        kind: draft.kind,
+        category: draft.category,
+        urgency: draft.urgency,
+    };
+    open(app, actor, &draft, filing).await?;
+    dialogue.update(State::Idle).await?;
+    retire(bot, actor, draft.card).await;
+    Ok(())
+}
+
+/// An emergency: opened at once, without waiting for the card.
+pub async fn emergency(
+    bot: &Bot,
+    app: &App,
+    actor: &Actor,
+    dialogue: &BotDialogue,
+    draft: Draft,
+) -> HandlerResult {
+    let filing = Filing {
+        kind: draft.emergency_kind(),
+        category: draft.category,
+        urgency: Urgency::Emergency,
+    };
+    open(app, actor, &draft, filing).await?;
+    dialogue.update(State::Idle).await?;
+    retire(bot, actor, draft.card).await;
+    Ok(())
+}
+
+/// The resident read the answer to their question and still wants a person.
+pub async fn ask_person(
+    bot: &Bot,
+    app: &App,
+    actor: &Actor,
+    dialogue: &BotDialogue,
+    draft: Draft,
+    topic: &str,
+) -> HandlerResult {
+    let filing = Filing {
+        kind: Kind::Inquiry,
+        category: card::faq_category(topic),
+        urgency: Urgency::Low,
+    };
+    open(app, actor, &draft, filing).await?;
+    dialogue.update(State::Idle).await?;
+    retire(bot, actor, draft.card).await;
+    Ok(())
+}

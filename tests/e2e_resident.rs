@@ -1,0 +1,297 @@
+//! Residents file requests by chatting, end to end: free text and photos
+//! become a card, the card a ticket; the desk asks what it is not sure of;
+//! emergencies go straight through; a restart keeps a draft.
+
+mod common;
+mod resident;
+
+use common::{TestDesk, opening, text};
+use resident::{
+    amy, card, number_in, off_duty, on_duty, photo_count, press, tam, ticket, tickets, wang,
+};
+use residesk::domain::lang::Lang;
+use residesk::texts::t_args;
+
+#[tokio::test]
+async fn a_repair_with_a_photo_goes_through_the_card_to_the_engineer_on_duty() {
+    let desk = TestDesk::start().await;
+    let chan = desk.person("staff");
+    on_duty(&desk, &chan, Lang::ZhHant).await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+
+    desk.emu.send_text(&amy, "廚房水喉漏水，滴到落樓下");
+    let first = card(&desk, &amy, lang).await;
+    assert!(first.body().contains("3-1502"), "{}", first.body());
+    assert!(first.body().contains(&text(lang, "kind-repair")));
+    assert!(first.body().contains(&text(lang, "category-plumbing")));
+
+    desk.emu
+        .send_photo(&amy, vec![0xFF, 0xD8, 0xFF, 1, 2, 3], None);
+    let second = card(&desk, &amy, lang).await;
+    assert_ne!(first.message_id, second.message_id);
+    assert!(second.body().contains("廚房水喉漏水"), "{}", second.body());
+
+    // The first card is out of date: its buttons say so and do nothing.
+    let stale = press(&desk, &amy, &first, lang, "button-draft-confirm").await;
+    assert_eq!(stale.text, Some(text(lang, "stale-button")));
+    assert!(tickets(&desk).await.is_empty());
+
+    press(&desk, &amy, &second, lang, "button-draft-confirm").await;
+    let done = desk
+        .expect_message(&amy, &opening(lang, "draft-confirmed"))
+        .await;
+    let number = number_in(done.body());
+    assert!(number.starts_with("R-"), "{number}");
+    assert!(done.body().contains(&text(lang, "dept-engineering")));
+
+    let ping = desk.expect_message(&chan, &number).await;
+    assert!(
+        ping.photo.is_some(),
+        "the engineer gets the photo with the card"
+    );
+    let row = ticket(&desk, &number).await;
+    assert_eq!(row.department, "engineering");
+    assert_eq!(row.assignee_id, Some(chan.id));
+    assert_eq!(row.status, "assigned");
+    assert!(row.description.contains("滴到落樓下"));
+    assert_eq!(photo_count(&desk, row.id).await, 1);
+}
+
+#[tokio::test]
+async fn an_english_complaint_is_confirmed_and_the_supervisor_hears_when_nobody_is_on_duty() {
+    let desk = TestDesk::start().await;
+    let lee = desk.person("supervisor");
+    // Noise goes to security (nobody in the demo), then customer service.
+    off_duty(&desk, &desk.person("desk"), Lang::ZhHant).await;
+    let tam = tam(&desk).await;
+    let lang = Lang::En;
+
+    desk.emu
+        .send_text(&tam, "The neighbours upstairs are very noisy every night");
+    let card = card(&desk, &tam, lang).await;
+    assert!(card.body().contains(&text(lang, "kind-complaint")));
+    assert!(card.body().contains("3-1503"));
+    press(&desk, &tam, &card, lang, "button-draft-confirm").await;
+    let done = desk
+        .expect_message(&tam, &opening(lang, "draft-confirmed"))
+        .await;
+    let number = number_in(done.body());
+    assert!(number.starts_with("C-"), "{number}");
+    assert!(done.body().contains(&text(lang, "draft-next-new")));
+    desk.expect_message(&lee, &number).await;
+    assert_eq!(ticket(&desk, &number).await.status, "new");
+}
+
+#[tokio::test]
+async fn a_vague_message_makes_the_resident_pick_the_kind_and_the_category() {
+    let desk = TestDesk::start().await;
+    let wang = wang(&desk).await;
+    let lang = Lang::ZhHans;
+
+    desk.emu.send_text(&wang, "你好，有个问题");
+    let ask = desk
+        .expect_message(&wang, &opening(lang, "draft-ask-kind"))
+        .await;
+    assert!(ask.body().contains("你好，有个问题"));
+    press(&desk, &wang, &ask, lang, "kind-repair").await;
+    let ask = desk
+        .expect_message(&wang, &text(lang, "draft-ask-category"))
+        .await;
+    press(&desk, &wang, &ask, lang, "category-electrical").await;
+    let card = card(&desk, &wang, lang).await;
+    assert!(card.body().contains(&text(lang, "category-electrical")));
+    assert!(card.body().contains("5-802"));
+    press(&desk, &wang, &card, lang, "button-draft-confirm").await;
+    let done = desk
+        .expect_message(&wang, &opening(lang, "draft-confirmed"))
+        .await;
+    let row = ticket(&desk, &number_in(done.body())).await;
+    assert_eq!(
+        (row.kind.as_str(), row.category.as_str()),
+        ("repair", "electrical")
+    );
+}
+
+#[tokio::test]
+async fn a_booking_without_a_time_asks_for_one() {
+    let desk = TestDesk::start().await;
+    let tam = tam(&desk).await;
+    let lang = Lang::En;
+
+    desk.emu
+        .send_text(&tam, "I want to book a renovation inspection");
+    desk.expect_message(&tam, &text(lang, "draft-ask-time"))
+        .await;
+    desk.emu.send_text(&tam, "whenever");
+    desk.expect_message(&tam, &text(lang, "draft-time-not-understood"))
+        .await;
+    desk.emu.send_text(&tam, "tomorrow 3pm");
+    let card = card(&desk, &tam, lang).await;
+    assert!(card.body().contains("15:00"), "{}", card.body());
+    press(&desk, &tam, &card, lang, "button-draft-confirm").await;
+    let done = desk
+        .expect_message(&tam, &opening(lang, "draft-confirmed"))
+        .await;
+    let row = ticket(&desk, &number_in(done.body())).await;
+    assert_eq!(row.kind, "booking");
+    assert!(row.preferred_start.is_some());
+}
+
+#[tokio::test]
+async fn an_emergency_alerts_staff_and_supervisors_at_once_and_the_resident_gets_safety_advice() {
+    let desk = TestDesk::start().await;
+    let chan = desk.person("staff");
+    let lee = desk.person("supervisor");
+    on_duty(&desk, &chan, Lang::ZhHant).await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+
+    desk.emu.send_text(&amy, "有煤氣味！好大陣");
+    let advice = desk
+        .expect_message(&amy, &opening(lang, "emergency-opened"))
+        .await;
+    let safety = t_args(
+        lang,
+        "safety-gas",
+        &[(
+            "emergency",
+            desk.settings.office.emergency_phone.clone().into(),
+        )],
+    );
+    assert!(advice.body().contains(&safety), "{}", advice.body());
+    assert!(
+        advice
+            .body()
+            .contains(&desk.settings.office.emergency_phone)
+    );
+    let number = number_in(advice.body());
+    desk.expect_message(&chan, &number).await;
+    let alert = desk.expect_message(&lee, &number).await;
+    assert!(alert.body().contains(&opening(Lang::En, "alert-emergency")));
+    assert_eq!(ticket(&desk, &number).await.urgency, "emergency");
+    // No card to confirm first.
+    let cards = desk
+        .emu
+        .bot_messages(amy.id)
+        .into_iter()
+        .filter(|m| m.body().contains(&opening(lang, "draft-card")))
+        .count();
+    assert_eq!(cards, 0);
+}
+
+#[tokio::test]
+async fn several_messages_and_an_edit_make_one_draft() {
+    let desk = TestDesk::start().await;
+    let wang = wang(&desk).await;
+    let lang = Lang::ZhHans;
+
+    let first = desk.emu.send_text(&wang, "厨房水管漏水");
+    card(&desk, &wang, lang).await;
+    desk.emu.send_text(&wang, "已经漏了一整天");
+    let second = card(&desk, &wang, lang).await;
+    assert!(second.body().contains("厨房水管漏水"));
+    assert!(second.body().contains("已经漏了一整天"));
+    desk.emu.edit_text(&wang, first, "卫生间水管漏水");
+    let third = desk
+        .emu
+        .wait_for_message(
+            wang.id,
+            |m| m.body().contains("卫生间水管漏水"),
+            common::WAIT,
+        )
+        .await
+        .expect("the card shows the edited text");
+    assert!(!third.body().contains("厨房"));
+    press(&desk, &wang, &third, lang, "button-draft-confirm").await;
+    let done = desk
+        .expect_message(&wang, &opening(lang, "draft-confirmed"))
+        .await;
+    let row = ticket(&desk, &number_in(done.body())).await;
+    assert_eq!(row.description, "卫生间水管漏水\n已经漏了一整天");
+    assert_eq!(tickets(&desk).await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_restart_in_the_middle_of_a_draft_resumes_it() {
+    let mut desk = TestDesk::start().await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+
+    desk.emu.send_text(&amy, "3座大堂升降機壞咗");
+    let card = card(&desk, &amy, lang).await;
+    assert!(card.body().contains(&t_args(
+        lang,
+        "draft-place-building",
+        &[("building", "3".into())]
+    )));
+    desk.restart().await;
+
+    press(&desk, &amy, &card, lang, "button-draft-confirm").await;
+    let done = desk
+        .expect_message(&amy, &opening(lang, "draft-confirmed"))
+        .await;
+    let row = ticket(&desk, &number_in(done.body())).await;
+    assert_eq!(row.category, "lift");
+    assert_eq!(row.unit_id, None, "a common area is filed under no flat");
+}
+
+#[tokio::test]
+async fn odd_messages_get_a_polite_reply_and_nothing_is_lost() {
+    let desk = TestDesk::start().await;
+    let tam = tam(&desk).await;
+    let lang = Lang::En;
+    let phone = desk.settings.office.phone.clone();
+
+    desk.emu.send_text(&tam, &"a".repeat(4001));
+    desk.expect_message(&tam, &opening(lang, "error-too-long"))
+        .await;
+    desk.emu.send_text(&tam, " \u{200B}\u{FEFF} ");
+    desk.expect_message(&tam, &text(lang, "error-empty")).await;
+    desk.emu
+        .send_document(&tam, "lease.pdf", "application/pdf", vec![1, 2, 3], None);
+    desk.expect_message(
+        &tam,
+        &t_args(lang, "unsupported-document", &[("phone", phone.into())]),
+    )
+    .await;
+    desk.emu.push_raw_update(serde_json::json!({
+        "message": {
+            "message_id": 900, "date": 1_700_000_000,
+            "chat": {"id": tam.id, "type": "private", "first_name": "Tam"},
+            "from": {"id": tam.id, "is_bot": false, "first_name": "Tam", "language_code": "en"},
+            "sticker": {"file_id": "st1", "file_unique_id": "st1u", "type": "regular",
+                        "width": 512, "height": 512, "is_animated": false, "is_video": false}
+        }
+    }));
+    desk.expect_message(&tam, &text(lang, "unsupported-sticker"))
+        .await;
+    assert!(tickets(&desk).await.is_empty());
+
+    // An image sent as a file is taken as a photo.
+    desk.emu.send_document(
+        &tam,
+        "leak.jpg",
+        "image/jpeg",
+        vec![0xFF, 0xD8, 0xFF, 9],
+        Some("Water dripping from the ceiling 🚿 in my bathroom"),
+    );
+    desk.expect_message(&tam, &text(lang, "photo-file-received"))
+        .await;
+    let card = card(&desk, &tam, lang).await;
+    assert!(card.body().contains("🚿"), "{}", card.body());
+    press(&desk, &tam, &card, lang, "button-draft-confirm").await;
+    let done = desk
+        .expect_message(&tam, &opening(lang, "draft-confirmed"))
+        .await;
+    let row = ticket(&desk, &number_in(done.body())).await;
+    assert_eq!(photo_count(&desk, row.id).await, 1);
+
+    // A draft does not grow past what a card can show; the message is refused, not lost silently.
+    desk.emu.send_text(&tam, &"a".repeat(3000));
+    desk.expect_message(&tam, &opening(lang, "draft-ask-kind"))
+        .await;
+    desk.emu.send_text(&tam, &"b".repeat(1500));
+    desk.expect_message(&tam, &opening(lang, "draft-full"))
+        .await;
+}
