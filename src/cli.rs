@@ -57,8 +57,13 @@ pub enum InviteCommand {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging();
     let command = cli.command.unwrap_or(Command::Run);
+    // In the sandbox the terminal is a chat: only warnings interrupt it.
+    init_logging(if matches!(command, Command::Sandbox) {
+        "warn"
+    } else {
+        "info"
+    });
     if let Command::Parse(args) = command {
         return crate::understand::cli::run(args);
     }
@@ -85,9 +90,9 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn init_logging() {
+fn init_logging(default: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

@@ -484,3 +484,25 @@ mod tests {
         assert!(err.to_string().contains("routing.lift"), "{err}");
     }
 }
+
+#[cfg(test)]
+mod example_file {
+    use super::*;
+
+    #[test]
+    fn the_example_file_reads_and_matches_the_defaults() {
+        let text = include_str!("../residesk.example.toml");
+        let s = Settings::from_parts(text.parse().unwrap(), Vec::new()).unwrap();
+        let d = Settings::default();
+        assert_eq!(s.database, d.database);
+        assert_eq!(s.sending.per_chat_interval, d.sending.per_chat_interval);
+        assert_eq!(s.tickets.callback_delay, d.tickets.callback_delay);
+        assert_eq!(s.onboarding.invite_ttl, d.onboarding.invite_ttl);
+        assert_eq!(s.routing, d.routing);
+        assert_eq!(s.departments, d.departments);
+        for (u, sla) in &d.sla {
+            assert_eq!(s.sla[u].respond, sla.respond);
+            assert_eq!(s.sla[u].resolve, sla.resolve);
+        }
+    }
+}

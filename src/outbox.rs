@@ -125,6 +125,26 @@ enum Outcome {
     Permanent(String),
 }
 
+/// A finished attempt to send one queued message.
+#[derive(Debug)]
+struct Done {
+    id: i64,
+    chat_id: i64,
+    attempts: i64,
+    outcome: Outcome,
+}
+
+/// What the sender keeps in memory: messages in flight, the pacing of each
+/// chat and of the last second, and a 429 pause.
+#[derive(Debug, Default)]
+struct Flights {
+    in_flight: HashSet<i64>,
+    busy_chats: HashSet<i64>,
+    last_to_chat: HashMap<i64, Instant>,
+    recent: VecDeque<Instant>,
+    paused_until: Option<Instant>,
+}
+
 /// The task that delivers the outbox.
 pub struct Sender {
     bot: Bot,
@@ -141,112 +161,123 @@ impl Sender {
 
     /// Delivers until `shutdown` is cancelled.
     pub async fn run(self, shutdown: CancellationToken) {
-        let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(i64, i64, i64, Outcome)>();
-        let mut in_flight: HashSet<i64> = HashSet::new();
-        let mut busy_chats: HashSet<i64> = HashSet::new();
-        let mut last_to_chat: HashMap<i64, Instant> = HashMap::new();
-        let mut recent: VecDeque<Instant> = VecDeque::new();
-        let mut paused_until: Option<Instant> = None;
-        let window = Duration::from_secs(1);
-        let limit = self.cfg.global_per_second as usize;
-
+        let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Done>();
+        let mut flights = Flights::default();
         loop {
-            while let Ok((id, chat_id, attempts, outcome)) = done_rx.try_recv() {
-                in_flight.remove(&id);
-                busy_chats.remove(&chat_id);
-                if let Outcome::RetryAfter(wait) = &outcome {
-                    let until = Instant::now() + *wait;
-                    paused_until = Some(paused_until.map_or(until, |p| p.max(until)));
-                }
-                self.record(id, chat_id, attempts, outcome).await;
+            while let Ok(done) = done_rx.try_recv() {
+                self.land(&mut flights, done).await;
             }
             if shutdown.is_cancelled() {
                 break;
             }
-
-            let now = Instant::now();
-            let mut next_wake = now + self.cfg.idle_poll;
-            if let Some(until) = paused_until {
-                if until > now {
-                    next_wake = until;
-                } else {
-                    paused_until = None;
-                }
-            }
-            if paused_until.is_none() {
-                let rows = match store::outbox::due(self.db.pool(), Utc::now(), 500).await {
-                    Ok(rows) => rows,
-                    Err(e) => {
-                        tracing::error!(error = %e, "outbox: cannot read queue");
-                        Vec::new()
-                    }
-                };
-                let mut seen_chats = HashSet::new();
-                for row in rows {
-                    if in_flight.contains(&row.id) || !seen_chats.insert(row.chat_id) {
-                        continue;
-                    }
-                    if busy_chats.contains(&row.chat_id) {
-                        continue;
-                    }
-                    let now = Instant::now();
-                    if let Some(last) = last_to_chat.get(&row.chat_id) {
-                        let ready = *last + self.interval_for(row.chat_id);
-                        if ready > now {
-                            next_wake = next_wake.min(ready);
-                            continue;
-                        }
-                    }
-                    while recent
-                        .front()
-                        .is_some_and(|t| now.duration_since(*t) >= window)
-                    {
-                        recent.pop_front();
-                    }
-                    if recent.len() >= limit {
-                        if let Some(first) = recent.front() {
-                            next_wake = next_wake.min(*first + window);
-                        }
-                        break;
-                    }
-                    recent.push_back(now);
-                    last_to_chat.insert(row.chat_id, now);
-                    in_flight.insert(row.id);
-                    busy_chats.insert(row.chat_id);
-                    let message = serde_json::from_str::<OutMessage>(&row.payload);
-                    let bot = self.bot.clone();
-                    let timeout = self.cfg.request_timeout;
-                    let done = done_tx.clone();
-                    tokio::spawn(async move {
-                        let outcome = match message {
-                            Ok(message) => deliver(&bot, row.chat_id, &message, timeout).await,
-                            Err(e) => Outcome::Permanent(format!("unreadable payload: {e}")),
-                        };
-                        let _ = done.send((row.id, row.chat_id, row.attempts, outcome));
-                    });
-                }
-            }
-            // Forget chats that have been quiet long enough to be ready anyway.
-            if last_to_chat.len() > 10_000 {
-                let now = Instant::now();
-                last_to_chat.retain(|_, t| now.duration_since(*t) < Duration::from_secs(60));
-            }
+            let next_wake = self.take_off(&mut flights, &done_tx).await;
             tokio::select! {
                 () = shutdown.cancelled() => {}
                 () = tokio::time::sleep_until(next_wake) => {}
                 () = self.wake.notified() => {}
-                Some((id, chat_id, attempts, outcome)) = done_rx.recv() => {
-                    in_flight.remove(&id);
-                    busy_chats.remove(&chat_id);
-                    if let Outcome::RetryAfter(wait) = &outcome {
-                        let until = Instant::now() + *wait;
-                        paused_until = Some(paused_until.map_or(until, |p| p.max(until)));
-                    }
-                    self.record(id, chat_id, attempts, outcome).await;
-                }
+                Some(done) = done_rx.recv() => self.land(&mut flights, done).await,
             }
         }
-        tracing::info!(in_flight = in_flight.len(), "outbox sender stopped");
+        tracing::info!(in_flight = flights.in_flight.len(), "outbox sender stopped");
+    }
+
+    /// Records a finished attempt; a 429 pauses all sending.
+    async fn land(&self, flights: &mut Flights, done: Done) {
+        flights.in_flight.remove(&done.id);
+        flights.busy_chats.remove(&done.chat_id);
+        if let Outcome::RetryAfter(wait) = &done.outcome {
+            let until = Instant::now() + *wait;
+            flights.paused_until = Some(flights.paused_until.map_or(until, |p| p.max(until)));
+        }
+        self.record(done.id, done.chat_id, done.attempts, done.outcome)
+            .await;
+    }
+
+    /// Starts every due message the limits allow; returns when to look again.
+    async fn take_off(
+        &self,
+        flights: &mut Flights,
+        done_tx: &mpsc::UnboundedSender<Done>,
+    ) -> Instant {
+        let now = Instant::now();
+        if let Some(until) = flights.paused_until {
+            if until > now {
+                return until;
+            }
+            flights.paused_until = None;
+        }
+        let mut next_wake = now + self.cfg.idle_poll;
+        let rows = match store::outbox::due(self.db.pool(), Utc::now(), 500).await {
+            Ok(rows) => rows,
+            Err(e) => {
+                tracing::error!(error = %e, "outbox: cannot read queue");
+                return next_wake;
+            }
+        };
+        let window = Duration::from_secs(1);
+        let limit = self.cfg.global_per_second as usize;
+        // Only the oldest pending message of a chat may go, so a chat's
+        // messages keep their order.
+        let mut seen_chats = HashSet::new();
+        for row in rows {
+            if !seen_chats.insert(row.chat_id)
+                || flights.in_flight.contains(&row.id)
+                || flights.busy_chats.contains(&row.chat_id)
+            {
+                continue;
+            }
+            let now = Instant::now();
+            if let Some(last) = flights.last_to_chat.get(&row.chat_id) {
+                let ready = *last + self.interval_for(row.chat_id);
+                if ready > now {
+                    next_wake = next_wake.min(ready);
+                    continue;
+                }
+            }
+            while flights
+                .recent
+                .front()
+                .is_some_and(|t| now.duration_since(*t) >= window)
+            {
+                flights.recent.pop_front();
+            }
+            if flights.recent.len() >= limit {
+                if let Some(first) = flights.recent.front() {
+                    next_wake = next_wake.min(*first + window);
+                }
+                break;
+            }
+            flights.recent.push_back(now);
+            flights.last_to_chat.insert(row.chat_id, now);
+            flights.in_flight.insert(row.id);
+            flights.busy_chats.insert(row.chat_id);
+            let message = serde_json::from_str::<OutMessage>(&row.payload);
+            let bot = self.bot.clone();
+            let timeout = self.cfg.request_timeout;
+            let done_tx = done_tx.clone();
+            tokio::spawn(async move {
+                let outcome = match message {
+                    Ok(message) => deliver(&bot, row.chat_id, &message, timeout).await,
+                    Err(e) => Outcome::Permanent(format!("unreadable payload: {e}")),
+                };
+                let done = Done {
+                    id: row.id,
+                    chat_id: row.chat_id,
+                    attempts: row.attempts,
+                    outcome,
+                };
+                // The receiver is gone only when the sender is stopping.
+                let _ = done_tx.send(done);
+            });
+        }
+        // Forget chats that have been quiet long enough to be ready anyway.
+        if flights.last_to_chat.len() > 10_000 {
+            let now = Instant::now();
+            flights
+                .last_to_chat
+                .retain(|_, t| now.duration_since(*t) < Duration::from_secs(60));
+        }
+        next_wake
     }
 
     fn interval_for(&self, chat_id: i64) -> Duration {

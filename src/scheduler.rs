@@ -130,3 +130,90 @@ impl Scheduler {
         tracing::info!("scheduler stopped");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Settings;
+    use crate::store::{self, testing};
+
+    fn deliver(n: i64) -> Job {
+        Job::Deliver {
+            chat_id: n,
+            message: OutMessage::text(format!("notice {n}")),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_due_job_runs_once_and_a_later_one_waits() {
+        let (db, _dir) = testing::db().await;
+        let app = App::new(db.clone(), Settings::default());
+        let now = Utc::now();
+        let mut tx = db.begin().await.unwrap();
+        schedule(
+            &mut tx,
+            &deliver(1),
+            now - chrono::Duration::seconds(1),
+            None,
+        )
+        .await
+        .unwrap();
+        schedule(&mut tx, &deliver(2), now + chrono::Duration::hours(1), None)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+
+        let scheduler = Scheduler::new(app.clone());
+        assert_eq!(scheduler.run_due(now).await.unwrap(), 1);
+        assert_eq!(
+            scheduler.run_due(now).await.unwrap(),
+            0,
+            "it does not fire twice"
+        );
+        assert_eq!(store::outbox::counts(db.pool()).await.unwrap(), (1, 0, 0));
+        assert_eq!(
+            scheduler
+                .run_due(now + chrono::Duration::hours(2))
+                .await
+                .unwrap(),
+            1
+        );
+        assert_eq!(store::jobs::counts(db.pool()).await.unwrap(), (0, 2));
+    }
+
+    #[tokio::test]
+    async fn jobs_survive_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("jobs.db");
+        let due = Utc::now() + chrono::Duration::minutes(5);
+        {
+            let db = crate::store::Db::open(&path).await.unwrap();
+            let mut tx = db.begin().await.unwrap();
+            schedule(&mut tx, &deliver(7), due, None).await.unwrap();
+            tx.commit().await.unwrap();
+        }
+        let db = crate::store::Db::open(&path).await.unwrap();
+        let scheduler = Scheduler::new(App::new(db.clone(), Settings::default()));
+        assert_eq!(scheduler.run_due(Utc::now()).await.unwrap(), 0);
+        assert_eq!(scheduler.run_due(due).await.unwrap(), 1);
+    }
+
+    #[tokio::test]
+    async fn the_same_dedupe_key_schedules_once() {
+        let (db, _dir) = testing::db().await;
+        let mut tx = db.begin().await.unwrap();
+        let now = Utc::now();
+        assert!(
+            schedule(&mut tx, &deliver(1), now, Some("k"))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !schedule(&mut tx, &deliver(1), now, Some("k"))
+                .await
+                .unwrap()
+        );
+        tx.commit().await.unwrap();
+        assert_eq!(store::jobs::counts(db.pool()).await.unwrap(), (1, 0));
+    }
+}

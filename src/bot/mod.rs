@@ -157,12 +157,24 @@ async fn load_actor(app: Arc<App>, update: Update) -> Option<Actor> {
             }
         }
     };
-    let lang = user
-        .lang
-        .as_deref()
-        .and_then(|l| l.parse().ok())
-        .or_else(|| tg.language_code.as_deref().and_then(Lang::from_telegram))
-        .unwrap_or(app.settings.default_language);
+    let mut user = user;
+    let lang = match user.lang.as_deref().and_then(|l| l.parse().ok()) {
+        Some(lang) => lang,
+        None => {
+            // Remember the app's language, so messages sent later (by staff
+            // actions, reminders) reach this person in it too.
+            let lang = tg
+                .language_code
+                .as_deref()
+                .and_then(Lang::from_telegram)
+                .unwrap_or(app.settings.default_language);
+            if let Err(e) = store::users::set_lang(app.db.pool(), user_id, lang.tag()).await {
+                tracing::error!(user_id, error = %e, "cannot remember the language");
+            }
+            user.lang = Some(lang.tag().to_owned());
+            lang
+        }
+    };
     Some(Actor { user, lang, tg })
 }
 

@@ -1,54 +1,145 @@
-//! What a resident's request is: kind, category, urgency (labels of TAXONOMY.md).
-//! Provisional: replaced by the understanding step's version.
+//! What a resident wants (kind), what it is about (category) and how soon it
+//! needs action (urgency): the labels of `shared/TAXONOMY.md`.
 
+use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+/// A label string that names none of an enum's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} label: {value:?}")]
+pub struct UnknownLabel {
+    /// Which set of labels was asked for ("kind", "category", "urgency").
+    pub what: &'static str,
+    /// The text that matched none of them.
+    pub value: String,
+}
 
-macro_rules! label_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $label:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+macro_rules! labels {
+    ($(#[$doc:meta])* $name:ident, $what:literal, { $($variant:ident => $label:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
+        pub enum $name {
+            $($variant),+
+        }
 
         impl $name {
-            /// Every value, in the order of TAXONOMY.md.
+            /// Every value, in the order of the taxonomy table.
             pub const ALL: &[Self] = &[$(Self::$variant),+];
 
-            /// The label of TAXONOMY.md.
+            /// The taxonomy label, as printed by `residesk parse`.
             pub fn as_str(&self) -> &'static str {
-                match self { $(Self::$variant => $label),+ }
+                match self {
+                    $(Self::$variant => $label),+
+                }
             }
         }
 
         impl FromStr for $name {
-            type Err = String;
+            type Err = UnknownLabel;
+
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s {
-                    $($label => Ok(Self::$variant),)+
-                    _ => Err(format!("unknown {}: `{s}`", stringify!($name))),
-                }
+                let wanted = s.trim();
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str().eq_ignore_ascii_case(wanted))
+                    .ok_or_else(|| UnknownLabel { what: $what, value: s.to_owned() })
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
             }
         }
     };
 }
 
-label_enum!(
+labels!(
     /// What the resident wants.
-    Kind { Repair => "repair", Complaint => "complaint", Booking => "booking", Inquiry => "inquiry",
-    Suggestion => "suggestion", Praise => "praise", Unknown => "unknown" }
+    Kind, "kind", {
+        Repair => "repair",
+        Complaint => "complaint",
+        Booking => "booking",
+        Inquiry => "inquiry",
+        Suggestion => "suggestion",
+        Praise => "praise",
+        Unknown => "unknown",
+    }
 );
 
-label_enum!(
-    /// What the request is about.
-    Category { Gas => "gas", Lift => "lift", Noise => "noise", Plumbing => "plumbing",
-    Electrical => "electrical", Security => "security", Parking => "parking", Cleaning => "cleaning",
-    Pests => "pests", Greening => "greening", Renovation => "renovation", Fees => "fees",
-    Staff => "staff", Facilities => "facilities", Neighbour => "neighbour", Other => "other" }
+labels!(
+    /// What the message is about. Earlier values win where two fit (except staff conduct).
+    Category, "category", {
+        Gas => "gas",
+        Lift => "lift",
+        Noise => "noise",
+        Plumbing => "plumbing",
+        Electrical => "electrical",
+        Security => "security",
+        Parking => "parking",
+        Cleaning => "cleaning",
+        Pests => "pests",
+        Greening => "greening",
+        Renovation => "renovation",
+        Fees => "fees",
+        Staff => "staff",
+        Facilities => "facilities",
+        Neighbour => "neighbour",
+        Other => "other",
+    }
 );
 
-label_enum!(
-    /// How soon it must be handled.
-    Urgency { Emergency => "emergency", High => "high", Normal => "normal", Low => "low" }
+labels!(
+    /// How soon the office must act.
+    Urgency, "urgency", {
+        Emergency => "emergency",
+        High => "high",
+        Normal => "normal",
+        Low => "low",
+    }
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_parses_back_to_its_value() {
+        for k in Kind::ALL {
+            assert_eq!(k.as_str().parse::<Kind>(), Ok(*k));
+        }
+        for c in Category::ALL {
+            assert_eq!(c.as_str().parse::<Category>(), Ok(*c));
+        }
+        for u in Urgency::ALL {
+            assert_eq!(u.as_str().parse::<Urgency>(), Ok(*u));
+        }
+    }
+
+    #[test]
+    fn an_unknown_label_is_an_error_naming_the_field() {
+        let err = "plumber".parse::<Category>().unwrap_err();
+        assert_eq!(err.what, "category");
+    }
+
+    #[test]
+    fn serde_uses_the_snake_case_label() {
+        assert_eq!(
+            serde_json::to_string(&Category::Neighbour).unwrap(),
+            "\"neighbour\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Urgency>("\"high\"").unwrap(),
+            Urgency::High
+        );
+    }
+
+    #[test]
+    fn categories_are_listed_in_taxonomy_precedence_order() {
+        assert_eq!(Category::ALL.first(), Some(&Category::Gas));
+        assert_eq!(Category::ALL.last(), Some(&Category::Other));
+        assert_eq!(Category::ALL.len(), 16);
+    }
+}

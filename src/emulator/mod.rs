@@ -25,6 +25,7 @@ mod json;
 mod markup;
 mod media;
 mod methods;
+mod png;
 mod script;
 mod server;
 mod state;
@@ -36,6 +37,7 @@ use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
+pub use self::png::sample_png;
 pub use self::types::{
     BotMessage, Button, CallbackAnswer, Fault, RecordedRequest, ReplyKeyboard, StoredFile, TgUser,
     UploadedPart,

@@ -1,8 +1,15 @@
 //! Demo data and the wiring of the sandbox.
 
+use std::time::Duration;
+
 use chrono::Utc;
+use tokio_util::sync::CancellationToken;
+
+use super::chat::{self, Identity};
+use crate::emulator::Emulator;
 
 use crate::config::Settings;
+use crate::domain::lang::Lang;
 use crate::domain::role::Role;
 use crate::error::Error;
 use crate::store::{self, Db};
@@ -84,6 +91,7 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
         let Some(person) = DEMO_PEOPLE.iter().find(|p| p.key == key) else {
             continue;
         };
+        let lang = Lang::from_telegram(person.language_code).unwrap_or(Lang::En);
         store::users::upsert_seen(
             db.pool(),
             person.user_id,
@@ -93,15 +101,63 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
             now,
         )
         .await?;
+        store::users::set_lang(db.pool(), person.user_id, lang.tag()).await?;
         let mut tx = db.begin().await?;
         store::users::set_role(&mut tx, person.user_id, role.as_str(), department, now).await?;
+        crate::outbox::enqueue(
+            &mut tx,
+            person.user_id,
+            &crate::bot::commands::menu(Some(role), lang),
+            now,
+        )
+        .await?;
         tx.commit().await?;
     }
     Ok(())
 }
 
-/// Runs the sandbox until the terminal user quits.
-pub async fn run(settings: Settings) -> Result<(), Error> {
-    let _ = settings;
-    Err(Error::Other("the sandbox needs the emulator".to_owned()))
+/// Runs the sandbox until the terminal user quits: the emulator, a temporary
+/// database with the demo data, the real bot, and the chat on this terminal.
+pub async fn run(mut settings: Settings) -> Result<(), Error> {
+    let emu = Emulator::start().await?;
+    let dir = tempfile::tempdir()?;
+    settings.database = dir.path().join("sandbox.db");
+    settings.telegram.token = Some(emu.token().to_owned());
+    settings.telegram.api_url = Some(emu.api_url());
+    settings.telegram.bot_username = Some(emu.bot_username().to_owned());
+    // One person at a terminal: no need to pace messages like Telegram does.
+    settings.sending.per_chat_interval = Duration::from_millis(50);
+    settings.sending.idle_poll = Duration::from_millis(100);
+    settings.scheduler.tick = Duration::from_secs(1);
+    if settings.office.name == crate::config::Office::default().name {
+        settings.office.name = "海景花園 Harbour View Garden".to_owned();
+    }
+
+    let db = Db::open(&settings.database).await?;
+    seed_demo(&db).await?;
+    let identities: Vec<Identity> = DEMO_PEOPLE
+        .iter()
+        .map(|p| Identity {
+            key: p.key.to_owned(),
+            user: emu.user(p.user_id, p.first_name, Some(p.language_code)),
+            phone: Some(p.phone.to_owned()),
+        })
+        .collect();
+
+    let shutdown = CancellationToken::new();
+    crate::runtime::cancel_on_signals(shutdown.clone());
+    let bot = tokio::spawn(crate::runtime::run(settings, shutdown.clone()));
+    let stdin = tokio::io::BufReader::new(tokio::io::stdin());
+    let chat = chat::run_chat(&emu, identities, stdin, std::io::stdout());
+    let result = tokio::select! {
+        r = chat => r.map_err(Error::from),
+        () = shutdown.cancelled() => Ok(()),
+    };
+    shutdown.cancel();
+    match bot.await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(e),
+        Err(e) => return Err(Error::Other(format!("the bot task failed: {e}"))),
+    }
+    result
 }

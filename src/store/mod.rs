@@ -70,3 +70,44 @@ pub(crate) mod testing {
         (db, dir)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::testing;
+
+    #[tokio::test]
+    async fn many_concurrent_read_then_write_transactions_never_fail_with_locked() {
+        let (db, _dir) = testing::db().await;
+        let mut tasks = Vec::new();
+        for n in 0..64 {
+            let db = db.clone();
+            tasks.push(tokio::spawn(async move {
+                let mut tx = db.begin().await?;
+                let value = super::tickets::next_number(&mut tx, "R").await?;
+                super::audit::record(
+                    &mut tx,
+                    Utc::now(),
+                    Some(n),
+                    "test",
+                    None,
+                    &serde_json::json!({ "value": value }),
+                )
+                .await?;
+                tx.commit().await?;
+                Ok::<i64, sqlx::Error>(value)
+            }));
+        }
+        let mut values = Vec::new();
+        for task in tasks {
+            values.push(task.await.unwrap().expect("no database error"));
+        }
+        values.sort_unstable();
+        assert_eq!(
+            values,
+            (1..=64).collect::<Vec<_>>(),
+            "each number handed out once"
+        );
+    }
+}

@@ -1,6 +1,14 @@
 //! `residesk parse`: one message, or JSON lines on standard input.
 
+use std::io::{BufRead, Write};
 use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use chrono_tz::Tz;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{Understanding, understand};
 
 /// Arguments of `residesk parse`.
 #[derive(Debug, clap::Args)]
@@ -15,6 +23,170 @@ pub struct ParseArgs {
     pub jsonl: bool,
 }
 
-pub fn run(_args: ParseArgs) -> ExitCode {
-    ExitCode::FAILURE
+/// The estate's zone when the input names none (`now` given as an offset only).
+const DEFAULT_ZONE: Tz = chrono_tz::Asia::Hong_Kong;
+
+/// One input line of `--jsonl`.
+#[derive(Debug, Deserialize)]
+struct Line {
+    id: Option<Value>,
+    text: String,
+    now: Option<String>,
+}
+
+/// `now` in the zone to use: Hong Kong, unless the given offset differs from
+/// Hong Kong's at that moment, in which case that fixed offset is kept.
+fn zoned_now(raw: Option<&str>) -> Result<DateTime<Tz>, String> {
+    let fixed: DateTime<FixedOffset> = match raw {
+        Some(s) => {
+            DateTime::parse_from_rfc3339(s.trim()).map_err(|e| format!("bad now {s:?}: {e}"))?
+        }
+        None => Utc::now().with_timezone(&DEFAULT_ZONE).fixed_offset(),
+    };
+    let hk = fixed.with_timezone(&DEFAULT_ZONE);
+    if hk.offset().fix() == *fixed.offset() {
+        return Ok(hk);
+    }
+    // Another offset: pick a zone with that fixed offset (Etc/GMT±N) when whole hours.
+    let secs = fixed.offset().local_minus_utc();
+    let name = match secs {
+        0 => "Etc/UTC".to_owned(),
+        s if s % 3600 == 0 => format!("Etc/GMT{:+}", -s / 3600),
+        _ => return Ok(hk),
+    };
+    let zone: Tz = name.parse().map_err(|e| format!("zone {name}: {e}"))?;
+    Ok(fixed.with_timezone(&zone))
+}
+
+use chrono::Offset as _;
+
+/// The output object for one message.
+pub fn to_json(u: &Understanding) -> Value {
+    json!({
+        "kind": u.kind,
+        "category": u.category,
+        "urgency": u.urgency,
+        "unit": u.unit,
+        "when": u.when.map(|w| json!({"start": w.start.to_rfc3339(), "end": w.end.to_rfc3339()})),
+        "confidence": (f64::from(u.confidence) * 100.0).round() / 100.0,
+    })
+}
+
+fn parse_line(line: &str) -> Value {
+    let value: Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return json!({"error": format!("invalid JSON: {e}")}),
+    };
+    let id = value.get("id").cloned();
+    let with_id = |mut v: Value| {
+        if let (Some(id), Some(obj)) = (&id, v.as_object_mut()) {
+            let mut out = serde_json::Map::new();
+            out.insert("id".to_owned(), id.clone());
+            out.append(obj);
+            return Value::Object(out);
+        }
+        v
+    };
+    let parsed: Line = match serde_json::from_value(value) {
+        Ok(l) => l,
+        Err(e) => return with_id(json!({"error": format!("bad line: {e}")})),
+    };
+    let _ = &parsed.id;
+    match zoned_now(parsed.now.as_deref()) {
+        Ok(now) => with_id(to_json(&understand(&parsed.text, now))),
+        Err(e) => with_id(json!({"error": e})),
+    }
+}
+
+/// Runs `residesk parse`.
+pub fn run(args: ParseArgs) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.jsonl {
+        let stdin = std::io::stdin();
+        let mut failed = false;
+        for line in stdin.lock().lines() {
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => {
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        json!({"error": format!("unreadable input: {e}")})
+                    );
+                    failed = true;
+                    continue;
+                }
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            if writeln!(out, "{}", parse_line(&line)).is_err() {
+                return ExitCode::FAILURE;
+            }
+        }
+        return if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let Some(text) = args.text else {
+        let _ = writeln!(
+            std::io::stderr(),
+            "residesk parse: give a message, or --jsonl to read lines"
+        );
+        return ExitCode::FAILURE;
+    };
+    match zoned_now(args.now.as_deref()) {
+        Ok(now) => match writeln!(out, "{}", to_json(&understand(&text, now))) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::FAILURE,
+        },
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "residesk parse: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_jsonl_line_keeps_its_id_first() {
+        let out = parse_line(r#"{"id":"s1","text":"聽日三點","now":"2026-11-27T10:00:00+08:00"}"#);
+        assert_eq!(out["id"], "s1");
+        assert_eq!(out["when"]["start"], "2026-11-28T15:00:00+08:00");
+        assert!(out.as_object().unwrap().keys().next() == Some(&"id".to_owned()));
+    }
+
+    #[test]
+    fn a_bad_line_is_an_error_line_with_the_id_when_known() {
+        assert!(parse_line("not json")["error"].is_string());
+        let out = parse_line(r#"{"id":7,"now":"2026-11-27T10:00:00+08:00"}"#);
+        assert_eq!(out["id"], 7);
+        assert!(out["error"].is_string());
+        let out = parse_line(r#"{"id":"x","text":"hi","now":"yesterday"}"#);
+        assert_eq!(out["id"], "x");
+        assert!(out["error"].as_str().unwrap().contains("bad now"));
+    }
+
+    #[test]
+    fn the_output_has_every_field_of_the_taxonomy() {
+        let out =
+            parse_line(r#"{"id":"a","text":"3座1502室漏水","now":"2026-11-27T10:00:00+08:00"}"#);
+        for key in ["kind", "category", "urgency", "unit", "when", "confidence"] {
+            assert!(out.get(key).is_some(), "{key}");
+        }
+        assert_eq!(out["unit"]["building"], "3");
+        assert_eq!(out["unit"]["flat"], "1502");
+    }
+
+    #[test]
+    fn another_offset_is_kept_in_the_output() {
+        let now = zoned_now(Some("2026-11-27T10:00:00+09:00")).unwrap();
+        assert_eq!(now.fixed_offset().to_rfc3339(), "2026-11-27T10:00:00+09:00");
+    }
 }

@@ -1,61 +1,143 @@
 //! Understanding a resident's message: text → kind, category, urgency, unit, time.
-//! Pure: no I/O. (Filled in by issue 3.)
 //!
-//! Provisional: the types and signatures below are the contract the bot is
-//! written against; the bodies are stubs until the understanding step lands.
+//! Pure: no I/O. This is the only place that parses message text. Steps:
+//! normalise (NFKC, Simplified, Cantonese rewritten, lower case), find and
+//! blank the unit (so "1502" is never a time), classify with the lexicon in
+//! `prompts/lexicon.toml`, then read the time relative to `now` in the
+//! estate's zone.
 
+mod classify;
 pub mod cli;
+mod lexicon;
+mod normalise;
+mod numerals;
+mod time;
+mod unit;
 
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
+use serde::Serialize;
 
-use crate::domain::request::{Category, Kind, Urgency};
-use crate::domain::unit::UnitRef;
+pub use crate::domain::request::{Category, Kind, Urgency};
+pub use crate::domain::unit::UnitRef;
+pub use lexicon::{Lexicon, LexiconError};
 
-/// What a message means (TAXONOMY.md).
-#[derive(Debug, Clone, PartialEq)]
+/// An interval of time the resident named, in the estate's offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct When {
+    /// The earliest moment meant.
+    pub start: DateTime<FixedOffset>,
+    /// The last moment meant.
+    pub end: DateTime<FixedOffset>,
+}
+
+/// What a message means.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Understanding {
     pub kind: Kind,
     pub category: Category,
     pub urgency: Urgency,
+    /// The building and flat named, if any.
     pub unit: Option<UnitRef>,
+    /// The time named, if any.
     pub when: Option<When>,
-    /// 0..1: how sure the kind and category are.
+    /// How sure the kind and category are (0..1); the bot asks when it is low.
     pub confidence: f32,
 }
 
-/// A time the resident named: the earliest and the last moment they meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct When {
-    pub start: DateTime<FixedOffset>,
-    pub end: DateTime<FixedOffset>,
-}
-
-/// Provisional until the understanding step lands: understands nothing.
+/// Understands one message sent at `now` (its zone is the estate's zone).
 pub fn understand(text: &str, now: DateTime<Tz>) -> Understanding {
+    let norm = normalise::normalise(text);
+    let found = unit::find(&norm, text);
+    let labels = classify::classify(&found.rest);
+    let when = time::find(&found.rest, now).and_then(|t| {
+        // "晚上好吵" in a complaint is a habit, not an appointment.
+        let habitual = t.part_only && labels.kind == Kind::Complaint;
+        (!habitual).then_some(t.when)
+    });
     Understanding {
-        kind: Kind::Unknown,
-        category: Category::Other,
-        urgency: Urgency::Normal,
-        unit: extract_unit(text),
-        when: extract_when(text, now),
-        confidence: 0.0,
+        kind: labels.kind,
+        category: labels.category,
+        urgency: labels.urgency,
+        unit: found.unit,
+        when,
+        confidence: labels.confidence,
     }
 }
 
-/// Provisional until the understanding step lands.
-pub fn extract_unit(_text: &str) -> Option<UnitRef> {
-    None
+/// The unit in a message, e.g. when a resident types just "3座1502" or "3-1502".
+pub fn extract_unit(text: &str) -> Option<UnitRef> {
+    unit::find(&normalise::normalise(text), text).unit
 }
 
-/// Provisional until the understanding step lands.
-pub fn extract_when(_text: &str, _now: DateTime<Tz>) -> Option<When> {
-    None
+/// The time in a message sent at `now`, e.g. the answer to "when can we come?".
+pub fn extract_when(text: &str, now: DateTime<Tz>) -> Option<When> {
+    let norm = normalise::normalise(text);
+    let found = unit::find(&norm, text);
+    time::find(&found.rest, now).map(|t| t.when)
 }
 
-/// The frequently asked question a message asks, if any: one of `fees`,
-/// `office_hours`, `renovation`, `parking`. Provisional until the
-/// understanding step lands.
-pub fn faq_topic(_text: &str) -> Option<&'static str> {
-    None
+/// The normalised form of a message (for logs and debugging the lexicon).
+pub fn normalised(text: &str) -> String {
+    normalise::normalise(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Tz> {
+        chrono_tz::Asia::Hong_Kong
+            .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_unit_number_is_never_read_as_a_time() {
+        let u = understand("3座1502室廚房水喉爆咗", now());
+        assert_eq!(u.unit, Some(UnitRef::flat("3", "1502")));
+        assert_eq!(u.when, None);
+    }
+
+    #[test]
+    fn a_repair_with_a_time_keeps_both() {
+        let u = understand("B座12樓A室，浴室天花一直滴水。聽日晏晝我喺屋企", now());
+        assert_eq!(u.kind, Kind::Repair);
+        assert_eq!(
+            u.when.map(|w| w.start.to_rfc3339()),
+            Some("2026-11-28T12:00:00+08:00".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_habitual_part_of_day_in_a_complaint_is_not_a_time() {
+        assert_eq!(understand("樓上晚上好嘈", now()).when, None);
+    }
+
+    #[test]
+    fn empty_and_odd_input_does_not_panic() {
+        for text in ["", " ", "\u{0}", "🙏🙏", "////", "3-", "座", "12:", "在"] {
+            let _ = understand(text, now());
+        }
+    }
+
+    #[test]
+    fn the_zone_of_now_sets_the_offset_of_the_time() {
+        let taipei = chrono_tz::Asia::Taipei
+            .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+            .unwrap();
+        let w = extract_when("明天下午三點", taipei).unwrap();
+        assert_eq!(w.start.to_rfc3339(), "2026-11-28T15:00:00+08:00");
+        let london = chrono_tz::Europe::London
+            .with_ymd_and_hms(2026, 7, 1, 10, 0, 0)
+            .unwrap();
+        assert_eq!(
+            extract_when("tomorrow 3pm", london)
+                .unwrap()
+                .start
+                .to_rfc3339(),
+            "2026-07-02T15:00:00+01:00"
+        );
+    }
 }

@@ -1,0 +1,298 @@
+//! Kind, category, urgency and confidence from lexicon evidence.
+//!
+//! An emergency rule overrides everything. Otherwise the category is the
+//! best-scoring one (the earlier TAXONOMY row on a tie; staff conduct always
+//! wins), and the kind follows a fixed order of checks over weighted cues:
+//! praise, suggestion, booking, inquiry, complaint, repair.
+
+use super::lexicon::{self, KindCue, Scan};
+use crate::domain::request::{Category, Kind, Urgency};
+
+/// The labels of one message.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Labels {
+    pub kind: Kind,
+    pub category: Category,
+    pub urgency: Urgency,
+    pub confidence: f32,
+}
+
+/// Categories a resident mostly complains about rather than asks to fix.
+const NUISANCE: &[Category] = &[
+    Category::Noise,
+    Category::Neighbour,
+    Category::Cleaning,
+    Category::Parking,
+    Category::Pests,
+    Category::Staff,
+];
+
+/// Categories where something physical gets fixed.
+const FIXABLE: &[Category] = &[
+    Category::Gas,
+    Category::Lift,
+    Category::Plumbing,
+    Category::Electrical,
+    Category::Security,
+    Category::Facilities,
+    Category::Greening,
+];
+
+/// The best category and its score, if any word pointed at one.
+fn best_category(scan: &Scan) -> Option<(Category, f32)> {
+    let max = scan.category.iter().copied().fold(0.0f32, f32::max);
+    if max <= 0.0 {
+        return None;
+    }
+    // The earliest category within half a weak word of the best one wins.
+    Category::ALL
+        .iter()
+        .zip(scan.category.iter())
+        .find(|(_, score)| **score >= max - 0.5)
+        .map(|(c, s)| (*c, *s))
+}
+
+/// Classifies a normalised message.
+pub(crate) fn classify(norm: &str) -> Labels {
+    let lex = lexicon::get();
+    let scan = lex.scan(norm);
+    let hits = &scan.rule_hits;
+    let found = best_category(&scan);
+    let staff = lex.staff.fires(hits);
+
+    let mut category = match (staff, found) {
+        (true, _) => Category::Staff,
+        (false, Some((c, _))) => c,
+        (false, None) => Category::Other,
+    };
+
+    if let Some(rule) = lex.emergency.iter().find(|r| r.fires(hits)) {
+        category = match (rule.category, found) {
+            (Some(c), _) => c,
+            (None, Some((c, score))) if score >= 2.0 && c != Category::Other => c,
+            (None, _) => rule.fallback_category.unwrap_or(Category::Other),
+        };
+        let kind = rule.kind.unwrap_or(if FIXABLE.contains(&category) {
+            Kind::Repair
+        } else {
+            Kind::Complaint
+        });
+        return Labels {
+            kind,
+            category,
+            urgency: Urgency::Emergency,
+            confidence: 0.95,
+        };
+    }
+
+    let (kind, strength) = decide_kind(&scan, category, found.map_or(0.0, |(_, s)| s));
+    if kind == Kind::Unknown {
+        category = Category::Other;
+    }
+    let urgency = if lex.high.iter().any(|r| r.fires(hits))
+        && !matches!(
+            kind,
+            Kind::Praise | Kind::Suggestion | Kind::Unknown | Kind::Booking
+        ) {
+        Urgency::High
+    } else if matches!(
+        kind,
+        Kind::Inquiry | Kind::Suggestion | Kind::Praise | Kind::Unknown
+    ) || lex.low.iter().any(|r| r.fires(hits))
+    {
+        Urgency::Low
+    } else {
+        Urgency::Normal
+    };
+    let cat_score = if staff {
+        3.0
+    } else {
+        found.map_or(0.0, |(_, s)| s)
+    };
+    Labels {
+        kind,
+        category,
+        urgency,
+        confidence: confidence(kind, strength, cat_score),
+    }
+}
+
+/// The kind, and how far its evidence stood out (for the confidence).
+fn decide_kind(scan: &Scan, category: Category, cat_score: f32) -> (Kind, f32) {
+    let s = |cue| scan.kind_score(cue);
+    let (repair, inquiry, booking) = (s(KindCue::Repair), s(KindCue::Inquiry), s(KindCue::Booking));
+    let (praise, suggestion, greeting) = (
+        s(KindCue::Praise),
+        s(KindCue::Suggestion),
+        s(KindCue::Greeting),
+    );
+    let mut complaint = s(KindCue::Complaint);
+    if NUISANCE.contains(&category) && cat_score >= 2.0 {
+        complaint += 1.5;
+    }
+    let best_other = |own: f32| {
+        [repair, complaint, booking, inquiry, suggestion, praise]
+            .into_iter()
+            .filter(|v| (*v - own).abs() > f32::EPSILON)
+            .fold(0.0f32, f32::max)
+    };
+    let margin = |own: f32| own - best_other(own);
+
+    if praise >= 3.0 && praise > complaint && praise >= repair {
+        return (Kind::Praise, margin(praise));
+    }
+    if suggestion >= 3.0 && suggestion >= repair {
+        return (Kind::Suggestion, margin(suggestion));
+    }
+    if booking >= 3.0 && booking >= repair {
+        return (Kind::Booking, margin(booking));
+    }
+    if inquiry >= 3.0 && inquiry > repair && inquiry > complaint {
+        return (Kind::Inquiry, margin(inquiry));
+    }
+    if complaint >= 2.0 && complaint >= repair {
+        return (Kind::Complaint, margin(complaint));
+    }
+    if repair >= 1.5 {
+        return (Kind::Repair, margin(repair));
+    }
+    if inquiry >= 2.0 {
+        return (Kind::Inquiry, margin(inquiry));
+    }
+    if cat_score >= 2.0 {
+        let kind = match category {
+            c if NUISANCE.contains(&c) => Kind::Complaint,
+            c if FIXABLE.contains(&c) => Kind::Repair,
+            _ => Kind::Inquiry,
+        };
+        return (kind, 0.0);
+    }
+    let _ = greeting;
+    (Kind::Unknown, 0.0)
+}
+
+/// How sure the kind and category are: low for greetings and vague text.
+fn confidence(kind: Kind, margin: f32, cat_score: f32) -> f32 {
+    if kind == Kind::Unknown {
+        return 0.2;
+    }
+    let kind_part = (margin.max(0.0).min(4.0)) / 4.0;
+    let cat_part = cat_score.min(6.0) / 6.0;
+    (0.3 + 0.35 * kind_part + 0.3 * cat_part).clamp(0.3, 0.95)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::understand::normalise::normalise;
+
+    fn labels(text: &str) -> Labels {
+        classify(&normalise(text))
+    }
+
+    #[test]
+    fn a_gas_smell_is_an_emergency_gas_repair() {
+        let l = labels("大堂好大陣煤氣味，好驚");
+        assert_eq!(
+            (l.kind, l.category, l.urgency),
+            (Kind::Repair, Category::Gas, Urgency::Emergency)
+        );
+    }
+
+    #[test]
+    fn someone_trapped_in_a_lift_is_an_emergency() {
+        assert_eq!(labels("升降機困咗人呀！！").urgency, Urgency::Emergency);
+        assert_eq!(
+            labels("my son is stuck in the lift between floors").urgency,
+            Urgency::Emergency
+        );
+    }
+
+    #[test]
+    fn a_smoking_neighbour_is_not_a_fire() {
+        let l = labels("鄰居一直在樓梯間抽菸，菸味都飄進我家");
+        assert_ne!(l.urgency, Urgency::Emergency);
+        assert_eq!(l.category, Category::Neighbour);
+    }
+
+    #[test]
+    fn renovation_drilling_is_noise() {
+        assert_eq!(labels("樓上裝修鑽牆鑽咗成個禮拜").category, Category::Noise);
+    }
+
+    #[test]
+    fn a_rude_guard_is_staff_even_though_guards_are_security() {
+        let l = labels("你哋啲保安員態度好差");
+        assert_eq!((l.kind, l.category), (Kind::Complaint, Category::Staff));
+    }
+
+    #[test]
+    fn a_fault_reported_again_is_a_complaint() {
+        assert_eq!(labels("lift又壞咗").kind, Kind::Complaint);
+        assert_eq!(
+            labels("The lift is STILL out of service").kind,
+            Kind::Complaint
+        );
+        assert_eq!(labels("电梯第三次坏了").kind, Kind::Complaint);
+    }
+
+    #[test]
+    fn thanks_for_a_repair_is_praise_of_staff() {
+        let l = labels("多謝陳師傅幫我整好個水喉");
+        assert_eq!(
+            (l.kind, l.category, l.urgency),
+            (Kind::Praise, Category::Staff, Urgency::Low)
+        );
+    }
+
+    #[test]
+    fn thanks_at_the_end_of_a_repair_request_is_still_a_repair() {
+        assert_eq!(
+            labels("The kitchen tap is leaking, please fix it, thanks").kind,
+            Kind::Repair
+        );
+    }
+
+    #[test]
+    fn a_greeting_alone_is_unknown_with_low_confidence() {
+        let l = labels("你好");
+        assert_eq!((l.kind, l.category), (Kind::Unknown, Category::Other));
+        assert!(l.confidence < 0.4);
+    }
+
+    #[test]
+    fn a_clear_repair_has_high_confidence() {
+        assert!(labels("廚房水龍頭漏水，麻煩派人來修").confidence > 0.6);
+    }
+
+    #[test]
+    fn no_power_in_the_flat_is_high() {
+        assert_eq!(labels("Power's out in our flat").urgency, Urgency::High);
+    }
+
+    #[test]
+    fn peeling_paint_is_low() {
+        assert_eq!(labels("升降機大堂啲油漆甩晒，好難睇").urgency, Urgency::Low);
+    }
+
+    #[test]
+    fn a_suggestion_is_low() {
+        let l = labels("建議喺大堂放個雨傘架");
+        assert_eq!((l.kind, l.urgency), (Kind::Suggestion, Urgency::Low));
+    }
+
+    #[test]
+    fn booking_a_facility_is_a_booking() {
+        let l = labels("I'd like to book the party room this Saturday");
+        assert_eq!((l.kind, l.category), (Kind::Booking, Category::Facilities));
+    }
+
+    #[test]
+    fn a_fee_question_is_a_low_inquiry() {
+        let l = labels("请问物业费可以开发票吗？");
+        assert_eq!(
+            (l.kind, l.category, l.urgency),
+            (Kind::Inquiry, Category::Fees, Urgency::Low)
+        );
+    }
+}

@@ -1,0 +1,383 @@
+//! Finding the building and flat in a normalised message, and blanking them
+//! (and phone numbers, prices and parking spaces) so that later steps never
+//! read "1502" as a time.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::numerals;
+use crate::domain::unit::UnitRef;
+
+/// Compiles one of this module's constant patterns.
+///
+/// Every pattern is a literal compiled by the unit tests, so this cannot fail
+/// at run time; it is the one place where a bad constant would be reported.
+pub(crate) fn re(pattern: &str) -> Regex {
+    #[allow(clippy::expect_used)]
+    Regex::new(pattern).expect("a constant regex of the understand module compiles")
+}
+
+/// Staff shorthand at the very start: "3-1502", "B/12A", "/log 3-1502 …".
+static SHORTHAND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:/[a-z_]+\s+)?(?P<b>\d{1,3}|[a-z])\s*[-/]\s*(?P<f>\d{3,4}[a-z]?|\d{1,2}[a-z])(?:$|[\s,，:;.。!?、])",
+    )
+});
+
+/// Things that look like numbers but are not units or times.
+static NOISE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // phone numbers: HK 8 digits, mainland mobiles, Taiwan mobiles, long ids
+        r"\+?\(?852\)?[\s-]?\d{4}[\s-]?\d{4}",
+        r"(?:^|[^\d:./-])\d{4}[\s-]\d{4}(?:$|[^\d:./-])",
+        r"\d{8,}",
+        r"1[3-9]\d{9}",
+        r"09\d{2}[\s-]?\d{3}[\s-]?\d{3}",
+        // prices
+        r"(?:hk\$|us\$|nt\$|\$|¥|rmb|hkd)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:k|万|千))?",
+        r"\d[\d,]*(?:\.\d+)?\s*(?:元|块|蚊|港币|港元|台币|人民币|万|hkd|rmb|dollars?|bucks)",
+        // parking spaces and codes like B-112, P2-015
+        r"(?:车位|泊车位|停车位|parking space|parking lot|car park space|space|lot|bay)\s*(?:no\.?|number|#|编号|号码)?\s*[:：]?\s*[a-z]{0,2}\d?\s*-?\s*\d{1,4}[a-z]?",
+        r"(?:^|[^a-z0-9])[a-z]{1,2}\d?-\d{1,4}",
+        // "24/7" is not a date
+        r"24\s*/\s*7",
+    ]
+    .iter()
+    .map(|p| re(p))
+    .collect()
+});
+
+const CN_NUM: &str = "零〇一二两三四五六七八九十廿";
+
+/// Chinese units: 3座1502室, B座12樓A室, 9栋1单元302, 3号楼2单元, 十三座十五樓B室.
+static ZH_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:第)?(?P<b>\d{{1,3}}|[{n}]{{1,4}}|[a-z])\s*(?:座|栋|幢|号楼|号栋|号座)(?:\s*[,，、-]?\s*(?:\d{{1,2}}|[{n}]{{1,3}})\s*单元)?(?:\s*[,，、-]?\s*(?:(?P<fl>\d{{1,2}}|[{n}]{{1,3}})\s*(?:楼|层|/f|f)\s*(?:(?P<fx>[a-z]|\d{{1,2}})\s*(?:室|号|房|座)?)?|(?P<fn>\d{{3,4}}|[零〇一二三四五六七八九]{{3,4}})(?P<fnx>[a-z])?\s*(?:室|号|房)?|(?P<fa>\d{{1,2}}[a-z])))?",
+        n = CN_NUM
+    ))
+});
+
+/// A floor alone (28楼, 十五樓), blanked so its number is not read as a time.
+static ZH_FLOOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})\s*(?:楼|层)|\d{{3,4}}\s*(?:室|号房)"
+    ))
+});
+
+static EN_BUILDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[^a-z])(?:block|blk|bldg|building|tower|twr)\.?\s*(?:no\.?\s*)?#?\s*(?P<b>\d{1,3}|[a-z])(?:$|[^a-z0-9])",
+    )
+});
+
+static EN_FLAT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[^a-z])(?:flat|unit|rm|room|apt|apartment|suite)\.?\s*(?:no\.?\s*)?#?\s*(?P<f>\d{1,4}\s?[a-z]|\d{1,4}|[a-z])(?:$|[^a-z0-9])",
+    )
+});
+
+static EN_FLOOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[^a-z0-9])(?:(?P<a>\d{1,2})\s*/\s*f|(?P<b>\d{1,2})(?:st|nd|rd|th)?\s*(?:floor|flr|fl)|(?:floor|flr)\s*(?P<c>\d{1,2}))(?:$|[^a-z0-9])",
+    )
+});
+
+/// The article "a" after "block" is a building only when written as a capital.
+static CAPITAL_A: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i:block|blk|bldg|building|tower|twr)\.?\s*A(?:$|[^A-Za-z0-9])"));
+
+/// What the unit step found: the unit, and the text with units blanked out.
+pub(crate) struct Found {
+    pub unit: Option<UnitRef>,
+    pub rest: String,
+}
+
+/// Finds the unit in a normalised message; `original` is the unnormalised text.
+pub(crate) fn find(norm: &str, original: &str) -> Found {
+    let mut blanks: Vec<(usize, usize)> = Vec::new();
+    let mut unit = None;
+
+    if let Some(c) = SHORTHAND.captures(norm) {
+        let (b, f) = (c.name("b"), c.name("f"));
+        if let (Some(b), Some(f)) = (b, f) {
+            let letter_building = b.as_str().bytes().all(|x| x.is_ascii_alphabetic());
+            let plain_three_digits =
+                f.as_str().len() == 3 && f.as_str().bytes().all(|x| x.is_ascii_digit());
+            if !(letter_building && plain_three_digits) {
+                unit = Some(UnitRef::flat(
+                    b.as_str().to_ascii_uppercase(),
+                    f.as_str().to_ascii_uppercase(),
+                ));
+                blanks.push((b.start(), f.end()));
+            }
+        }
+    }
+
+    let mut masked = norm.to_owned();
+    for r in NOISE.iter() {
+        for m in r.find_iter(norm) {
+            blanks.push((m.start(), m.end()));
+        }
+    }
+    blank(&mut masked, &blanks);
+
+    let zh = zh_unit(&masked, &mut blanks);
+    let en = en_unit(&masked, original, &mut blanks);
+    for m in ZH_FLOOR.find_iter(&masked) {
+        blanks.push((m.start(), m.end()));
+    }
+    if unit.is_none() {
+        unit = match (zh, en) {
+            (Some(z), Some(e)) if z.flat.is_none() && e.flat.is_some() => Some(e),
+            (Some(z), _) => Some(z),
+            (None, e) => e,
+        };
+    }
+    blank(&mut masked, &blanks);
+    Found { unit, rest: masked }
+}
+
+/// Overwrites each range with spaces (byte lengths kept, so ranges stay valid).
+fn blank(text: &mut String, ranges: &[(usize, usize)]) {
+    let mut bytes = std::mem::take(text).into_bytes();
+    for &(s, e) in ranges {
+        if let Some(slice) = bytes.get_mut(s..e) {
+            slice.fill(b' ');
+        }
+    }
+    // Ranges are match boundaries on char boundaries, so this stays UTF-8.
+    *text = String::from_utf8(bytes).unwrap_or_default();
+}
+
+fn building_label(raw: &str) -> Option<String> {
+    if raw.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Some(raw.to_ascii_uppercase());
+    }
+    numerals::parse(raw)
+        .filter(|n| *n > 0 && *n < 1000)
+        .map(|n| n.to_string())
+}
+
+fn zh_unit(text: &str, blanks: &mut Vec<(usize, usize)>) -> Option<UnitRef> {
+    let mut first = None;
+    for c in ZH_UNIT.captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let Some(b) = c.name("b") else { continue };
+        let before = text[..b.start()].chars().next_back();
+        let is_letter = b.as_str().bytes().all(|x| x.is_ascii_alphabetic());
+        if is_letter && before.is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let after_marker = text[whole.end()..].chars().next();
+        if text[b.end()..].trim_start().starts_with('座')
+            && matches!(
+                text[b.end()..].trim_start()['座'.len_utf8()..]
+                    .chars()
+                    .next(),
+                Some('位' | '椅' | '车')
+            )
+        {
+            continue;
+        }
+        let Some(building) = building_label(b.as_str()) else {
+            continue;
+        };
+        let mut flat = flat_of(&c);
+        // A flat number followed by money, time or date words is not a flat.
+        if flat.is_some()
+            && matches!(
+                after_marker,
+                Some('元' | '块' | '蚊' | '年' | '月' | '日' | '点' | ':' | '万' | '%')
+            )
+        {
+            flat = None;
+        }
+        blanks.push((whole.start(), whole.end()));
+        if first.is_none() {
+            first = Some(UnitRef { building, flat });
+        }
+    }
+    first
+}
+
+fn flat_of(c: &regex::Captures<'_>) -> Option<String> {
+    if let Some(fl) = c.name("fl") {
+        let floor = numerals::parse(fl.as_str())?;
+        let x = c.name("fx")?.as_str();
+        return Some(if x.bytes().all(|b| b.is_ascii_digit()) {
+            format!("{floor}{x:0>2}")
+        } else {
+            format!("{floor}{}", x.to_ascii_uppercase())
+        });
+    }
+    if let Some(fnum) = c.name("fn") {
+        let digits: String = if fnum.as_str().is_ascii() {
+            fnum.as_str().to_owned()
+        } else {
+            fnum.as_str()
+                .chars()
+                .filter_map(numerals::digit)
+                .map(|d| char::from(b'0' + d as u8))
+                .collect()
+        };
+        let letter = c
+            .name("fnx")
+            .map(|m| m.as_str().to_ascii_uppercase())
+            .unwrap_or_default();
+        return Some(format!("{digits}{letter}"));
+    }
+    c.name("fa").map(|m| m.as_str().to_ascii_uppercase())
+}
+
+fn en_unit(text: &str, original: &str, blanks: &mut Vec<(usize, usize)>) -> Option<UnitRef> {
+    let building = EN_BUILDING.captures_iter(text).find_map(|c| {
+        let b = c.name("b")?;
+        if b.as_str() == "a" && !CAPITAL_A.is_match(original) {
+            return None;
+        }
+        let whole = c.get(0)?;
+        blanks.push((whole.start(), whole.end()));
+        building_label(b.as_str())
+    });
+    let flat = EN_FLAT.captures_iter(text).find_map(|c| {
+        let whole = c.get(0)?;
+        blanks.push((whole.start(), whole.end()));
+        c.name("f")
+            .map(|m| m.as_str().replace(' ', "").to_ascii_uppercase())
+    });
+    let floor = EN_FLOOR.captures_iter(text).find_map(|c| {
+        let whole = c.get(0)?;
+        blanks.push((whole.start(), whole.end()));
+        c.name("a")
+            .or(c.name("b"))
+            .or(c.name("c"))
+            .map(|m| m.as_str().to_owned())
+    });
+    let building = building?;
+    let flat = match (floor, flat) {
+        (Some(fl), Some(f)) if f.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            Some(format!("{fl}{f}"))
+        }
+        (_, Some(f)) if f.bytes().all(|b| b.is_ascii_alphabetic()) => None,
+        (_, f) => f,
+    };
+    Some(UnitRef { building, flat })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::understand::normalise::normalise;
+
+    fn unit(text: &str) -> Option<UnitRef> {
+        find(&normalise(text), text).unit
+    }
+
+    fn u(b: &str, f: Option<&str>) -> Option<UnitRef> {
+        Some(UnitRef {
+            building: b.to_owned(),
+            flat: f.map(str::to_owned),
+        })
+    }
+
+    #[test]
+    fn a_座_number_and_a_room_number_make_a_unit() {
+        assert_eq!(unit("你好，3座1502室廚房水喉爆咗"), u("3", Some("1502")));
+    }
+
+    #[test]
+    fn a_flat_written_as_12樓a室_becomes_12a() {
+        assert_eq!(unit("B座12樓A室，浴室天花一直滴水"), u("B", Some("12A")));
+    }
+
+    #[test]
+    fn chinese_numerals_become_digits() {
+        assert_eq!(unit("十三座十五樓B室 冇晒電"), u("13", Some("15B")));
+    }
+
+    #[test]
+    fn a_mainland_栋_with_a_单元_drops_the_entrance() {
+        assert_eq!(unit("9栋1单元302漏水"), u("9", Some("302")));
+        assert_eq!(unit("3号楼2单元电梯困人了"), u("3", None));
+        assert_eq!(unit("5栋802厨房燃气味很重"), u("5", Some("802")));
+    }
+
+    #[test]
+    fn a_phase_is_not_part_of_the_building() {
+        assert_eq!(unit("二期7座22樓C室 陳生"), u("7", Some("22C")));
+    }
+
+    #[test]
+    fn a_lower_case_letter_building_is_upper_cased() {
+        assert_eq!(unit("c座大閘道門鎖唔到"), u("C", None));
+        assert_eq!(unit("A棟電梯門"), u("A", None));
+    }
+
+    #[test]
+    fn english_block_and_flat_are_read_in_either_order() {
+        assert_eq!(unit("gas in Block 2 Flat 17C"), u("2", Some("17C")));
+        assert_eq!(unit("fan is dead. Flat 9E, Blk 4"), u("4", Some("9E")));
+        assert_eq!(unit("Tower 2 flat 3305, breaker"), u("2", Some("3305")));
+    }
+
+    #[test]
+    fn an_english_floor_and_flat_letter_join() {
+        assert_eq!(unit("Tower 6 31/F Flat H pls"), u("6", Some("31H")));
+        assert_eq!(unit("blk 3 12/F flat D"), u("3", Some("12D")));
+    }
+
+    #[test]
+    fn a_flat_with_no_building_is_no_unit() {
+        assert_eq!(unit("Sparks from the socket!! Flat 12A"), None);
+        assert_eq!(unit("The dog in 14B barks"), None);
+        assert_eq!(unit("1502室漏水"), None);
+    }
+
+    #[test]
+    fn a_floor_alone_gives_no_flat() {
+        assert_eq!(unit("28樓走廊好臭"), None);
+        assert_eq!(unit("3座15樓走廊好臭"), u("3", None));
+    }
+
+    #[test]
+    fn parking_spaces_phones_and_prices_are_not_units() {
+        assert_eq!(unit("Someone parked in my space. Space B-112."), None);
+        assert_eq!(unit("B-112"), None);
+        assert_eq!(unit("call me 9123 4567"), None);
+        assert_eq!(unit("$1502 per month"), None);
+        assert_eq!(unit("管理費1502元"), None);
+    }
+
+    #[test]
+    fn the_block_article_a_needs_a_capital() {
+        assert_eq!(
+            unit("Lift 3 in Block A is STILL out of service"),
+            u("A", None)
+        );
+        assert_eq!(unit("the van will block a lane"), None);
+    }
+
+    #[test]
+    fn staff_shorthand_at_the_start_is_a_unit() {
+        assert_eq!(unit("3-1502 kitchen tap leaking"), u("3", Some("1502")));
+        assert_eq!(unit("3/1502"), u("3", Some("1502")));
+        assert_eq!(unit("/log 3-1502 text"), u("3", Some("1502")));
+        assert_eq!(unit("3座1502"), u("3", Some("1502")));
+    }
+
+    #[test]
+    fn dashes_inside_free_text_are_not_shorthand() {
+        assert_eq!(unit("call 2345-6789 please"), None);
+        assert_eq!(unit("12/15想開始裝潢"), None);
+        assert_eq!(unit("15/12搬屋 8座"), u("8", None));
+    }
+
+    #[test]
+    fn the_unit_is_blanked_from_the_rest() {
+        let text = "3座1502室 聽日三點";
+        let found = find(&normalise(text), text);
+        assert!(!found.rest.contains("1502"));
+        assert!(found.rest.contains("三点"));
+    }
+}

@@ -1,0 +1,202 @@
+//! Durable sending end to end: pacing, 429 pauses, retries, blocked users, and
+//! `kill -9` in the middle of a queue of 200.
+
+mod common;
+
+use std::collections::HashMap;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use common::{TestDesk, WAIT, eventually};
+use residesk::emulator::{Emulator, Fault, RecordedRequest};
+use residesk::outbox::{self, OutMessage};
+use residesk::store::{self, Db};
+
+/// Queues `per_chat` messages to each chat, registering the chats as people.
+async fn queue(db: &Db, emu: &Emulator, chats: std::ops::Range<i64>, per_chat: usize) {
+    let now = Utc::now();
+    for chat in chats.clone() {
+        emu.user(chat, "Reader", Some("en"));
+        store::users::upsert_seen(db.pool(), chat, chat, "Reader", None, now)
+            .await
+            .unwrap();
+    }
+    let mut tx = db.begin().await.unwrap();
+    for chat in chats {
+        for n in 0..per_chat {
+            let message = OutMessage::text(format!("notice {n} for {chat}"));
+            outbox::enqueue(&mut tx, chat, &message, now).await.unwrap();
+        }
+    }
+    tx.commit().await.unwrap();
+}
+
+fn delivered(emu: &Emulator) -> Vec<RecordedRequest> {
+    emu.requests_for("sendMessage")
+        .into_iter()
+        .filter(|r| r.status == Some(200))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_sender_keeps_to_the_overall_and_per_chat_rates() {
+    let desk = TestDesk::start_with(|s| {
+        s.sending.global_per_second = 5;
+        s.sending.per_chat_interval = Duration::from_secs(1);
+    })
+    .await;
+    let db = desk.db().await;
+    queue(&db, &desk.emu, 7001..7009, 3).await;
+    let sent = eventually(|| Some(delivered(&desk.emu)).filter(|d| d.len() >= 24)).await;
+    assert_eq!(sent.len(), 24, "each message once");
+
+    let times: Vec<Instant> = sent.iter().map(|r| r.at).collect();
+    // Any window a little under a second (network jitter) holds at most 5.
+    let window = Duration::from_millis(950);
+    for (i, start) in times.iter().enumerate() {
+        let in_window = times[i..]
+            .iter()
+            .take_while(|t| t.duration_since(*start) < window)
+            .count();
+        assert!(in_window <= 5, "{in_window} messages within {window:?}");
+    }
+    let mut by_chat: HashMap<i64, Vec<Instant>> = HashMap::new();
+    for r in &sent {
+        by_chat.entry(r.chat_id().unwrap()).or_default().push(r.at);
+    }
+    for (chat, times) in by_chat {
+        assert_eq!(times.len(), 3);
+        for pair in times.windows(2) {
+            let gap = pair[1].duration_since(pair[0]);
+            assert!(
+                gap >= Duration::from_millis(950),
+                "chat {chat}: {gap:?} between messages"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_429_pauses_all_sending_for_retry_after_and_every_message_arrives_once() {
+    let desk = TestDesk::start_with(|s| s.sending.global_per_second = 5).await;
+    desk.emu
+        .inject(Fault::RetryAfter(2), Some("sendMessage"), 1);
+    let db = desk.db().await;
+    queue(&db, &desk.emu, 7101..7116, 1).await;
+    eventually(|| Some(delivered(&desk.emu)).filter(|d| d.len() >= 15)).await;
+
+    let all = desk.emu.requests_for("sendMessage");
+    let limited = all
+        .iter()
+        .find(|r| r.status == Some(429))
+        .expect("one request got 429");
+    let quiet_from = limited.at + Duration::from_millis(100);
+    let quiet_to = limited.at + Duration::from_millis(1900);
+    let during: Vec<_> = all
+        .iter()
+        .filter(|r| r.at > quiet_from && r.at < quiet_to)
+        .collect();
+    assert!(
+        during.is_empty(),
+        "{} requests during the pause",
+        during.len()
+    );
+    for chat in 7101..7116 {
+        assert_eq!(
+            desk.emu.bot_messages(chat).len(),
+            1,
+            "chat {chat} got its message once"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_server_error_is_retried_and_the_message_arrives_once() {
+    let desk = TestDesk::start().await;
+    desk.emu
+        .inject(Fault::ServerError(502), Some("sendMessage"), 1);
+    let db = desk.db().await;
+    queue(&db, &desk.emu, 7201..7202, 1).await;
+    eventually(|| Some(desk.emu.bot_messages(7201)).filter(|m| !m.is_empty())).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(desk.emu.bot_messages(7201).len(), 1);
+    let (pending, sent, failed) = store::outbox::counts(db.pool()).await.unwrap();
+    assert_eq!((pending, failed), (0, 0));
+    assert!(sent >= 1);
+}
+
+#[tokio::test]
+async fn a_403_marks_the_user_blocked_and_gives_the_message_up() {
+    let desk = TestDesk::start().await;
+    desk.emu.block_chat(7301);
+    let db = desk.db().await;
+    queue(&db, &desk.emu, 7301..7303, 1).await;
+    let blocked = tokio::time::timeout(WAIT, async {
+        loop {
+            let u = store::users::get(db.pool(), 7301).await.unwrap().unwrap();
+            if u.blocked_at.is_some() {
+                return u;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await
+    .expect("the user is marked blocked");
+    assert!(blocked.blocked_at.is_some());
+    eventually(|| Some(desk.emu.bot_messages(7302)).filter(|m| !m.is_empty())).await;
+    let other = store::users::get(db.pool(), 7302).await.unwrap().unwrap();
+    assert!(other.blocked_at.is_none());
+    let (pending, _, failed) = store::outbox::counts(db.pool()).await.unwrap();
+    assert_eq!((pending, failed), (0, 1));
+}
+
+fn start_binary(emu: &Emulator, dir: &tempfile::TempDir) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_residesk"))
+        .arg("run")
+        .current_dir(dir.path())
+        .env("TELOXIDE_TOKEN", emu.token())
+        .env("TELOXIDE_API_URL", emu.api_url().as_str())
+        .env("RESIDESK_DATABASE", dir.path().join("residesk.db"))
+        .env("RESIDESK_SENDING__IDLE_POLL", "\"50ms\"")
+        .env("RESIDESK_SENDING__PER_CHAT_INTERVAL", "\"50ms\"")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("the residesk binary starts")
+}
+
+#[tokio::test]
+async fn two_hundred_queued_messages_survive_kill_9() {
+    let emu = Emulator::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join("residesk.db")).await.unwrap();
+    queue(&db, &emu, 8000..8200, 1).await;
+
+    let mut bot = start_binary(&emu, &dir);
+    let before = eventually(|| Some(delivered(&emu).len()).filter(|n| *n >= 40)).await;
+    bot.kill().expect("kill -9");
+    bot.wait().unwrap();
+    assert!(before < 200, "the kill came before the end ({before} sent)");
+
+    let mut bot = start_binary(&emu, &dir);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let missing = loop {
+        let missing: Vec<i64> = (8000..8200)
+            .filter(|c| emu.bot_messages(*c).is_empty())
+            .collect();
+        if missing.is_empty() || Instant::now() > deadline {
+            break missing;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    bot.kill().unwrap();
+    bot.wait().unwrap();
+    assert!(missing.is_empty(), "never arrived: {missing:?}");
+    let twice: usize = (8000..8200)
+        .map(|c| emu.bot_messages(c).len().saturating_sub(1))
+        .sum();
+    println!("200 messages, killed after {before}; {twice} arrived twice");
+    assert!(twice <= 5, "{twice} messages arrived twice");
+}
