@@ -5,6 +5,8 @@
 pub mod cards;
 pub mod notes;
 pub mod sla;
+#[cfg(test)]
+mod tests;
 
 use chrono::{DateTime, Utc};
 
