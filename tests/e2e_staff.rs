@@ -719,3 +719,102 @@ async fn the_guided_log_asks_unit_text_and_visit_and_refuses_an_unknown_unit() {
         .unwrap();
     assert_eq!(ticket.unit_id, Some(unit.id));
 }
+
+#[tokio::test]
+async fn with_nobody_on_duty_a_supervisor_assigns_from_the_alert_and_the_engineer_resolves_with_a_photo()
+ {
+    let desk = TestDesk::start().await;
+    let lee = desk.person("supervisor");
+    let chan = desk.person("staff");
+    let wong = desk.person("desk");
+    let (en, zh) = (Lang::En, Lang::ZhHant);
+    for staff in [&chan, &wong] {
+        desk.emu.send_text(staff, "/duty");
+        desk.expect_message(staff, &opening(zh, "duty-off")).await;
+    }
+    let t1 = open_ticket(
+        &desk,
+        "gate motor noisy",
+        Category::Facilities,
+        Urgency::Normal,
+        None,
+        Vec::new(),
+    )
+    .await;
+    assert_eq!((t1.status.as_str(), t1.assignee_id), ("new", None));
+    let alert = desk
+        .expect_message(&lee, &said(en, "alert-unassigned", &t1))
+        .await;
+
+    press(
+        &desk,
+        &lee,
+        &alert,
+        &data(&alert, &text(en, "button-reassign")),
+    )
+    .await;
+    let picker = desk
+        .expect_message(&lee, &said(en, "work-reassign-choose", &t1))
+        .await;
+    let to_chan = picker
+        .buttons()
+        .find(|b| b.text.contains(&chan.first_name))
+        .expect("Chan, though off duty");
+    assert!(to_chan.text.starts_with('⚪'), "{}", to_chan.text);
+    let to_chan = to_chan.callback_data.clone().expect("data");
+    press(&desk, &lee, &picker, &to_chan).await;
+    let card = desk.expect_message(&chan, &t1.number).await;
+
+    // A note, then Resolved with a photo and a caption.
+    press(&desk, &chan, &card, &data(&card, &text(zh, "button-note"))).await;
+    desk.expect_message(&chan, &said(zh, "work-ask-note", &t1))
+        .await;
+    desk.emu.send_text(&chan, "摩打軸承磨損");
+    desk.expect_message(&chan, &said(zh, "work-note-added", &t1))
+        .await;
+
+    press(
+        &desk,
+        &chan,
+        &card,
+        &data(&card, &text(zh, "button-accept")),
+    )
+    .await;
+    let card = edited(&desk, &card).await;
+    press(
+        &desk,
+        &chan,
+        &card,
+        &data(&card, &text(zh, "button-resolve")),
+    )
+    .await;
+    desk.expect_message(&chan, &said(zh, "work-ask-resolution", &t1))
+        .await;
+    // The photo message is the chat's own: send it from Chan.
+    let mine = desk.emu.send_photo(&chan, png(), Some("換咗軸承"));
+    desk.expect_message(&chan, &said(zh, "work-resolved", &t1))
+        .await;
+
+    let db = desk.db().await;
+    let done = ticket(&db, t1.id).await;
+    assert_eq!(done.status, "resolved");
+    assert_eq!(done.resolution_note.as_deref(), Some("換咗軸承"));
+    let mut tx = db.begin().await.unwrap();
+    let photos = store::tickets::photos(&mut tx, t1.id).await.unwrap();
+    tx.rollback().await.unwrap();
+    assert_eq!(
+        photos,
+        [desk.emu.user_file_id(chan.id, mine).expect("file id")]
+    );
+    assert_eq!(
+        history(&db, t1.id).await,
+        [
+            "created",
+            "reassigned",
+            "note",
+            "accepted",
+            "resolved",
+            "photo"
+        ]
+    );
+}
