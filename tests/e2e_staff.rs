@@ -562,8 +562,11 @@ async fn tasks_lists_an_engineers_open_tickets_by_deadline_with_a_button_each() 
     .await;
     assert_ne!(elsewhere.assignee_id, Some(chan.id));
 
+    // The ping cards first, so that the list is not mistaken for one.
+    desk.expect_message(&chan, &later.number).await;
+    desk.expect_message(&chan, &sooner.number).await;
     desk.emu.send_text(&chan, "/tasks");
-    let list = desk.expect_message(&chan, &later.number).await;
+    let list = desk.expect_message(&chan, &opening(zh, "work-tasks")).await;
     let body = list.body();
     let (a, b) = (body.find(&sooner.number), body.find(&later.number));
     assert!(a.is_some() && a < b, "earliest deadline first: {body}");

@@ -1,6 +1,7 @@
 # residesk — English prompts: staff and supervisors working tickets.
 
 work-hint = To log a call or visit for a resident, send /log (or write the unit first, e.g. “3-1502 kitchen tap leaking”). Your tasks: /tasks. Help: /help.
+work-hint-supervisor = Open requests: /open. To log a call or visit for a resident, send /log (or write the unit first, e.g. “3-1502 kitchen tap leaking”). Help: /help.
 work-need-text = Please write a few words (or send /cancel).
 
 work-ask-decline-reason = Why are you giving { $number } back? Please write a short reason (or send /cancel).

@@ -1,6 +1,7 @@
 # residesk — 简体中文提示：员工和主管处理工单。
 
 work-hint = 如需为业主登记来电或来访，请发送 /log（或先写房号，例如“3-1502 厨房水管漏水”）。你的工单：/tasks。帮助：/help。
+work-hint-supervisor = 未完成的工单：/open。如需为业主登记来电或来访，请发送 /log（或先写房号，例如“3-1502 厨房水管漏水”）。帮助：/help。
 work-need-text = 请写几个字说明（或发送 /cancel）。
 
 work-ask-decline-reason = 你为什么退回 { $number }？请简单写下原因（或发送 /cancel）。

@@ -1,6 +1,7 @@
 # residesk — 繁體中文（香港）提示：同事及主管處理工單。
 
 work-hint = 如要為住戶登記來電或來訪，請傳送 /log（或先寫單位，例如「3-1502 廚房水喉漏水」）。你的工單：/tasks。說明：/help。
+work-hint-supervisor = 未完成的工單：/open。如要為住戶登記來電或來訪，請傳送 /log（或先寫單位，例如「3-1502 廚房水喉漏水」）。說明：/help。
 work-need-text = 請寫幾個字說明（或傳送 /cancel）。
 
 work-ask-decline-reason = 你為何退回 { $number }？請簡單寫下原因（或傳送 /cancel）。

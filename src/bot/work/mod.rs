@@ -35,6 +35,7 @@ use teloxide::{ApiError, RequestError};
 use super::onboarding::settle;
 use super::{Actor, App, BotDialogue, DeskMember, HandlerResult, reply};
 use crate::desk::{Doer, Refusal};
+use crate::domain::role::Role;
 use crate::outbox::{OutButton, keyboard};
 use crate::texts::t;
 
@@ -93,7 +94,13 @@ pub async fn message(
     let result = log::shorthand(&bot, &app, &actor, &dialogue, &msg).await;
     let result = match result {
         Ok(true) => Ok(()),
-        Ok(false) => reply::text(&bot, &actor, t(actor.lang, "work-hint")).await,
+        Ok(false) => {
+            let key = match actor.role() {
+                Some(Role::Supervisor) => "work-hint-supervisor",
+                _ => "work-hint",
+            };
+            reply::text(&bot, &actor, t(actor.lang, key)).await
+        }
         Err(e) => Err(e),
     };
     settle(&bot, &app, &actor, result).await
