@@ -4,6 +4,7 @@
 
 use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind};
+use crate::domain::ticket::Status;
 
 /// What a pressed button asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,26 @@ pub enum Callback {
     Ticket { id: i64, op: TicketOp },
     /// Work on the resident's draft; `nonce` tells a current card from a stale one.
     Draft { nonce: u32, op: DraftOp },
+    /// A supervisor filters the open tickets.
+    Open(OpenFilter),
+    /// Staff say how a logged request came in; `nonce` ties it to one `/log`.
+    Log { nonce: u32, via: LogVia },
+}
+
+/// Which open tickets a supervisor wants to see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenFilter {
+    All,
+    Status(Status),
+    /// A department key of the settings.
+    Department(String),
+}
+
+/// How a request logged by staff reached the office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogVia {
+    Phone,
+    Visit,
 }
 
 /// What to do with a ticket.
@@ -62,6 +83,8 @@ const BIND_APPROVE: &str = "bind+";
 const BIND_REJECT: &str = "bind-";
 const TICKET: &str = "t";
 const DRAFT: &str = "d";
+const OPEN: &str = "o";
+const LOG: &str = "lg";
 
 const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::Accept, "acc"),
@@ -120,6 +143,16 @@ impl Callback {
                     format!("{DRAFT}:{nonce}:{name}")
                 }
             },
+            Self::Open(OpenFilter::All) => format!("{OPEN}:*"),
+            Self::Open(OpenFilter::Status(status)) => format!("{OPEN}:s:{}", status.as_str()),
+            Self::Open(OpenFilter::Department(dept)) => format!("{OPEN}:d:{dept}"),
+            Self::Log { nonce, via } => {
+                let via = match via {
+                    LogVia::Phone => "phone",
+                    LogVia::Visit => "visit",
+                };
+                format!("{LOG}:{nonce}:{via}")
+            }
         }
     }
 
@@ -164,6 +197,19 @@ impl Callback {
                     op,
                 })
             }
+            (OPEN, ["*"]) => Some(Self::Open(OpenFilter::All)),
+            (OPEN, ["s", status]) => Some(Self::Open(OpenFilter::Status(status.parse().ok()?))),
+            (OPEN, ["d", dept]) if !dept.is_empty() => {
+                Some(Self::Open(OpenFilter::Department((*dept).to_owned())))
+            }
+            (LOG, [nonce, via]) => Some(Self::Log {
+                nonce: nonce.parse().ok()?,
+                via: match *via {
+                    "phone" => LogVia::Phone,
+                    "visit" => LogVia::Visit,
+                    _ => return None,
+                },
+            }),
             _ => None,
         }
     }
@@ -215,6 +261,19 @@ mod tests {
             nonce: 1,
             op: DraftOp::SetUnit(i64::MAX),
         });
+        all.push(Callback::Open(OpenFilter::All));
+        for status in Status::ALL {
+            all.push(Callback::Open(OpenFilter::Status(status)));
+        }
+        all.push(Callback::Open(OpenFilter::Department(
+            "customer_service".to_owned(),
+        )));
+        for via in [LogVia::Phone, LogVia::Visit] {
+            all.push(Callback::Log {
+                nonce: u32::MAX,
+                via,
+            });
+        }
         for c in all {
             let data = c.encode();
             assert!(data.len() <= 64, "{data}");
@@ -237,6 +296,11 @@ mod tests {
             "d:1:k:dragon",
             "d:x:ok",
             "t:to:1",
+            "o:s:sleeping",
+            "o:d:",
+            "o",
+            "lg:1:fax",
+            "lg:x:phone",
         ] {
             assert_eq!(Callback::parse(data), None, "{data}");
         }

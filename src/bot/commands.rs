@@ -20,6 +20,7 @@ pub enum Command {
     Tasks,
     Log(String),
     Open(String),
+    Reassign(String),
 }
 
 /// `(command, prompt key of its description)` for a role; `None` is a guest.

@@ -141,6 +141,16 @@ pub async fn button(
             }
             None => refuse(&bot, &actor, &query).await,
         },
+        Some(Callback::Open(filter)) => match actor.role() {
+            Some(Role::Supervisor) => work::open_button(&bot, &app, &actor, &query, filter).await,
+            _ => refuse(&bot, &actor, &query).await,
+        },
+        Some(Callback::Log { nonce, via }) => match actor.role() {
+            Some(Role::Staff | Role::Supervisor) => {
+                work::log_button(&bot, &app, &actor, &dialogue, &query, nonce, via).await
+            }
+            _ => refuse(&bot, &actor, &query).await,
+        },
     };
     settle(&bot, &app, &actor, result).await
 }

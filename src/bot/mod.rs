@@ -226,6 +226,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .filter_map(as_supervisor)
                 .endpoint(work::open),
         )
+        .branch(
+            dptree::case![Command::Reassign(args)]
+                .filter_map(as_supervisor)
+                .endpoint(work::reassign_command),
+        )
         .endpoint(common::not_for_you);
 
     let messages = Update::filter_message()

@@ -127,7 +127,8 @@ pub async fn resident_update(
     Ok(t_args(lang, key, &args))
 }
 
-fn button(lang: Lang, key: &str, id: i64, op: TicketOp) -> OutButton {
+/// A button acting on a ticket, labelled from the prompts.
+pub fn button(lang: Lang, key: &str, id: i64, op: TicketOp) -> OutButton {
     OutButton::new(t(lang, key), Callback::Ticket { id, op }.encode())
 }
 

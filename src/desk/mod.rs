@@ -4,7 +4,10 @@
 
 pub mod additions;
 pub mod cards;
+pub mod notes;
 pub mod sla;
+#[cfg(test)]
+mod tests;
 
 use chrono::{DateTime, Utc};
 
@@ -199,6 +202,9 @@ pub async fn open_ticket(
     Ok(Opened { ticket, assignee })
 }
 
+/// The longest photo caption Telegram accepts, in characters.
+pub const CAPTION_LIMIT: usize = 1024;
+
 /// Sends the assignee the ping card: the ticket, photos and action buttons.
 pub async fn ping_assignee(
     tx: &mut Tx,
@@ -211,16 +217,20 @@ pub async fn ping_assignee(
     let card = cards::staff_card(tx, app, ticket, lang).await?;
     let buttons = cards::staff_buttons(ticket, lang);
     let photos = store::tickets::photos(tx, ticket.id).await?;
-    let message = match photos.first() {
-        Some(file_id) => OutMessage::Photo {
-            file_id: file_id.clone(),
-            caption: Some(card),
-            buttons,
-        },
-        None => OutMessage::with_buttons(card, buttons),
+    // Telegram refuses captions over 1024 characters: a long card goes as text.
+    let (message, extras) = match photos.first() {
+        Some(file_id) if card.chars().count() <= CAPTION_LIMIT => (
+            OutMessage::Photo {
+                file_id: file_id.clone(),
+                caption: Some(card),
+                buttons,
+            },
+            &photos[1..],
+        ),
+        _ => (OutMessage::with_buttons(card, buttons), &photos[..]),
     };
     outbox::enqueue(tx, staff.chat_id, &message, now).await?;
-    for extra in photos.iter().skip(1) {
+    for extra in extras {
         let message = OutMessage::Photo {
             file_id: extra.clone(),
             caption: Some(ticket.number.clone()),
@@ -341,16 +351,18 @@ pub async fn act(
     };
     let mut assignee = ticket.assignee_id;
     if action == Action::Decline {
-        assignee = choose_assignee(tx, &ticket.department, Some(doer.user_id)).await?;
+        // Someone other than the one giving it back (a supervisor may decline for them).
+        let giving_back = ticket.assignee_id.unwrap_or(doer.user_id);
+        assignee = choose_assignee(tx, &ticket.department, Some(giving_back)).await?;
         if assignee.is_none() {
             to = Status::New;
         }
     }
     store::tickets::set_status(tx, ticket.id, to.as_str(), assignee, now).await?;
-    if action == Action::Resolve {
-        if let Some(note) = note {
-            store::tickets::set_resolution_note(tx, ticket.id, note).await?;
-        }
+    if action == Action::Resolve
+        && let Some(note) = note
+    {
+        store::tickets::set_resolution_note(tx, ticket.id, note).await?;
     }
     let history_action = match action {
         Action::Accept => "accepted",
@@ -433,12 +445,25 @@ pub async fn reassign(
     if let Err(not_now) = ticket::next_status(from, Action::Reassign) {
         return Ok(Err(Refusal::NotNow(not_now)));
     }
+    let is_supervisor = store::users::get_tx(tx, supervisor)
+        .await?
+        .is_some_and(|u| u.role.as_deref() == Some(Role::Supervisor.as_str()));
+    if !is_supervisor {
+        return Ok(Err(Refusal::NotYours));
+    }
     let Some(staff) = store::users::get_tx(tx, to_staff)
         .await?
-        .filter(|u| u.role.as_deref() == Some("staff"))
+        .filter(|u| u.role.as_deref() == Some(Role::Staff.as_str()) && u.blocked_at.is_none())
     else {
         return Ok(Err(Refusal::NobodyAvailable));
     };
+    // A repeated press (or a pick of the person who already has it) changes nothing.
+    if ticket.assignee_id == Some(staff.id) {
+        return Ok(Err(Refusal::NotNow(NotNow {
+            action: Action::Reassign,
+            from,
+        })));
+    }
     store::tickets::set_status(
         tx,
         ticket.id,

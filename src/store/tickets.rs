@@ -317,3 +317,27 @@ pub async fn photos(tx: &mut Tx, ticket_id: i64) -> Result<Vec<String>, sqlx::Er
         .fetch_all(&mut **tx)
         .await
 }
+
+/// A staff member and how much open work they carry.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StaffLoad {
+    pub id: i64,
+    pub first_name: String,
+    pub department: Option<String>,
+    pub on_duty: bool,
+    pub open_tickets: i64,
+}
+
+/// Every reachable staff member with their open work, by department then id.
+pub async fn staff_loads(pool: &SqlitePool) -> Result<Vec<StaffLoad>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT u.id, u.first_name, u.department, u.on_duty,
+                (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id
+                   AND t.status IN ('assigned', 'accepted', 'in_progress')) AS open_tickets
+         FROM users u
+         WHERE u.role = 'staff' AND u.blocked_at IS NULL
+         ORDER BY u.department, u.id",
+    )
+    .fetch_all(pool)
+    .await
+}

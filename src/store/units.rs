@@ -206,3 +206,19 @@ pub async fn decide_bind_request(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// One unit by id, for reading.
+pub async fn read(pool: &SqlitePool, id: i64) -> Result<Option<UnitRow>, sqlx::Error> {
+    sqlx::query_as("SELECT id, building, flat FROM units WHERE id = ?")
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Who the register lists for a unit: `(name, phone)`.
+pub async fn register_of(tx: &mut Tx, unit_id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT name, phone FROM register WHERE unit_id = ? ORDER BY id")
+        .bind(unit_id)
+        .fetch_all(&mut **tx)
+        .await
+}
