@@ -69,3 +69,19 @@ resident-resolved = Your request { $number } has been resolved. { $note }
 resident-cancelled-by-office = Your request { $number } has been cancelled by the management office. Questions? Call { $phone }.
 staff-ticket-cancelled = { $number } has been cancelled; no further work is needed.
 staff-ticket-reassigned-away = { $number } has been given to a colleague; you no longer need to handle it.
+
+# A ticket's history, line by line.
+history-created = registered
+history-assigned = assigned
+history-accepted = accepted
+history-declined = passed on
+history-started = work started
+history-resolved = resolved
+history-cancelled = cancelled
+history-reassigned = reassigned
+history-escalated = escalated
+history-reopened = reopened
+history-closed = closed
+history-note = note added
+history-photo = photo added
+history-other = { $action }

@@ -76,20 +76,6 @@ ticket-view = { $number } · { $kind } · { $category }
     Preferred time: { $when }
     History:
     { $history }
-history-created = registered
-history-assigned = assigned
-history-accepted = accepted
-history-declined = passed on
-history-started = work started
-history-resolved = resolved
-history-cancelled = cancelled
-history-reassigned = reassigned
-history-escalated = escalated
-history-reopened = reopened
-history-closed = closed
-history-note = information added
-history-photo = photo added
-history-other = { $action }
 button-add-info = ➕ Add information or a photo
 button-cancel-ticket = ✖️ Cancel this request
 addinfo-ask = Please send the information or photo to add to { $number }.

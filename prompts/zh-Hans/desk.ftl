@@ -69,3 +69,19 @@ resident-resolved = 您的工单 { $number } 已完成。{ $note }
 resident-cancelled-by-office = 物业服务中心已取消您的工单 { $number }。如有疑问，请致电 { $phone }。
 staff-ticket-cancelled = { $number } 已取消，无需再跟进。
 staff-ticket-reassigned-away = { $number } 已改派给其他同事，您无需再跟进。
+
+# A ticket's history, line by line.
+history-created = 已登记
+history-assigned = 已派单
+history-accepted = 已接单
+history-declined = 已转交
+history-started = 开始处理
+history-resolved = 已完成
+history-cancelled = 已取消
+history-reassigned = 已改派
+history-escalated = 已上报
+history-reopened = 重新处理
+history-closed = 已结案
+history-note = 添加备注
+history-photo = 添加照片
+history-other = { $action }

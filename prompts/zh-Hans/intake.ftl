@@ -67,20 +67,6 @@ ticket-view = { $number } · { $kind } · { $category }
     希望时间：{ $when }
     记录：
     { $history }
-history-created = 已登记
-history-assigned = 已派单
-history-accepted = 已接单
-history-declined = 已转交
-history-started = 开始处理
-history-resolved = 已完成
-history-cancelled = 已取消
-history-reassigned = 已改派
-history-escalated = 已上报
-history-reopened = 重新处理
-history-closed = 已结案
-history-note = 补充信息
-history-photo = 补充照片
-history-other = { $action }
 button-add-info = ➕ 补充信息或照片
 button-cancel-ticket = ✖️ 取消这项申请
 addinfo-ask = 请发送要补充到 { $number } 的信息或照片。

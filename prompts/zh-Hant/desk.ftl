@@ -69,3 +69,19 @@ resident-resolved = 您的工單 { $number } 已完成。{ $note }
 resident-cancelled-by-office = 管理處已取消您的工單 { $number }。如有疑問，請致電 { $phone }。
 staff-ticket-cancelled = { $number } 已取消，無需再跟進。
 staff-ticket-reassigned-away = { $number } 已改派給其他同事，您無需再跟進。
+
+# A ticket's history, line by line.
+history-created = 已登記
+history-assigned = 已分派
+history-accepted = 已接單
+history-declined = 已轉交
+history-started = 開始處理
+history-resolved = 已完成
+history-cancelled = 已取消
+history-reassigned = 已改派
+history-escalated = 已上報
+history-reopened = 重新處理
+history-closed = 已結案
+history-note = 加入備註
+history-photo = 加入相片
+history-other = { $action }

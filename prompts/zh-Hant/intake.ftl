@@ -67,20 +67,6 @@ ticket-view = { $number } · { $kind } · { $category }
     希望時間：{ $when }
     記錄：
     { $history }
-history-created = 已登記
-history-assigned = 已分派
-history-accepted = 已接單
-history-declined = 已轉交
-history-started = 開始處理
-history-resolved = 已完成
-history-cancelled = 已取消
-history-reassigned = 已改派
-history-escalated = 已上報
-history-reopened = 重新處理
-history-closed = 已結案
-history-note = 補充資料
-history-photo = 補充相片
-history-other = { $action }
 button-add-info = ➕ 補充資料或相片
 button-cancel-ticket = ✖️ 取消這項申請
 addinfo-ask = 請傳送要補充到 { $number } 的資料或相片。
