@@ -53,6 +53,8 @@ pub struct Telegram {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Office {
+    /// The office's name as residents say it (e.g. "海景花園管理處"); empty:
+    /// each language's own word for the management office.
     pub name: String,
     pub phone: String,
     pub emergency_phone: String,
@@ -203,7 +205,7 @@ impl Default for Settings {
 impl Default for Office {
     fn default() -> Self {
         Self {
-            name: "Management Office".to_owned(),
+            name: String::new(),
             phone: "+852 2123 4567".to_owned(),
             emergency_phone: "+852 2123 4999".to_owned(),
             hours: "09:00–18:00".to_owned(),

@@ -233,7 +233,6 @@ async fn staff_and_supervisors_join_by_invite_codes_that_work_once() {
 #[tokio::test]
 async fn each_language_is_served_and_can_be_changed() {
     let desk = TestDesk::start().await;
-    let office = desk.settings.office.name.clone();
     for (id, code, lang) in [
         (5001, "zh-hk", Lang::ZhHant),
         (5002, "zh-cn", Lang::ZhHans),
@@ -241,7 +240,8 @@ async fn each_language_is_served_and_can_be_changed() {
     ] {
         let person = desk.stranger(id, "Pat", code);
         desk.emu.send_text(&person, "/start");
-        let welcome = t_args(lang, "welcome-new", &[("office", office.clone().into())]);
+        let office = text(lang, "office-default-name");
+        let welcome = t_args(lang, "welcome-new", &[("office", office.into())]);
         desk.expect_message(&person, &welcome).await;
     }
     // /lang switches and remembers.
@@ -263,7 +263,7 @@ async fn each_language_is_served_and_can_be_changed() {
         Lang::En,
         "help-guest",
         &[
-            ("office", office.into()),
+            ("office", text(Lang::En, "office-default-name").into()),
             ("phone", desk.settings.office.phone.clone().into()),
             ("hours", desk.settings.office.hours.clone().into()),
         ],

@@ -295,3 +295,34 @@ async fn odd_messages_get_a_polite_reply_and_nothing_is_lost() {
     desk.expect_message(&tam, &opening(lang, "draft-full"))
         .await;
 }
+
+#[tokio::test]
+async fn a_common_question_is_answered_at_once_and_can_still_go_to_a_person() {
+    let desk = TestDesk::start().await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+    desk.emu.send_text(&amy, "請問管理費點交？");
+    let office = &desk.settings.office;
+    let answer = t_args(
+        lang,
+        "faq-fees",
+        &[
+            ("office", text(lang, "office-default-name").into()),
+            ("hours", office.hours.clone().into()),
+            ("phone", office.phone.clone().into()),
+        ],
+    );
+    let reply = desk.expect_message(&amy, &answer).await;
+    assert!(
+        tickets(&desk).await.is_empty(),
+        "an answered question is not a ticket"
+    );
+
+    press(&desk, &amy, &reply, lang, "button-ask-person").await;
+    let done = desk
+        .expect_message(&amy, &opening(lang, "draft-confirmed"))
+        .await;
+    let number = number_in(done.body());
+    assert!(number.starts_with("Q-"), "{number}");
+    assert_eq!(ticket(&desk, &number).await.category, "fees");
+}

@@ -8,6 +8,7 @@ not-allowed = Sorry, that is not available to you.
 stale-button = This button is no longer valid.
 unknown-command = Sorry, we don't know that command. Send /help to see what you can do.
 
+office-default-name = Management Office
 welcome-new = Welcome to the { $office } residents' desk. To register, please share your phone number with the button below, so we can find your unit in our register.
 button-share-phone = 📱 Share my phone number
 contact-not-own = For your security we can only accept your own phone number. Please press the “Share my phone number” button instead of sending someone else's contact.

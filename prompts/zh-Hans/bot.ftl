@@ -7,6 +7,7 @@ not-allowed = 抱歉，您不能使用此功能。
 stale-button = 此按钮已失效。
 unknown-command = 抱歉，我们不认识这个指令。请发送 /help 查看可用功能。
 
+office-default-name = 物业服务中心
 welcome-new = 欢迎使用{ $office }业主服务台。登记时请点下面的按钮分享您的手机号码，我们会在业主名册中找到您的房号。
 button-share-phone = 📱 分享我的手机号码
 contact-not-own = 为保障您的安全，我们只接受您本人的手机号码。请点「分享我的手机号码」按钮，不要转发他人的联系人。

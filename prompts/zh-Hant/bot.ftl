@@ -7,6 +7,7 @@ not-allowed = 抱歉，您不能使用此功能。
 stale-button = 此按鈕已失效。
 unknown-command = 抱歉，我們不認識這個指令。請發送 /help 查看可用功能。
 
+office-default-name = 管理處
 welcome-new = 歡迎使用{ $office }住戶服務台。登記時請按下面的按鈕分享您的電話號碼，我們會在住戶名冊中找出您的單位。
 button-share-phone = 📱 分享我的電話號碼
 contact-not-own = 為保障您的安全，我們只接受您本人的電話號碼。請按「分享我的電話號碼」按鈕，不要轉發他人的聯絡人。

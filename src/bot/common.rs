@@ -30,7 +30,7 @@ fn help_text(app: &App, actor: &Actor) -> String {
         .map(|d| t(actor.lang, &format!("dept-{d}")))
         .unwrap_or_default();
     let args: [(&str, FluentValue); 5] = [
-        ("office", office.name.clone().into()),
+        ("office", app.office_name(actor.lang).into()),
         ("phone", office.phone.clone().into()),
         ("hours", office.hours.clone().into()),
         ("emergency", office.emergency_phone.clone().into()),

@@ -52,6 +52,15 @@ impl App {
         Utc::now()
     }
 
+    /// The office's name in a language: the configured one, else the
+    /// language's own word for the management office.
+    pub fn office_name(&self, lang: Lang) -> String {
+        match self.settings.office.name.trim() {
+            "" => crate::texts::t(lang, "office-default-name"),
+            name => name.to_owned(),
+        }
+    }
+
     /// Commits a write and lets the outbox sender know there may be news.
     pub async fn commit(&self, tx: Tx) -> Result<(), Error> {
         tx.commit().await?;

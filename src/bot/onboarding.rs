@@ -87,7 +87,7 @@ async fn start_plain(bot: &Bot, app: &App, actor: &Actor, dialogue: &BotDialogue
     let text = t_args(
         actor.lang,
         "welcome-new",
-        &[("office", app.settings.office.name.clone().into())],
+        &[("office", app.office_name(actor.lang).into())],
     );
     bot.send_message(actor.chat(), text)
         .reply_markup(keyboard)

@@ -129,9 +129,6 @@ pub async fn run(mut settings: Settings) -> Result<(), Error> {
     settings.sending.per_chat_interval = Duration::from_millis(50);
     settings.sending.idle_poll = Duration::from_millis(100);
     settings.scheduler.tick = Duration::from_secs(1);
-    if settings.office.name == crate::config::Office::default().name {
-        settings.office.name = "海景花園 Harbour View Garden".to_owned();
-    }
 
     let db = Db::open(&settings.database).await?;
     seed_demo(&db).await?;

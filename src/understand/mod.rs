@@ -82,11 +82,17 @@ pub fn normalised(text: &str) -> String {
     normalise::normalise(text)
 }
 
-/// The frequently asked question a message asks, if any: one of `fees`,
-/// `office_hours`, `renovation`, `parking`. Provisional (added by the resident
-/// side): answers nothing until the understanding step implements it.
-pub fn faq_topic(_text: &str) -> Option<&'static str> {
-    None
+/// The frequently asked question a message asks, if any: the `name` of the
+/// first `[[faq]]` rule of the lexicon that fires (`fees`, `office_hours`,
+/// `renovation`, `parking` …). Only questions ask one: the caller checks that
+/// the message is an inquiry.
+pub fn faq_topic(text: &str) -> Option<&'static str> {
+    let lex = lexicon::get();
+    let scan = lex.scan(&normalise::normalise(text));
+    lex.faq
+        .iter()
+        .find(|rule| rule.fires(&scan.rule_hits))
+        .map(|rule| rule.name.as_str())
 }
 
 #[cfg(test)]
@@ -126,6 +132,32 @@ mod tests {
     fn empty_and_odd_input_does_not_panic() {
         for text in ["", " ", "\u{0}", "🙏🙏", "////", "3-", "座", "12:", "在"] {
             let _ = understand(text, now());
+        }
+    }
+
+    #[test]
+    fn common_questions_name_their_topic_in_every_script() {
+        let cases = [
+            ("管理費點交？", Some("fees")),
+            ("请问物业费怎么缴纳", Some("fees")),
+            ("How do I pay the management fee?", Some("fees")),
+            ("管理處幾點開門？", Some("office_hours")),
+            ("物业服务中心几点下班", Some("office_hours")),
+            ("What are the office hours?", Some("office_hours")),
+            ("裝修可以做到幾點？要申請嗎", Some("renovation")),
+            ("装修需要办什么手续", Some("renovation")),
+            (
+                "Do I need a permit to renovate my flat?",
+                Some("renovation"),
+            ),
+            ("訪客泊車點收費？", Some("parking")),
+            ("访客停车怎么收费", Some("parking")),
+            ("How much is visitor parking?", Some("parking")),
+            ("廚房水喉漏水", None),
+            ("樓上好嘈", None),
+        ];
+        for (text, topic) in cases {
+            assert_eq!(faq_topic(text), topic, "{text}");
         }
     }
 

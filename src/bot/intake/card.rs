@@ -216,7 +216,7 @@ pub fn screen(app: &App, lang: Lang, draft: &Draft, units: &[UnitRow]) -> Screen
 pub fn faq(app: &App, lang: Lang, topic: &str, nonce: u32) -> Screen {
     let office = &app.settings.office;
     let args: [(&str, FluentValue); 3] = [
-        ("office", office.name.clone().into()),
+        ("office", app.office_name(lang).into()),
         ("phone", office.phone.clone().into()),
         ("hours", office.hours.clone().into()),
     ];

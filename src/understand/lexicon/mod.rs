@@ -277,6 +277,8 @@ pub struct Lexicon {
     pub high: Vec<Rule>,
     pub low: Vec<Rule>,
     pub staff: Rule,
+    /// Frequently asked questions: a rule's `name` is the topic.
+    pub faq: Vec<Rule>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -336,6 +338,8 @@ struct RawLexicon {
     high: Vec<RawRule>,
     #[serde(default)]
     low: Vec<RawRule>,
+    #[serde(default)]
+    faq: Vec<RawRule>,
 }
 
 const STRONG: f32 = 3.0;
@@ -460,6 +464,7 @@ impl Lexicon {
             high: Vec::new(),
             low: Vec::new(),
             staff: Rule::default(),
+            faq: Vec::new(),
         }
     }
 
@@ -499,6 +504,7 @@ impl Lexicon {
         let emergency = rules(&raw.emergency)?;
         let high = rules(&raw.high)?;
         let low = rules(&raw.low)?;
+        let faq = rules(&raw.faq)?;
         Ok(Self {
             words: [
                 (
@@ -517,6 +523,7 @@ impl Lexicon {
             high,
             low,
             staff,
+            faq,
         })
     }
 
