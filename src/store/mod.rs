@@ -3,6 +3,7 @@
 //! the caller opens and commits the transaction.
 
 pub mod audit;
+pub mod callbacks;
 pub mod dialogues;
 pub mod invites;
 pub mod jobs;
