@@ -2,6 +2,7 @@
 //! Callback data comes from the client and can be forged: parsing only says
 //! what was asked; handlers still check the sender's role and ownership.
 
+use crate::domain::callback::Answer;
 use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind};
 use crate::domain::ticket::Status;
@@ -21,6 +22,10 @@ pub enum Callback {
     Open(OpenFilter),
     /// Staff say how a logged request came in; `nonce` ties it to one `/log`.
     Log { nonce: u32, via: LogVia },
+    /// The resident answers a callback (回訪) after resolution.
+    Rate { callback: i64, answer: Answer },
+    /// Customer service records the outcome of a phone callback.
+    Phoned { callback: i64, satisfied: bool },
 }
 
 /// Which open tickets a supervisor wants to see.
@@ -85,6 +90,8 @@ const TICKET: &str = "t";
 const DRAFT: &str = "d";
 const OPEN: &str = "o";
 const LOG: &str = "lg";
+const RATE: &str = "cb";
+const PHONED: &str = "pc";
 
 const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::Accept, "acc"),
@@ -153,6 +160,18 @@ impl Callback {
                 };
                 format!("{LOG}:{nonce}:{via}")
             }
+            Self::Rate { callback, answer } => match answer {
+                Answer::Stars(n) => format!("{RATE}:{callback}:{n}"),
+                Answer::NotFixed => format!("{RATE}:{callback}:nf"),
+                Answer::Satisfied => format!("{RATE}:{callback}:ok"),
+            },
+            Self::Phoned {
+                callback,
+                satisfied,
+            } => {
+                let outcome = if *satisfied { "y" } else { "n" };
+                format!("{PHONED}:{callback}:{outcome}")
+            }
         }
     }
 
@@ -207,6 +226,22 @@ impl Callback {
                 via: match *via {
                     "phone" => LogVia::Phone,
                     "visit" => LogVia::Visit,
+                    _ => return None,
+                },
+            }),
+            (RATE, [callback, answer]) => Some(Self::Rate {
+                callback: callback.parse().ok()?,
+                answer: match *answer {
+                    "nf" => Answer::NotFixed,
+                    "ok" => Answer::Satisfied,
+                    stars => Answer::stars(stars.parse().ok()?)?,
+                },
+            }),
+            (PHONED, [callback, outcome]) => Some(Self::Phoned {
+                callback: callback.parse().ok()?,
+                satisfied: match *outcome {
+                    "y" => true,
+                    "n" => false,
                     _ => return None,
                 },
             }),
@@ -301,6 +336,55 @@ mod tests {
             "o",
             "lg:1:fax",
             "lg:x:phone",
+        ] {
+            assert_eq!(Callback::parse(data), None, "{data}");
+        }
+    }
+
+    #[test]
+    fn callback_answers_survive_a_round_trip_within_64_bytes() {
+        let mut all = vec![
+            Callback::Rate {
+                callback: i64::MAX,
+                answer: Answer::NotFixed,
+            },
+            Callback::Rate {
+                callback: 1,
+                answer: Answer::Satisfied,
+            },
+        ];
+        for stars in 1..=5 {
+            all.push(Callback::Rate {
+                callback: i64::MAX,
+                answer: Answer::stars(stars).unwrap(),
+            });
+        }
+        for satisfied in [true, false] {
+            all.push(Callback::Phoned {
+                callback: i64::MAX,
+                satisfied,
+            });
+        }
+        for c in all {
+            let data = c.encode();
+            assert!(data.len() <= 64, "{data}");
+            assert_eq!(Callback::parse(&data), Some(c), "{data}");
+        }
+    }
+
+    #[test]
+    fn forged_callback_answers_are_not_understood() {
+        for data in [
+            "cb:1:0",
+            "cb:1:6",
+            "cb:1:-1",
+            "cb:1:55",
+            "cb:x:5",
+            "cb:1",
+            "cb:1:5:5",
+            "pc:1:maybe",
+            "pc:x:y",
+            "pc:1",
         ] {
             assert_eq!(Callback::parse(data), None, "{data}");
         }
