@@ -26,6 +26,13 @@ pub enum Job {
         limit: crate::desk::sla::Limit,
         stage: crate::desk::sla::Stage,
     },
+    /// A callback (回訪) step after resolution.
+    Callback {
+        callback_id: i64,
+        step: crate::desk::callbacks::Step,
+    },
+    /// Remind the resident of a booked visit.
+    VisitReminder { ticket_id: i64 },
 }
 
 impl Job {
@@ -33,6 +40,8 @@ impl Job {
         match self {
             Self::Deliver { .. } => "deliver",
             Self::Sla { .. } => "sla",
+            Self::Callback { .. } => "callback",
+            Self::VisitReminder { .. } => "visit_reminder",
         }
     }
 }
@@ -110,6 +119,12 @@ impl Scheduler {
                 stage,
             } => {
                 crate::desk::sla::check(tx, &self.app, ticket_id, limit, stage, now).await?;
+            }
+            Job::Callback { callback_id, step } => {
+                crate::desk::callbacks::run(tx, &self.app, callback_id, step, now).await?;
+            }
+            Job::VisitReminder { ticket_id } => {
+                crate::desk::visits::remind(tx, &self.app, ticket_id, now).await?;
             }
         }
         Ok(())

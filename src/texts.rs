@@ -24,7 +24,13 @@ macro_rules! catalogue_files {
     };
 }
 
-catalogue_files!("bot.ftl", "desk.ftl", "intake.ftl", "work.ftl");
+catalogue_files!(
+    "bot.ftl",
+    "callback.ftl",
+    "desk.ftl",
+    "intake.ftl",
+    "work.ftl"
+);
 
 /// The loaded catalogue: one Fluent bundle per language.
 pub struct Texts {

@@ -3,11 +3,13 @@
 //! history rows and outbox messages; nothing here talks to Telegram directly.
 
 pub mod additions;
+pub mod callbacks;
 pub mod cards;
 pub mod notes;
 pub mod sla;
 #[cfg(test)]
 mod tests;
+pub mod visits;
 
 use chrono::{DateTime, Utc};
 
@@ -387,11 +389,19 @@ pub async fn act(
         return Ok(Err(Refusal::NotFound));
     };
     match action {
-        Action::Accept => notify_resident(tx, app, &updated, "resident-accepted", now).await?,
-        Action::Start => notify_resident(tx, app, &updated, "resident-started", now).await?,
+        Action::Accept => {
+            notify_resident(tx, app, &updated, "resident-accepted", now).await?;
+            visits::schedule_reminder(tx, app, &updated, now).await?;
+        }
+        Action::Start => {
+            notify_resident(tx, app, &updated, "resident-started", now).await?;
+            // Starting straight away takes the ticket as accepting would.
+            visits::schedule_reminder(tx, app, &updated, now).await?;
+        }
         Action::Resolve => {
             notify_resident(tx, app, &updated, "resident-resolved", now).await?;
             sla::cancel_checks(tx, &updated).await?;
+            callbacks::schedule_ask(tx, app, &updated, now).await?;
         }
         Action::Cancel => {
             if doer.role != Some(Role::Resident) {

@@ -110,6 +110,22 @@ pub async fn contact(
         Ok(ticket) => ticket,
         Err(refusal) => return Ok(Err(refusal)),
     };
+    let found = reach(tx, &ticket).await?;
+    store::audit::record(
+        tx,
+        now,
+        Some(doer.user_id),
+        "ticket.contact_viewed",
+        Some(&format!("ticket:{}", ticket.id)),
+        &serde_json::json!({ "number": ticket.number }),
+    )
+    .await?;
+    Ok(Ok(found))
+}
+
+/// How to reach the resident of a ticket, without checks or audit (for the
+/// desk's own messages, such as a phone callback task).
+pub(crate) async fn reach(tx: &mut Tx, ticket: &TicketRow) -> Result<Contact, Error> {
     let mut people: Vec<(String, String)> = Vec::new();
     if let Some(resident_id) = ticket.resident_id
         && let Some(resident) = store::users::get_tx(tx, resident_id).await?
@@ -126,18 +142,9 @@ pub async fn contact(
             }
         }
     }
-    store::audit::record(
-        tx,
-        now,
-        Some(doer.user_id),
-        "ticket.contact_viewed",
-        Some(&format!("ticket:{}", ticket.id)),
-        &serde_json::json!({ "number": ticket.number }),
-    )
-    .await?;
-    Ok(Ok(Contact {
-        ticket: ticket.number,
+    Ok(Contact {
+        ticket: ticket.number.clone(),
         unit,
         people,
-    }))
+    })
 }
