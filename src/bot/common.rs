@@ -9,7 +9,7 @@ use teloxide::prelude::*;
 use super::callback::Callback;
 use super::commands::menu;
 use super::onboarding::{self, settle};
-use super::{Actor, App, BotDialogue, HandlerResult, Staff, State, intake, reply, work};
+use super::{Actor, App, BotDialogue, HandlerResult, Staff, State, intake, rating, reply, work};
 use crate::domain::lang::Lang;
 use crate::domain::role::Role;
 use crate::outbox::{self, OutButton};
@@ -148,6 +148,21 @@ pub async fn button(
         Some(Callback::Log { nonce, via }) => match actor.role() {
             Some(Role::Staff | Role::Supervisor) => {
                 work::log_button(&bot, &app, &actor, &dialogue, &query, nonce, via).await
+            }
+            _ => refuse(&bot, &actor, &query).await,
+        },
+        Some(Callback::Rate { callback, answer }) => match actor.role() {
+            Some(Role::Resident) => {
+                rating::rate(&bot, &app, &actor, &query, callback, answer).await
+            }
+            _ => refuse(&bot, &actor, &query).await,
+        },
+        Some(Callback::Phoned {
+            callback,
+            satisfied,
+        }) => match actor.role() {
+            Some(Role::Staff | Role::Supervisor) => {
+                rating::phoned(&bot, &app, &actor, &query, callback, satisfied).await
             }
             _ => refuse(&bot, &actor, &query).await,
         },

@@ -7,6 +7,7 @@ pub mod commands;
 mod common;
 pub mod intake;
 mod onboarding;
+mod rating;
 pub mod reply;
 pub mod work;
 
