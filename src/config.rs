@@ -115,7 +115,7 @@ pub struct Tickets {
     /// How long before a deadline the assignee is reminded.
     #[serde(with = "humantime_serde")]
     pub reminder_lead: Duration,
-    /// How long after a visit's start the resident is reminded beforehand.
+    /// How long before a booked visit's start the resident is reminded.
     #[serde(with = "humantime_serde")]
     pub visit_reminder_lead: Duration,
     /// How long after resolution the resident is asked for a callback rating.
