@@ -33,7 +33,7 @@ draft-full = 您的申請內容已經很長（上限 { $limit } 字），所以�
 draft-cancelled = 好的，這項申請已取消。有需要隨時再找我們。
 
 draft-confirmed = ✅ 多謝您。您的申請已登記，編號 { $number }。
-    由{ $department }跟進：我們會在 { $respond } 內回應，並爭取在 { $resolve } 內完成。
+    由{ $department }跟進：我們會在 { $respond }內回應，並爭取在 { $resolve }內完成。
     { $next }
     進度會在這裏通知您；輸入 /my 可隨時查看。如有疑問，請致電管理處 { $phone }。
 draft-next-assigned = 已交由 { $staff } 處理，如有需要會與您聯絡。
