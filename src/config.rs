@@ -124,9 +124,6 @@ pub struct Tickets {
     /// How long the resident has to answer the callback before a phone callback task.
     #[serde(with = "humantime_serde")]
     pub callback_timeout: Duration,
-    /// How long a message waits for the resident's next message before the card shows.
-    #[serde(with = "humantime_serde")]
-    pub compose_wait: Duration,
 }
 
 /// The limits of one class of request.
@@ -252,7 +249,6 @@ impl Default for Tickets {
             visit_reminder_lead: Duration::from_secs(3600),
             callback_delay: Duration::from_secs(24 * 3600),
             callback_timeout: Duration::from_secs(48 * 3600),
-            compose_wait: Duration::from_secs(2),
         }
     }
 }
@@ -477,6 +473,14 @@ mod tests {
         let err =
             Settings::from_parts("[sending]\nspeed = 3".parse().unwrap(), env(&[])).unwrap_err();
         assert!(err.to_string().contains("sending"), "{err}");
+    }
+
+    #[test]
+    fn compose_wait_is_no_longer_a_setting_and_a_file_naming_it_is_refused() {
+        // The card shows after each message; nothing waits for more.
+        let file = "[tickets]\ncompose_wait = \"2s\"".parse().unwrap();
+        let err = Settings::from_parts(file, env(&[])).unwrap_err();
+        assert!(err.to_string().contains("compose_wait"), "{err}");
     }
 
     #[test]
