@@ -124,6 +124,10 @@ pub struct Tickets {
     /// How long the resident has to answer the callback before a phone callback task.
     #[serde(with = "humantime_serde")]
     pub callback_timeout: Duration,
+    /// How long an unconfirmed draft waits for the resident: a message after
+    /// it has been left this long starts a new draft instead of adding to it.
+    #[serde(with = "humantime_serde")]
+    pub draft_expiry: Duration,
 }
 
 /// The limits of one class of request.
@@ -249,6 +253,7 @@ impl Default for Tickets {
             visit_reminder_lead: Duration::from_secs(3600),
             callback_delay: Duration::from_secs(24 * 3600),
             callback_timeout: Duration::from_secs(48 * 3600),
+            draft_expiry: Duration::from_secs(3600),
         }
     }
 }
@@ -503,6 +508,7 @@ mod example_file {
         assert_eq!(s.database, d.database);
         assert_eq!(s.sending.per_chat_interval, d.sending.per_chat_interval);
         assert_eq!(s.tickets.callback_delay, d.tickets.callback_delay);
+        assert_eq!(s.tickets.draft_expiry, d.tickets.draft_expiry);
         assert_eq!(s.onboarding.invite_ttl, d.onboarding.invite_ttl);
         assert_eq!(s.routing, d.routing);
         assert_eq!(s.departments, d.departments);

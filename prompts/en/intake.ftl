@@ -30,6 +30,7 @@ draft-unit-not-understood = Sorry, we could not read a block and flat in that. P
 draft-unit-not-yours = Unit { $unit } is not one of your registered units, so we cannot file a request for it. Choose one of your units, or write just the block for a common area.
 draft-time-not-understood = Sorry, we could not read a time in that. Please write a day and time, for example “tomorrow 3pm” or “25 March morning”.
 draft-full = Your request is already long ({ $limit } characters at most), so we did not add that message. Please confirm what you have; you can add more afterwards with /my.
+draft-set-aside = Your earlier request (“{ $text }”) was never confirmed, so it was not sent to us; we have set it aside. Below is a new request made from your latest message.
 draft-cancelled = All right, we have dropped that request. Write to us whenever you need something.
 
 draft-confirmed = ✅ Thank you. Your request is registered as { $number }.

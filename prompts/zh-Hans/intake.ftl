@@ -30,6 +30,7 @@ draft-unit-not-understood = 抱歉，我们没看出楼栋和房号。请写成�
 draft-unit-not-yours = { $unit } 不是您已登记的房号，我们不能以此房号登记申请。请选择您的房号；如果是公共区域，写楼栋即可。
 draft-time-not-understood = 抱歉，我们没看出时间。请写上日期和时间，例如“明天下午三点”或“3月25号上午”。
 draft-full = 您的申请内容已经很长（上限 { $limit } 字），所以没有加入这条消息。请先确认现有内容，之后可用 /my 补充。
+draft-set-aside = 您之前的申请（“{ $text }”）尚未确认，所以没有提交，我们已将其搁置。以下是根据您最新消息建立的新申请。
 draft-cancelled = 好的，这项申请已取消。有需要随时再联系我们。
 
 draft-confirmed = ✅ 谢谢您。您的申请已登记，编号 { $number }。

@@ -30,6 +30,7 @@ draft-unit-not-understood = 對不起，我們看不出座數及單位。請寫�
 draft-unit-not-yours = { $unit } 不是您已登記的單位，我們不能以此單位登記申請。請選擇您的單位；如屬公用地方，寫座數即可。
 draft-time-not-understood = 對不起，我們看不出時間。請寫上日子及時間，例如「聽日下晝三點」或「3月25號上午」。
 draft-full = 您的申請內容已經很長（上限 { $limit } 字），所以沒有加入這則訊息。請先確認現有內容，之後可用 /my 補充。
+draft-set-aside = 您較早前的申請（「{ $text }」）未有確認，所以沒有送出，我們已把它擱置。以下是按您最新訊息建立的新申請。
 draft-cancelled = 好的，這項申請已取消。有需要隨時再找我們。
 
 draft-confirmed = ✅ 多謝您。您的申請已登記，編號 { $number }。

@@ -313,7 +313,7 @@ mod tests {
     #[tokio::test]
     async fn the_card_shows_every_field_and_its_buttons_carry_the_nonce() {
         let (app, _dir) = app().await;
-        let mut draft = Draft::new(42);
+        let mut draft = Draft::new(42, chrono::Utc::now());
         draft.add_text(1, "water leaking under the sink");
         draft.add_photo("p1");
         draft.kind = Kind::Repair;
