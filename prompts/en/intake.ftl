@@ -79,6 +79,10 @@ ticket-view = { $number } · { $kind } · { $category }
     { $history }
 button-add-info = ➕ Add information or a photo
 button-cancel-ticket = ✖️ Cancel this request
+ticket-cancel-ask = Cancel { $number } ({ $kind } · { $category })? This cannot be undone; the staff handling it will be told.
+button-cancel-yes = ✖️ Yes, cancel it
+button-cancel-no = ↩️ No, keep it
+ticket-kept = { $number } stays open.
 addinfo-ask = Please send the information or photo to add to { $number }.
 addinfo-done = Added to { $number } ({ $status }). The staff handling it have been told.
 ticket-not-open = { $number } is { $status }, so it can no longer be changed. Please write to us for anything new.

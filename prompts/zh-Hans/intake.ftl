@@ -70,6 +70,10 @@ ticket-view = { $number } · { $kind } · { $category }
     { $history }
 button-add-info = ➕ 补充信息或照片
 button-cancel-ticket = ✖️ 取消这项申请
+ticket-cancel-ask = 确定要取消 { $number }（{ $kind } · { $category }）吗？取消后无法恢复，负责的同事会收到通知。
+button-cancel-yes = ✖️ 确定取消
+button-cancel-no = ↩️ 保留申请
+ticket-kept = { $number } 会继续处理。
 addinfo-ask = 请发送要补充到 { $number } 的信息或照片。
 addinfo-done = 已补充到 { $number }（{ $status }），并已通知跟进同事。
 ticket-not-open = { $number } 目前{ $status }，不能再更改。如有新情况，请直接留言。

@@ -70,6 +70,10 @@ ticket-view = { $number } · { $kind } · { $category }
     { $history }
 button-add-info = ➕ 補充資料或相片
 button-cancel-ticket = ✖️ 取消這項申請
+ticket-cancel-ask = 確定要取消 { $number }（{ $kind } · { $category }）嗎？取消後不能復原，負責同事會收到通知。
+button-cancel-yes = ✖️ 確定取消
+button-cancel-no = ↩️ 保留申請
+ticket-kept = { $number } 會繼續處理。
 addinfo-ask = 請傳送要補充到 { $number } 的資料或相片。
 addinfo-done = 已補充到 { $number }（{ $status }），並已通知跟進同事。
 ticket-not-open = { $number } 目前{ $status }，不能再更改。如有新情況，請直接留言。
