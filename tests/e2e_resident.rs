@@ -262,6 +262,32 @@ async fn a_draft_left_longer_than_the_expiry_is_set_aside_and_the_next_message_s
 }
 
 #[tokio::test]
+async fn a_confirmed_draft_ends_in_the_tickets_own_commit_so_a_second_press_files_nothing() {
+    let desk = TestDesk::start().await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+    // From here on the chat's state can no longer be saved as idle, as when
+    // the process dies or the disk fills right after the ticket's commit.
+    let db = desk.db().await;
+    sqlx::query(
+        "CREATE TRIGGER idle_lost BEFORE UPDATE ON dialogues WHEN NEW.state = '\"Idle\"'
+         BEGIN SELECT RAISE(ABORT, 'idle state lost'); END",
+    )
+    .execute(db.pool())
+    .await
+    .expect("trigger");
+
+    desk.emu.send_text(&amy, "廚房水喉漏水");
+    let card = card(&desk, &amy, lang).await;
+    press(&desk, &amy, &card, lang, "button-draft-confirm").await;
+    desk.expect_message(&amy, &opening(lang, "draft-confirmed"))
+        .await;
+    let again = press(&desk, &amy, &card, lang, "button-draft-confirm").await;
+    assert_eq!(again.text, Some(text(lang, "stale-button")));
+    assert_eq!(tickets(&desk).await.len(), 1);
+}
+
+#[tokio::test]
 async fn a_restart_in_the_middle_of_a_draft_resumes_it() {
     let mut desk = TestDesk::start().await;
     let amy = amy(&desk).await;

@@ -87,7 +87,7 @@ pub async fn take(
     draft.album = input.album;
     reread(app, &mut draft, msg, &units);
     if draft.urgency == Urgency::Emergency {
-        return confirm::emergency(bot, app, actor, dialogue, draft).await;
+        return confirm::emergency(bot, app, actor, draft).await;
     }
     let how = if same_album { Show::InPlace } else { Show::New };
     show(bot, app, actor, dialogue, draft, &units, how).await
@@ -236,7 +236,7 @@ pub async fn edited(
     let units = store::units::of_resident(app.db.pool(), actor.id()).await?;
     reread(app, &mut draft, msg, &units);
     if draft.urgency == Urgency::Emergency {
-        return confirm::emergency(bot, app, actor, dialogue, draft).await;
+        return confirm::emergency(bot, app, actor, draft).await;
     }
     show(bot, app, actor, dialogue, draft, &units, Show::New).await
 }
@@ -279,11 +279,11 @@ pub async fn button(
                 draft.asking = missing;
                 return show(bot, app, actor, dialogue, draft, &units, Show::InPlace).await;
             }
-            return confirm::confirm(bot, app, actor, dialogue, draft).await;
+            return confirm::confirm(bot, app, actor, draft).await;
         }
         DraftOp::AskPerson => {
             let topic = draft.faq.clone().unwrap_or_default();
-            return confirm::ask_person(bot, app, actor, dialogue, draft, &topic).await;
+            return confirm::ask_person(bot, app, actor, draft, &topic).await;
         }
         DraftOp::Cancel => {
             dialogue.update(State::Idle).await?;
