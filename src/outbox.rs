@@ -333,7 +333,7 @@ impl Recorder {
                 let attempts = attempts + 1;
                 if attempts >= i64::from(self.cfg.max_attempts) {
                     tracing::error!(outbox_id = id, chat_id, %error, "giving up after {attempts} attempts");
-                    store::outbox::mark_failed(pool, id, &error).await
+                    store::outbox::mark_failed(pool, id, error).await
                 } else {
                     let exp = u32::try_from(attempts - 1).unwrap_or(u32::MAX).min(16);
                     let wait = self
@@ -343,19 +343,19 @@ impl Recorder {
                         .min(self.cfg.retry_max);
                     tracing::warn!(outbox_id = id, chat_id, %error, ?wait, "send failed, will retry");
                     let at = now + chrono::Duration::from_std(wait).unwrap_or_default();
-                    store::outbox::mark_retry(pool, id, at, true, &error).await
+                    store::outbox::mark_retry(pool, id, at, true, error).await
                 }
             }
             Outcome::Blocked(error) => {
                 tracing::info!(outbox_id = id, chat_id, %error, "chat unreachable, marking user blocked");
-                match store::outbox::mark_failed(pool, id, &error).await {
+                match store::outbox::mark_failed(pool, id, error).await {
                     Ok(()) => store::users::mark_blocked_by_chat(pool, chat_id, now).await,
                     Err(e) => Err(e),
                 }
             }
             Outcome::Permanent(error) => {
                 tracing::error!(outbox_id = id, chat_id, %error, "message refused by telegram");
-                store::outbox::mark_failed(pool, id, &error).await
+                store::outbox::mark_failed(pool, id, error).await
             }
         };
         if let Err(e) = result {
