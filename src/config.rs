@@ -124,9 +124,10 @@ pub struct Tickets {
     /// How long the resident has to answer the callback before a phone callback task.
     #[serde(with = "humantime_serde")]
     pub callback_timeout: Duration,
-    /// How long a message waits for the resident's next message before the card shows.
+    /// How long an unconfirmed draft waits for the resident: a message after
+    /// it has been left this long starts a new draft instead of adding to it.
     #[serde(with = "humantime_serde")]
-    pub compose_wait: Duration,
+    pub draft_expiry: Duration,
 }
 
 /// The limits of one class of request.
@@ -252,7 +253,7 @@ impl Default for Tickets {
             visit_reminder_lead: Duration::from_secs(3600),
             callback_delay: Duration::from_secs(24 * 3600),
             callback_timeout: Duration::from_secs(48 * 3600),
-            compose_wait: Duration::from_secs(2),
+            draft_expiry: Duration::from_secs(3600),
         }
     }
 }
@@ -480,6 +481,14 @@ mod tests {
     }
 
     #[test]
+    fn compose_wait_is_no_longer_a_setting_and_a_file_naming_it_is_refused() {
+        // The card shows after each message; nothing waits for more.
+        let file = "[tickets]\ncompose_wait = \"2s\"".parse().unwrap();
+        let err = Settings::from_parts(file, env(&[])).unwrap_err();
+        assert!(err.to_string().contains("compose_wait"), "{err}");
+    }
+
+    #[test]
     fn routing_to_an_unknown_department_is_refused() {
         let err = Settings::from_parts("[routing]\nlift = \"plumbers\"".parse().unwrap(), env(&[]))
             .unwrap_err();
@@ -499,6 +508,7 @@ mod example_file {
         assert_eq!(s.database, d.database);
         assert_eq!(s.sending.per_chat_interval, d.sending.per_chat_interval);
         assert_eq!(s.tickets.callback_delay, d.tickets.callback_delay);
+        assert_eq!(s.tickets.draft_expiry, d.tickets.draft_expiry);
         assert_eq!(s.onboarding.invite_ttl, d.onboarding.invite_ttl);
         assert_eq!(s.routing, d.routing);
         assert_eq!(s.departments, d.departments);

@@ -130,8 +130,13 @@ enum Outcome {
 struct Done {
     id: i64,
     chat_id: i64,
-    attempts: i64,
     outcome: Outcome,
+}
+
+/// Writes down what became of an attempt.
+struct Recorder {
+    db: Db,
+    cfg: Sending,
 }
 
 /// What the sender keeps in memory: messages in flight, the pacing of each
@@ -142,6 +147,7 @@ struct Flights {
     busy_chats: HashSet<i64>,
     last_to_chat: HashMap<i64, Instant>,
     recent: VecDeque<Instant>,
+    last_send: Option<Instant>,
     paused_until: Option<Instant>,
 }
 
@@ -181,7 +187,8 @@ impl Sender {
         tracing::info!(in_flight = flights.in_flight.len(), "outbox sender stopped");
     }
 
-    /// Records a finished attempt; a 429 pauses all sending.
+    /// Takes a finished (and already recorded) attempt off the board; a 429
+    /// pauses all sending.
     async fn land(&self, flights: &mut Flights, done: Done) {
         flights.in_flight.remove(&done.id);
         flights.busy_chats.remove(&done.chat_id);
@@ -189,8 +196,6 @@ impl Sender {
             let until = Instant::now() + *wait;
             flights.paused_until = Some(flights.paused_until.map_or(until, |p| p.max(until)));
         }
-        self.record(done.id, done.chat_id, done.attempts, done.outcome)
-            .await;
     }
 
     /// Starts every due message the limits allow; returns when to look again.
@@ -234,6 +239,13 @@ impl Sender {
                     continue;
                 }
             }
+            // Even spacing within the second: no bursts (kinder to Telegram,
+            // and fewer messages in flight if the process dies).
+            let spacing = window / self.cfg.global_per_second.max(1);
+            if let Some(ready) = flights.last_send.map(|t| t + spacing).filter(|r| *r > now) {
+                next_wake = next_wake.min(ready);
+                break;
+            }
             while flights
                 .recent
                 .front()
@@ -248,22 +260,33 @@ impl Sender {
                 break;
             }
             flights.recent.push_back(now);
+            flights.last_send = Some(now);
             flights.last_to_chat.insert(row.chat_id, now);
             flights.in_flight.insert(row.id);
             flights.busy_chats.insert(row.chat_id);
             let message = serde_json::from_str::<OutMessage>(&row.payload);
             let bot = self.bot.clone();
-            let timeout = self.cfg.request_timeout;
+            let recorder = Recorder {
+                db: self.db.clone(),
+                cfg: self.cfg.clone(),
+            };
             let done_tx = done_tx.clone();
             tokio::spawn(async move {
                 let outcome = match message {
-                    Ok(message) => deliver(&bot, row.chat_id, &message, timeout).await,
+                    Ok(message) => {
+                        deliver(&bot, row.chat_id, &message, recorder.cfg.request_timeout).await
+                    }
                     Err(e) => Outcome::Permanent(format!("unreadable payload: {e}")),
                 };
+                // Recorded at once, by the task that sent it: the shorter the
+                // time between Telegram's answer and the commit, the fewer
+                // messages a crash can make go out twice.
+                recorder
+                    .record(row.id, row.chat_id, row.attempts, &outcome)
+                    .await;
                 let done = Done {
                     id: row.id,
                     chat_id: row.chat_id,
-                    attempts: row.attempts,
                     outcome,
                 };
                 // The receiver is gone only when the sender is stopping.
@@ -288,12 +311,14 @@ impl Sender {
             self.cfg.per_chat_interval
         }
     }
+}
 
-    async fn record(&self, id: i64, chat_id: i64, attempts: i64, outcome: Outcome) {
+impl Recorder {
+    async fn record(&self, id: i64, chat_id: i64, attempts: i64, outcome: &Outcome) {
         let pool = self.db.pool();
         let now = Utc::now();
         let result = match outcome {
-            Outcome::Sent(message_id) => store::outbox::mark_sent(pool, id, message_id, now).await,
+            Outcome::Sent(message_id) => store::outbox::mark_sent(pool, id, *message_id, now).await,
             Outcome::RetryAfter(wait) => {
                 tracing::warn!(
                     outbox_id = id,
@@ -301,14 +326,14 @@ impl Sender {
                     ?wait,
                     "telegram asked to slow down"
                 );
-                let at = now + chrono::Duration::from_std(wait).unwrap_or_default();
+                let at = now + chrono::Duration::from_std(*wait).unwrap_or_default();
                 store::outbox::mark_retry(pool, id, at, false, "429 retry after").await
             }
             Outcome::Transient(error) => {
                 let attempts = attempts + 1;
                 if attempts >= i64::from(self.cfg.max_attempts) {
                     tracing::error!(outbox_id = id, chat_id, %error, "giving up after {attempts} attempts");
-                    store::outbox::mark_failed(pool, id, &error).await
+                    store::outbox::mark_failed(pool, id, error).await
                 } else {
                     let exp = u32::try_from(attempts - 1).unwrap_or(u32::MAX).min(16);
                     let wait = self
@@ -318,19 +343,19 @@ impl Sender {
                         .min(self.cfg.retry_max);
                     tracing::warn!(outbox_id = id, chat_id, %error, ?wait, "send failed, will retry");
                     let at = now + chrono::Duration::from_std(wait).unwrap_or_default();
-                    store::outbox::mark_retry(pool, id, at, true, &error).await
+                    store::outbox::mark_retry(pool, id, at, true, error).await
                 }
             }
             Outcome::Blocked(error) => {
                 tracing::info!(outbox_id = id, chat_id, %error, "chat unreachable, marking user blocked");
-                match store::outbox::mark_failed(pool, id, &error).await {
+                match store::outbox::mark_failed(pool, id, error).await {
                     Ok(()) => store::users::mark_blocked_by_chat(pool, chat_id, now).await,
                     Err(e) => Err(e),
                 }
             }
             Outcome::Permanent(error) => {
                 tracing::error!(outbox_id = id, chat_id, %error, "message refused by telegram");
-                store::outbox::mark_failed(pool, id, &error).await
+                store::outbox::mark_failed(pool, id, error).await
             }
         };
         if let Err(e) = result {

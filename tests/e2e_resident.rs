@@ -6,6 +6,8 @@ mod common;
 mod resident;
 
 use common::{TestDesk, opening, text};
+use std::time::Duration;
+
 use resident::{
     amy, card, number_in, off_duty, on_duty, photo_count, press, tam, ticket, tickets, wang,
 };
@@ -209,6 +211,79 @@ async fn several_messages_and_an_edit_make_one_draft() {
         .await;
     let row = ticket(&desk, &number_in(done.body())).await;
     assert_eq!(row.description, "卫生间水管漏水\n已经漏了一整天");
+    assert_eq!(tickets(&desk).await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_draft_left_longer_than_the_expiry_is_set_aside_and_the_next_message_starts_anew() {
+    let desk = TestDesk::start_with(|s| s.tickets.draft_expiry = Duration::from_secs(2)).await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+
+    desk.emu.send_text(&amy, "廚房水喉漏水");
+    let old = card(&desk, &amy, lang).await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    desk.emu.send_text(&amy, "3座大堂燈壞咗");
+    let notice = desk
+        .expect_message(&amy, &opening(lang, "draft-set-aside"))
+        .await;
+    assert!(notice.body().contains("廚房水喉漏水"), "{}", notice.body());
+    let new = desk
+        .emu
+        .wait_for_message(amy.id, |m| m.body().contains("大堂燈"), common::WAIT)
+        .await
+        .expect("a card for the new message");
+    assert!(!new.body().contains("廚房"), "{}", new.body());
+    assert!(notice.message_id < new.message_id, "the notice comes first");
+
+    // The old card is put away, and its buttons no longer count.
+    let old_now = common::eventually(|| {
+        desk.emu
+            .bot_message(amy.id, old.message_id)
+            .filter(|m| m.buttons().next().is_none())
+    })
+    .await;
+    assert!(old_now.body().contains("廚房水喉漏水"));
+    let stale = press(&desk, &amy, &old, lang, "button-draft-confirm").await;
+    assert_eq!(stale.text, Some(text(lang, "stale-button")));
+
+    press(&desk, &amy, &new, lang, "button-draft-confirm").await;
+    let done = desk
+        .expect_message(&amy, &opening(lang, "draft-confirmed"))
+        .await;
+    let row = ticket(&desk, &number_in(done.body())).await;
+    assert!(
+        row.description.ends_with("\n3座大堂燈壞咗"),
+        "{}",
+        row.description
+    );
+    assert!(!row.description.contains("廚房"), "{}", row.description);
+    assert_eq!(tickets(&desk).await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_confirmed_draft_ends_in_the_tickets_own_commit_so_a_second_press_files_nothing() {
+    let desk = TestDesk::start().await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+    // From here on the chat's state can no longer be saved as idle, as when
+    // the process dies or the disk fills right after the ticket's commit.
+    let db = desk.db().await;
+    sqlx::query(
+        "CREATE TRIGGER idle_lost BEFORE UPDATE ON dialogues WHEN NEW.state = '\"Idle\"'
+         BEGIN SELECT RAISE(ABORT, 'idle state lost'); END",
+    )
+    .execute(db.pool())
+    .await
+    .expect("trigger");
+
+    desk.emu.send_text(&amy, "廚房水喉漏水");
+    let card = card(&desk, &amy, lang).await;
+    press(&desk, &amy, &card, lang, "button-draft-confirm").await;
+    desk.expect_message(&amy, &opening(lang, "draft-confirmed"))
+        .await;
+    let again = press(&desk, &amy, &card, lang, "button-draft-confirm").await;
+    assert_eq!(again.text, Some(text(lang, "stale-button")));
     assert_eq!(tickets(&desk).await.len(), 1);
 }
 

@@ -5,10 +5,10 @@
 mod common;
 mod resident;
 
-use common::{TestDesk, opening, text};
+use common::{TestDesk, WAIT, opening, text};
 use resident::{amy, card, number_in, on_duty, press, press_data, tam, ticket};
 use residesk::domain::lang::Lang;
-use residesk::emulator::TgUser;
+use residesk::emulator::{BotMessage, TgUser};
 use residesk::store;
 use residesk::texts::t_args;
 
@@ -22,6 +22,27 @@ async fn amys_repair(desk: &TestDesk, amy: &TgUser) -> String {
         .expect_message(amy, &opening(lang, "draft-confirmed"))
         .await;
     number_in(done.body())
+}
+
+/// Presses "cancel" under a ticket and waits for "are you sure?".
+async fn ask_to_cancel(
+    desk: &TestDesk,
+    amy: &TgUser,
+    view: &BotMessage,
+    lang: Lang,
+    number: &str,
+) -> BotMessage {
+    press(desk, amy, view, lang, "button-cancel-ticket").await;
+    let question = opening(lang, "ticket-cancel-ask");
+    desk.emu
+        .wait_for_message(
+            amy.id,
+            |m| m.body().starts_with(&question) && m.buttons().next().is_some(),
+            WAIT,
+        )
+        .await
+        .filter(|m| m.body().contains(number))
+        .expect("the resident is asked to confirm")
 }
 
 #[tokio::test]
@@ -62,7 +83,21 @@ async fn a_resident_follows_adds_to_and_cancels_their_ticket() {
     desk.emu.send_text(&amy, "大堂燈壞咗");
     card(&desk, &amy, lang).await;
 
-    press(&desk, &amy, &view, lang, "button-cancel-ticket").await;
+    // Cancelling asks first, and "no" keeps the ticket as it is.
+    let asked = ask_to_cancel(&desk, &amy, &view, lang, &number).await;
+    assert_eq!(ticket(&desk, &number).await.status, "assigned");
+    let kept = press(&desk, &amy, &asked, lang, "button-cancel-no").await;
+    let stays = t_args(lang, "ticket-kept", &[("number", number.clone().into())]);
+    assert_eq!(kept.text.as_deref(), Some(stays.as_str()));
+    assert_eq!(ticket(&desk, &number).await.status, "assigned");
+    let answered = desk.emu.bot_message(amy.id, asked.message_id).unwrap();
+    assert!(
+        answered.buttons().next().is_none(),
+        "the question is put away"
+    );
+
+    let asked = ask_to_cancel(&desk, &amy, &view, lang, &number).await;
+    press(&desk, &amy, &asked, lang, "button-cancel-yes").await;
     let cancelled = t_args(
         lang,
         "ticket-cancelled-by-you",
@@ -81,6 +116,14 @@ async fn a_resident_follows_adds_to_and_cancels_their_ticket() {
     let history = store::tickets::history(db.pool(), row.id).await.unwrap();
     let actions: Vec<_> = history.iter().map(|h| h.action.as_str()).collect();
     assert_eq!(actions, ["created", "assigned", "note", "cancelled"]);
+
+    // A second "yes" (a double press, or the question pressed again later)
+    // is refused and changes nothing.
+    let again = press(&desk, &amy, &asked, lang, "button-cancel-yes").await;
+    assert!(again.text.unwrap_or_default().contains(&number));
+    assert!(again.show_alert);
+    let history = store::tickets::history(db.pool(), row.id).await.unwrap();
+    assert_eq!(history.len(), 4);
 
     // A cancelled ticket takes no more additions.
     let again = press(&desk, &amy, &view, lang, "button-add-info").await;
@@ -105,7 +148,7 @@ async fn a_resident_cannot_read_or_touch_another_units_ticket() {
     assert!(!mine.body().contains(&number));
 
     let refused = text(Lang::En, "not-allowed");
-    for op in ["view", "x", "add", "acc", "done", "go"] {
+    for op in ["view", "x", "x!", "keep", "add", "acc", "done", "go"] {
         let data = format!("t:{op}:{}", row.id);
         let answer = press_data(&desk, &tam, &mine, &data).await;
         assert_eq!(answer.text.as_deref(), Some(refused.as_str()), "{data}");

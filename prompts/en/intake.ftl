@@ -30,6 +30,7 @@ draft-unit-not-understood = Sorry, we could not read a block and flat in that. P
 draft-unit-not-yours = Unit { $unit } is not one of your registered units, so we cannot file a request for it. Choose one of your units, or write just the block for a common area.
 draft-time-not-understood = Sorry, we could not read a time in that. Please write a day and time, for example “tomorrow 3pm” or “25 March morning”.
 draft-full = Your request is already long ({ $limit } characters at most), so we did not add that message. Please confirm what you have; you can add more afterwards with /my.
+draft-set-aside = Your earlier request (“{ $text }”) was never confirmed, so it was not sent to us; we have set it aside. Below is a new request made from your latest message.
 draft-cancelled = All right, we have dropped that request. Write to us whenever you need something.
 
 draft-confirmed = ✅ Thank you. Your request is registered as { $number }.
@@ -78,6 +79,10 @@ ticket-view = { $number } · { $kind } · { $category }
     { $history }
 button-add-info = ➕ Add information or a photo
 button-cancel-ticket = ✖️ Cancel this request
+ticket-cancel-ask = Cancel { $number } ({ $kind } · { $category })? This cannot be undone; the staff handling it will be told.
+button-cancel-yes = ✖️ Yes, cancel it
+button-cancel-no = ↩️ No, keep it
+ticket-kept = { $number } stays open.
 addinfo-ask = Please send the information or photo to add to { $number }.
 addinfo-done = Added to { $number } ({ $status }). The staff handling it have been told.
 ticket-not-open = { $number } is { $status }, so it can no longer be changed. Please write to us for anything new.

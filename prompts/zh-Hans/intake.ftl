@@ -30,10 +30,11 @@ draft-unit-not-understood = 抱歉，我们没看出楼栋和房号。请写成�
 draft-unit-not-yours = { $unit } 不是您已登记的房号，我们不能以此房号登记申请。请选择您的房号；如果是公共区域，写楼栋即可。
 draft-time-not-understood = 抱歉，我们没看出时间。请写上日期和时间，例如“明天下午三点”或“3月25号上午”。
 draft-full = 您的申请内容已经很长（上限 { $limit } 字），所以没有加入这条消息。请先确认现有内容，之后可用 /my 补充。
+draft-set-aside = 您之前的申请（“{ $text }”）尚未确认，所以没有提交，我们已将其搁置。以下是根据您最新消息建立的新申请。
 draft-cancelled = 好的，这项申请已取消。有需要随时再联系我们。
 
 draft-confirmed = ✅ 谢谢您。您的申请已登记，编号 { $number }。
-    由{ $department }跟进：我们会在 { $respond } 内响应，并争取在 { $resolve } 内完成。
+    由{ $department }跟进：我们会在 { $respond }内响应，并争取在 { $resolve }内完成。
     { $next }
     进度会在这里通知您；发送 /my 可随时查看。如有疑问，请致电物业服务中心 { $phone }。
 draft-next-assigned = 已交给 { $staff } 处理，如有需要会与您联系。
@@ -69,6 +70,10 @@ ticket-view = { $number } · { $kind } · { $category }
     { $history }
 button-add-info = ➕ 补充信息或照片
 button-cancel-ticket = ✖️ 取消这项申请
+ticket-cancel-ask = 确定要取消 { $number }（{ $kind } · { $category }）吗？取消后无法恢复，负责的同事会收到通知。
+button-cancel-yes = ✖️ 确定取消
+button-cancel-no = ↩️ 保留申请
+ticket-kept = { $number } 会继续处理。
 addinfo-ask = 请发送要补充到 { $number } 的信息或照片。
 addinfo-done = 已补充到 { $number }（{ $status }），并已通知跟进同事。
 ticket-not-open = { $number } 目前{ $status }，不能再更改。如有新情况，请直接留言。

@@ -30,10 +30,11 @@ draft-unit-not-understood = 對不起，我們看不出座數及單位。請寫�
 draft-unit-not-yours = { $unit } 不是您已登記的單位，我們不能以此單位登記申請。請選擇您的單位；如屬公用地方，寫座數即可。
 draft-time-not-understood = 對不起，我們看不出時間。請寫上日子及時間，例如「聽日下晝三點」或「3月25號上午」。
 draft-full = 您的申請內容已經很長（上限 { $limit } 字），所以沒有加入這則訊息。請先確認現有內容，之後可用 /my 補充。
+draft-set-aside = 您較早前的申請（「{ $text }」）未有確認，所以沒有送出，我們已把它擱置。以下是按您最新訊息建立的新申請。
 draft-cancelled = 好的，這項申請已取消。有需要隨時再找我們。
 
 draft-confirmed = ✅ 多謝您。您的申請已登記，編號 { $number }。
-    由{ $department }跟進：我們會在 { $respond } 內回應，並爭取在 { $resolve } 內完成。
+    由{ $department }跟進：我們會在 { $respond }內回應，並爭取在 { $resolve }內完成。
     { $next }
     進度會在這裏通知您；輸入 /my 可隨時查看。如有疑問，請致電管理處 { $phone }。
 draft-next-assigned = 已交由 { $staff } 處理，如有需要會與您聯絡。
@@ -69,6 +70,10 @@ ticket-view = { $number } · { $kind } · { $category }
     { $history }
 button-add-info = ➕ 補充資料或相片
 button-cancel-ticket = ✖️ 取消這項申請
+ticket-cancel-ask = 確定要取消 { $number }（{ $kind } · { $category }）嗎？取消後不能復原，負責同事會收到通知。
+button-cancel-yes = ✖️ 確定取消
+button-cancel-no = ↩️ 保留申請
+ticket-kept = { $number } 會繼續處理。
 addinfo-ask = 請傳送要補充到 { $number } 的資料或相片。
 addinfo-done = 已補充到 { $number }（{ $status }），並已通知跟進同事。
 ticket-not-open = { $number } 目前{ $status }，不能再更改。如有新情況，請直接留言。

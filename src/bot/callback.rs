@@ -59,8 +59,12 @@ pub enum TicketOp {
     Reassign,
     /// A supervisor gives it to this staff member.
     ReassignTo(i64),
-    /// The resident cancels it.
+    /// The resident asks to cancel it; they are asked to confirm first.
     Cancel,
+    /// The resident confirms the cancellation.
+    ConfirmCancel,
+    /// The resident decides to keep it after all.
+    KeepOpen,
     /// The resident adds information or photos.
     AddInfo,
 }
@@ -103,6 +107,8 @@ const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::View, "view"),
     (TicketOp::Reassign, "re"),
     (TicketOp::Cancel, "x"),
+    (TicketOp::ConfirmCancel, "x!"),
+    (TicketOp::KeepOpen, "keep"),
     (TicketOp::AddInfo, "add"),
 ];
 
@@ -314,6 +320,28 @@ mod tests {
             assert!(data.len() <= 64, "{data}");
             assert_eq!(Callback::parse(&data), Some(c), "{data}");
         }
+    }
+
+    #[test]
+    fn confirming_a_cancellation_has_its_own_data_apart_from_asking_and_keeping() {
+        let ops = [
+            TicketOp::Cancel,
+            TicketOp::ConfirmCancel,
+            TicketOp::KeepOpen,
+        ];
+        let data: Vec<String> = ops
+            .iter()
+            .map(|op| Callback::Ticket { id: 42, op: *op }.encode())
+            .collect();
+        assert_eq!(data, ["t:x:42", "t:x!:42", "t:keep:42"]);
+        for (op, data) in ops.iter().zip(&data) {
+            assert_eq!(
+                Callback::parse(data),
+                Some(Callback::Ticket { id: 42, op: *op })
+            );
+        }
+        assert_eq!(Callback::parse("t:x!"), None);
+        assert_eq!(Callback::parse("t:x!:me"), None);
     }
 
     #[test]

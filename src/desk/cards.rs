@@ -2,6 +2,7 @@
 //! resident receives, and the buttons that go with them.
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use fluent_bundle::FluentValue;
 
 use crate::bot::App;
@@ -23,16 +24,22 @@ pub fn time(app: &App, at: DateTime<Utc>) -> String {
 /// A span in the estate's time zone: `11-28 12:00–17:59`, or two full stamps
 /// when it crosses midnight.
 pub fn span(app: &App, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-    let tz = app.settings.timezone;
+    span_in(app.settings.timezone, start, end)
+}
+
+/// [`span`] in a given time zone. A span within one minute ("3pm" is
+/// 15:00:00–15:00:59) reads as that one time, not `15:00–15:00`.
+fn span_in(tz: Tz, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
     let (s, e) = (start.with_timezone(&tz), end.with_timezone(&tz));
-    if s.date_naive() == e.date_naive() {
-        if s == e {
-            return s.format("%m-%d %H:%M").to_string();
-        }
-        format!("{}–{}", s.format("%m-%d %H:%M"), e.format("%H:%M"))
-    } else {
-        format!("{} – {}", s.format("%m-%d %H:%M"), e.format("%m-%d %H:%M"))
+    let first = s.format("%m-%d %H:%M");
+    if s.date_naive() != e.date_naive() {
+        return format!("{first} – {}", e.format("%m-%d %H:%M"));
     }
+    let last = e.format("%H:%M").to_string();
+    if s.format("%H:%M").to_string() == last {
+        return first.to_string();
+    }
+    format!("{first}–{last}")
 }
 
 /// The name of a label in a language (`kind-repair`, `category-lift` …).
@@ -174,4 +181,52 @@ pub fn supervisor_buttons(ticket: &TicketRow, lang: Lang) -> Vec<Vec<OutButton>>
         button(lang, "button-reassign", id, TicketOp::Reassign),
         button(lang, "button-history", id, TicketOp::View),
     ]]
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    const HK: Tz = chrono_tz::Asia::Hong_Kong;
+
+    fn hk(day: u32, hour: u32, minute: u32, second: u32) -> DateTime<Utc> {
+        HK.with_ymd_and_hms(2025, 11, day, hour, minute, second)
+            .single()
+            .expect("a valid moment")
+            .to_utc()
+    }
+
+    #[test]
+    fn a_one_minute_span_reads_as_a_single_time() {
+        assert_eq!(
+            span_in(HK, hk(28, 15, 0, 0), hk(28, 15, 0, 59)),
+            "11-28 15:00"
+        );
+        assert_eq!(
+            span_in(HK, hk(28, 15, 0, 0), hk(28, 15, 0, 0)),
+            "11-28 15:00"
+        );
+    }
+
+    #[test]
+    fn a_longer_span_reads_from_and_to() {
+        assert_eq!(
+            span_in(HK, hk(28, 12, 0, 0), hk(28, 17, 59, 59)),
+            "11-28 12:00–17:59"
+        );
+        assert_eq!(
+            span_in(HK, hk(28, 15, 0, 0), hk(28, 15, 1, 0)),
+            "11-28 15:00–15:01"
+        );
+    }
+
+    #[test]
+    fn a_span_across_midnight_reads_as_two_full_stamps() {
+        assert_eq!(
+            span_in(HK, hk(28, 22, 0, 0), hk(29, 1, 59, 59)),
+            "11-28 22:00 – 11-29 01:59"
+        );
+    }
 }

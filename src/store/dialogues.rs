@@ -9,7 +9,7 @@ use serde::{Serialize, de::DeserializeOwned};
 use teloxide::dispatching::dialogue::Storage;
 use teloxide::types::ChatId;
 
-use super::Db;
+use super::{Db, Tx};
 
 /// Why a dialogue could not be loaded or saved.
 #[derive(Debug, thiserror::Error)]
@@ -84,5 +84,50 @@ where
             // A state written by an older version that no longer parses starts afresh.
             Ok(state.and_then(|s| serde_json::from_str(&s).ok()))
         })
+    }
+}
+
+/// Ends a chat's conversation as one step of a larger write, so that what
+/// ends it (a ticket opened from a draft) and its end commit together. A chat
+/// without a stored state is idle.
+pub async fn clear(tx: &mut Tx, chat_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM dialogues WHERE chat_id = ?")
+        .bind(chat_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testing;
+
+    async fn stored(db: &Db, chat: i64) -> Option<String> {
+        Storage::<String>::get_dialogue(DialogueStore::new(db.clone()), ChatId(chat))
+            .await
+            .expect("read")
+    }
+
+    #[tokio::test]
+    async fn a_conversation_ends_only_when_the_write_that_ends_it_commits() {
+        let (db, _dir) = testing::db().await;
+        Storage::<String>::update_dialogue(
+            DialogueStore::new(db.clone()),
+            ChatId(5),
+            "draft".into(),
+        )
+        .await
+        .expect("save");
+
+        let mut tx = db.begin().await.expect("begin");
+        clear(&mut tx, 5).await.expect("clear");
+        tx.rollback().await.expect("rollback");
+        assert_eq!(stored(&db, 5).await.as_deref(), Some("draft"));
+
+        let mut tx = db.begin().await.expect("begin");
+        clear(&mut tx, 5).await.expect("clear");
+        tx.commit().await.expect("commit");
+        assert_eq!(stored(&db, 5).await, None);
     }
 }

@@ -39,7 +39,6 @@ pub fn test_settings(emu: &Emulator, dir: &tempfile::TempDir) -> Settings {
     s.sending.retry_initial = Duration::from_millis(100);
     s.sending.request_timeout = Duration::from_secs(5);
     s.scheduler.tick = Duration::from_millis(200);
-    s.tickets.compose_wait = Duration::from_millis(10);
     s
 }
 

@@ -280,10 +280,40 @@ mod tests {
         assert!(duration_text(Lang::ZhHant, Duration::from_secs(7200)).contains('2'));
     }
 
+    #[test]
+    fn a_limit_in_the_acknowledgement_reads_without_stray_spaces() {
+        let said = |lang: Lang| {
+            let args: [(&str, FluentValue); 6] = [
+                ("number", "R-0001".into()),
+                ("department", "-".into()),
+                (
+                    "respond",
+                    duration_text(lang, Duration::from_secs(3600)).into(),
+                ),
+                (
+                    "resolve",
+                    duration_text(lang, Duration::from_secs(3 * 86_400)).into(),
+                ),
+                ("next", "-".into()),
+                ("phone", "-".into()),
+            ];
+            t_args(lang, "draft-confirmed", &args)
+        };
+        let zh_hant = said(Lang::ZhHant);
+        assert!(zh_hant.contains("在 1 小時內回應"), "{zh_hant}");
+        assert!(zh_hant.contains("在 3 日內完成"), "{zh_hant}");
+        let zh_hans = said(Lang::ZhHans);
+        assert!(zh_hans.contains("在 1 小时内响应"), "{zh_hans}");
+        assert!(zh_hans.contains("在 3 天内完成"), "{zh_hans}");
+        let en = said(Lang::En);
+        assert!(en.contains("within 1 hour and"), "{en}");
+        assert!(en.contains("within 3 days."), "{en}");
+    }
+
     #[tokio::test]
     async fn the_card_shows_every_field_and_its_buttons_carry_the_nonce() {
         let (app, _dir) = app().await;
-        let mut draft = Draft::new(42);
+        let mut draft = Draft::new(42, chrono::Utc::now());
         draft.add_text(1, "water leaking under the sink");
         draft.add_photo("p1");
         draft.kind = Kind::Repair;

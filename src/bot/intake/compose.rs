@@ -53,7 +53,14 @@ pub async fn take(
         None => None,
     };
     let units = store::units::of_resident(app.db.pool(), actor.id()).await?;
-    let mut draft = draft.unwrap_or_else(|| Draft::new(rand::random()));
+    let mut draft = match draft {
+        Some(old) if old.is_left(msg.date, app.settings.tickets.draft_expiry) => {
+            set_aside(bot, actor, &old).await?;
+            Draft::new(rand::random(), app.now())
+        }
+        Some(draft) => draft,
+        None => Draft::new(rand::random(), app.now()),
+    };
     if photo.is_none() {
         match draft.asking {
             Ask::Unit => {
@@ -80,10 +87,29 @@ pub async fn take(
     draft.album = input.album;
     reread(app, &mut draft, msg, &units);
     if draft.urgency == Urgency::Emergency {
-        return confirm::emergency(bot, app, actor, dialogue, draft).await;
+        return confirm::emergency(bot, app, actor, draft).await;
     }
     let how = if same_album { Show::InPlace } else { Show::New };
     show(bot, app, actor, dialogue, draft, &units, how).await
+}
+
+/// How much of a set-aside draft the resident is reminded of.
+const SET_ASIDE_QUOTED: usize = 80;
+
+/// Puts aside a draft the resident left unconfirmed: its card's buttons go,
+/// and the resident learns it was not sent, so they do not wait for it.
+async fn set_aside(bot: &Bot, actor: &Actor, old: &Draft) -> HandlerResult {
+    tracing::info!(
+        chat_id = actor.chat().0,
+        "an unconfirmed draft was set aside"
+    );
+    retire(bot, actor, old.card).await;
+    if !old.is_pending_request() {
+        return Ok(());
+    }
+    let quoted = card::excerpt(&card::said(actor.lang, old), SET_ASIDE_QUOTED);
+    let args = [("text", quoted.into())];
+    reply::text(bot, actor, t_args(actor.lang, "draft-set-aside", &args)).await
 }
 
 /// Runs the understanding step over the whole draft and decides what to ask.
@@ -113,6 +139,7 @@ async fn show(
     how: Show,
 ) -> HandlerResult {
     draft.nonce = draft.nonce.wrapping_add(1);
+    draft.touched = app.now();
     let lang = actor.lang;
     let Screen { text, buttons } = match (&draft.faq, draft.asking) {
         (Some(topic), Ask::Nothing) => card::faq(app, lang, topic, draft.nonce),
@@ -209,7 +236,7 @@ pub async fn edited(
     let units = store::units::of_resident(app.db.pool(), actor.id()).await?;
     reread(app, &mut draft, msg, &units);
     if draft.urgency == Urgency::Emergency {
-        return confirm::emergency(bot, app, actor, dialogue, draft).await;
+        return confirm::emergency(bot, app, actor, draft).await;
     }
     show(bot, app, actor, dialogue, draft, &units, Show::New).await
 }
@@ -252,11 +279,11 @@ pub async fn button(
                 draft.asking = missing;
                 return show(bot, app, actor, dialogue, draft, &units, Show::InPlace).await;
             }
-            return confirm::confirm(bot, app, actor, dialogue, draft).await;
+            return confirm::confirm(bot, app, actor, draft).await;
         }
         DraftOp::AskPerson => {
             let topic = draft.faq.clone().unwrap_or_default();
-            return confirm::ask_person(bot, app, actor, dialogue, draft, &topic).await;
+            return confirm::ask_person(bot, app, actor, draft, &topic).await;
         }
         DraftOp::Cancel => {
             dialogue.update(State::Idle).await?;

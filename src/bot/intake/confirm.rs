@@ -7,11 +7,12 @@ use teloxide::prelude::*;
 use super::card::{self, duration_text, place_text, said};
 use super::draft::{Draft, Place};
 use super::retire;
-use crate::bot::{Actor, App, BotDialogue, HandlerResult, State};
+use crate::bot::{Actor, App, HandlerResult};
 use crate::desk::{self, NewRequest, Opened, Source, cards};
 use crate::domain::request::{Category, Kind, Urgency};
 use crate::error::Error;
 use crate::outbox::{self, OutMessage};
+use crate::store;
 use crate::texts::{t, t_args};
 
 /// The safety advice for an emergency of this category.
@@ -34,7 +35,10 @@ struct Filing {
     urgency: Urgency,
 }
 
-/// Opens the ticket and queues the resident's acknowledgement, in one transaction.
+/// Opens the ticket, queues the resident's acknowledgement and ends the
+/// draft, in one transaction: a ticket never exists while its draft can still
+/// be confirmed, even when the process stops right after the commit (Telegram
+/// then delivers the press again) or a later write fails.
 async fn open(app: &App, actor: &Actor, draft: &Draft, filing: Filing) -> Result<Opened, Error> {
     let lang = actor.lang;
     let text = said(lang, draft);
@@ -63,6 +67,7 @@ async fn open(app: &App, actor: &Actor, draft: &Draft, filing: Filing) -> Result
         confirmed_text(app, actor, &opened, filing)
     };
     outbox::enqueue(&mut tx, actor.chat().0, &OutMessage::text(ack), now).await?;
+    store::dialogues::clear(&mut tx, actor.chat().0).await?;
     app.commit(tx).await?;
     tracing::info!(
         user_id = actor.id(),
@@ -119,39 +124,25 @@ fn emergency_text(app: &App, actor: &Actor, opened: &Opened) -> String {
 }
 
 /// The resident confirmed the card.
-pub async fn confirm(
-    bot: &Bot,
-    app: &App,
-    actor: &Actor,
-    dialogue: &BotDialogue,
-    draft: Draft,
-) -> HandlerResult {
+pub async fn confirm(bot: &Bot, app: &App, actor: &Actor, draft: Draft) -> HandlerResult {
     let filing = Filing {
         kind: draft.kind,
         category: draft.category,
         urgency: draft.urgency,
     };
     open(app, actor, &draft, filing).await?;
-    dialogue.update(State::Idle).await?;
     retire(bot, actor, draft.card).await;
     Ok(())
 }
 
 /// An emergency: opened at once, without waiting for the card.
-pub async fn emergency(
-    bot: &Bot,
-    app: &App,
-    actor: &Actor,
-    dialogue: &BotDialogue,
-    draft: Draft,
-) -> HandlerResult {
+pub async fn emergency(bot: &Bot, app: &App, actor: &Actor, draft: Draft) -> HandlerResult {
     let filing = Filing {
         kind: draft.emergency_kind(),
         category: draft.category,
         urgency: Urgency::Emergency,
     };
     open(app, actor, &draft, filing).await?;
-    dialogue.update(State::Idle).await?;
     retire(bot, actor, draft.card).await;
     Ok(())
 }
@@ -161,7 +152,6 @@ pub async fn ask_person(
     bot: &Bot,
     app: &App,
     actor: &Actor,
-    dialogue: &BotDialogue,
     draft: Draft,
     topic: &str,
 ) -> HandlerResult {
@@ -171,7 +161,6 @@ pub async fn ask_person(
         urgency: Urgency::Low,
     };
     open(app, actor, &draft, filing).await?;
-    dialogue.update(State::Idle).await?;
     retire(bot, actor, draft.card).await;
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! desk understood of it, what the resident corrected, and what is still to
 //! ask. Pure: no I/O, so the rules are tested here.
 
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -70,12 +72,16 @@ pub struct Draft {
     pub album: Option<String>,
     /// The frequently asked question this is, when it is one.
     pub faq: Option<String>,
+    /// When the resident last worked on it. A draft saved before this was
+    /// recorded reads as the epoch, that is long left.
+    #[serde(default)]
+    pub touched: DateTime<Utc>,
 }
 
 impl Draft {
-    /// An empty draft; `nonce` should be random so that buttons of an older
-    /// draft never match this one.
-    pub fn new(nonce: u32) -> Self {
+    /// An empty draft started at `now`; `nonce` should be random so that
+    /// buttons of an older draft never match this one.
+    pub fn new(nonce: u32, now: DateTime<Utc>) -> Self {
         Self {
             nonce,
             parts: Vec::new(),
@@ -94,7 +100,20 @@ impl Draft {
             card: None,
             album: None,
             faq: None,
+            touched: now,
         }
+    }
+
+    /// Whether the resident has left the draft for `expiry` or longer by
+    /// `now`, so that what they write next is a new request.
+    pub fn is_left(&self, now: DateTime<Utc>, expiry: Duration) -> bool {
+        chrono::Duration::from_std(expiry).is_ok_and(|expiry| now - self.touched >= expiry)
+    }
+
+    /// Whether setting the draft aside is worth telling the resident: it
+    /// holds something they meant to send, not just an answered question.
+    pub fn is_pending_request(&self) -> bool {
+        self.faq.is_none() && !(self.parts.is_empty() && self.photos.is_empty())
     }
 
     /// Everything the resident wrote, one message a line.
@@ -318,9 +337,42 @@ mod tests {
         assert_eq!(place_for(None, &[]), Place::Unknown);
     }
 
+    fn at(minutes: i64) -> DateTime<Utc> {
+        DateTime::UNIX_EPOCH + chrono::Duration::days(20_000) + chrono::Duration::minutes(minutes)
+    }
+
+    #[test]
+    fn a_draft_left_for_the_expiry_is_left_and_a_younger_one_is_not() {
+        let hour = Duration::from_secs(3600);
+        let d = Draft::new(1, at(0));
+        assert!(!d.is_left(at(59), hour));
+        assert!(d.is_left(at(60), hour));
+        assert!(d.is_left(at(600), hour));
+        // A message the desk reads late, sent before the draft was saved.
+        assert!(!d.is_left(at(-5), hour));
+    }
+
+    #[test]
+    fn a_draft_saved_before_it_had_a_time_reads_as_left() {
+        let mut stored = serde_json::to_value(Draft::new(1, at(0))).unwrap();
+        stored.as_object_mut().unwrap().remove("touched");
+        let old: Draft = serde_json::from_value(stored).unwrap();
+        assert!(old.is_left(at(0), Duration::from_secs(3600)));
+    }
+
+    #[test]
+    fn only_a_draft_with_something_to_send_is_worth_mentioning_when_set_aside() {
+        let mut d = Draft::new(1, at(0));
+        assert!(!d.is_pending_request());
+        d.add_photo("p1");
+        assert!(d.is_pending_request());
+        d.faq = Some("fees".into());
+        assert!(!d.is_pending_request());
+    }
+
     #[test]
     fn several_messages_read_as_one_text() {
-        let mut d = Draft::new(1);
+        let mut d = Draft::new(1, Utc::now());
         d.add_text(10, "水管漏水");
         d.add_text(11, "");
         d.add_text(12, "廚房");
@@ -329,7 +381,7 @@ mod tests {
 
     #[test]
     fn an_edit_replaces_its_message_only() {
-        let mut d = Draft::new(1);
+        let mut d = Draft::new(1, Utc::now());
         d.add_text(10, "lift broken");
         d.add_text(11, "block 3");
         assert!(d.replace_text(11, "block 5"));
@@ -339,7 +391,7 @@ mod tests {
 
     #[test]
     fn the_same_photo_is_counted_once() {
-        let mut d = Draft::new(1);
+        let mut d = Draft::new(1, Utc::now());
         d.add_photo("a");
         d.add_photo("a");
         d.add_photo("b");
@@ -349,7 +401,7 @@ mod tests {
     #[test]
     fn a_low_confidence_draft_asks_for_the_kind_then_the_category() {
         let units = [unit(1, "3", "1502")];
-        let mut d = Draft::new(1);
+        let mut d = Draft::new(1, Utc::now());
         d.apply(&understood(Kind::Repair, Category::Plumbing, 0.2), &units);
         assert_eq!(d.missing(0.5), Ask::Kind);
         d.kind = Kind::Repair;
@@ -361,7 +413,7 @@ mod tests {
 
     #[test]
     fn an_unknown_kind_is_asked_even_when_confident() {
-        let mut d = Draft::new(1);
+        let mut d = Draft::new(1, Utc::now());
         d.apply(&understood(Kind::Unknown, Category::Other, 0.9), &[]);
         assert_eq!(d.missing(0.5), Ask::Kind);
     }
@@ -369,7 +421,7 @@ mod tests {
     #[test]
     fn a_booking_without_a_time_asks_for_one() {
         let units = [unit(1, "3", "1502")];
-        let mut d = Draft::new(1);
+        let mut d = Draft::new(1, Utc::now());
         d.apply(
             &understood(Kind::Booking, Category::Renovation, 0.9),
             &units,
@@ -382,7 +434,7 @@ mod tests {
 
     #[test]
     fn a_repair_without_any_place_asks_for_the_unit() {
-        let mut d = Draft::new(1);
+        let mut d = Draft::new(1, Utc::now());
         d.apply(&understood(Kind::Repair, Category::Lift, 0.9), &[]);
         assert_eq!(d.missing(0.5), Ask::Unit);
         d.place = Place::Building("3".into());
@@ -392,7 +444,7 @@ mod tests {
     #[test]
     fn what_the_resident_chose_survives_a_new_message() {
         let units = [unit(1, "3", "1502")];
-        let mut d = Draft::new(1);
+        let mut d = Draft::new(1, Utc::now());
         d.kind = Kind::Complaint;
         d.kind_picked = true;
         d.category = Category::Noise;
@@ -407,7 +459,7 @@ mod tests {
 
     #[test]
     fn an_emergency_of_no_clear_kind_is_filed_as_a_complaint() {
-        let mut d = Draft::new(1);
+        let mut d = Draft::new(1, Utc::now());
         assert_eq!(d.emergency_kind(), Kind::Complaint);
         d.kind = Kind::Repair;
         assert_eq!(d.emergency_kind(), Kind::Repair);
@@ -415,7 +467,7 @@ mod tests {
 
     #[test]
     fn a_draft_survives_serialisation() {
-        let mut d = Draft::new(7);
+        let mut d = Draft::new(7, Utc::now());
         d.add_text(1, "有煤氣味 🔥");
         d.add_photo("file-1");
         d.place = Place::Building("3".into());

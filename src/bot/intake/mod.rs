@@ -20,6 +20,11 @@
 //! resident: Saturday morning
 //! bot:      Please check your request: …   [✅ Confirm] …
 //!
+//! resident: 大堂燈壞咗                   (the card above left unconfirmed
+//!                                          for `tickets.draft_expiry`)
+//! bot:      Your earlier request (“…”) was never confirmed … set it aside.
+//! bot:      Please check your request: …   (a new draft)
+//!
 //! resident: 有煤氣味！                     (an emergency: no card)
 //! bot:      🚨 Emergency C-0003 raised … Do not switch anything on or off …
 //!

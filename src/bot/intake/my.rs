@@ -1,13 +1,14 @@
 //! `/my`: the resident's tickets, one ticket's history, and what a resident
-//! may do to an open ticket of theirs: add information or photos, or cancel it.
-//! Every button is checked against the tickets the resident may see.
+//! may do to an open ticket of theirs: add information or photos, or cancel it
+//! (after saying yes to "are you sure?"). Every button is checked against the
+//! tickets the resident may see.
 
 use fluent_bundle::FluentValue;
 use teloxide::prelude::*;
 
 use super::card::excerpt;
 use super::input;
-use super::{Flow, compose};
+use super::{Flow, compose, retire};
 use crate::bot::callback::{Callback, TicketOp};
 use crate::bot::common::refuse;
 use crate::bot::{Actor, App, BotDialogue, HandlerResult, State, reply};
@@ -97,7 +98,14 @@ pub async fn button(
     id: i64,
     op: TicketOp,
 ) -> HandlerResult {
-    if !matches!(op, TicketOp::View | TicketOp::AddInfo | TicketOp::Cancel) {
+    if !matches!(
+        op,
+        TicketOp::View
+            | TicketOp::AddInfo
+            | TicketOp::Cancel
+            | TicketOp::ConfirmCancel
+            | TicketOp::KeepOpen
+    ) {
         return refuse(bot, actor, query).await;
     }
     let Some(ticket) = owned(app, actor, id).await? else {
@@ -122,8 +130,62 @@ pub async fn button(
             let args = [("number", ticket.number.clone().into())];
             reply::text(bot, actor, t_args(actor.lang, "addinfo-ask", &args)).await
         }
+        // Only the resident who reported it may cancel it.
+        _ if ticket.resident_id != Some(actor.id()) => refuse(bot, actor, query).await,
+        TicketOp::Cancel => ask_cancel(bot, actor, query, &ticket).await,
+        TicketOp::KeepOpen => {
+            retire(bot, actor, asked_in(query)).await;
+            let args = [("number", ticket.number.clone().into())];
+            bot.answer_callback_query(query.id.clone())
+                .text(t_args(actor.lang, "ticket-kept", &args))
+                .await?;
+            Ok(())
+        }
         _ => cancel(bot, app, actor, query, &ticket).await,
     }
+}
+
+/// The message a pressed button sits under.
+fn asked_in(query: &CallbackQuery) -> Option<i32> {
+    query.message.as_ref().map(|m| m.id().0)
+}
+
+/// "Are you sure?" before a cancellation, which cannot be undone.
+async fn ask_cancel(
+    bot: &Bot,
+    actor: &Actor,
+    query: &CallbackQuery,
+    ticket: &TicketRow,
+) -> HandlerResult {
+    if !is_open(ticket) {
+        return not_open(bot, actor, query, ticket).await;
+    }
+    let lang = actor.lang;
+    let args: [(&str, FluentValue); 3] = [
+        ("number", ticket.number.clone().into()),
+        ("kind", cards::label(lang, "kind", &ticket.kind).into()),
+        (
+            "category",
+            cards::label(lang, "category", &ticket.category).into(),
+        ),
+    ];
+    let buttons = [vec![
+        cards::button(
+            lang,
+            "button-cancel-yes",
+            ticket.id,
+            TicketOp::ConfirmCancel,
+        ),
+        cards::button(lang, "button-cancel-no", ticket.id, TicketOp::KeepOpen),
+    ]];
+    bot.answer_callback_query(query.id.clone()).await?;
+    reply::buttons(
+        bot,
+        actor,
+        t_args(lang, "ticket-cancel-ask", &args),
+        &buttons,
+    )
+    .await
 }
 
 async fn not_open(
@@ -166,6 +228,7 @@ async fn cancel(
             outbox::enqueue(&mut tx, actor.chat().0, &OutMessage::text(text), now).await?;
             app.commit(tx).await?;
             bot.answer_callback_query(query.id.clone()).await?;
+            retire(bot, actor, asked_in(query)).await;
             Ok(())
         }
         Err(Refusal::NotNow(_)) => {

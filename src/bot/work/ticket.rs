@@ -44,7 +44,9 @@ pub async fn ticket_button(
             super::supervise::reassign_to(bot, app, actor, query, id, staff).await
         }
         // The resident's own buttons.
-        TicketOp::Cancel | TicketOp::AddInfo => refuse(bot, actor, query).await,
+        TicketOp::Cancel | TicketOp::ConfirmCancel | TicketOp::KeepOpen | TicketOp::AddInfo => {
+            refuse(bot, actor, query).await
+        }
     }
 }
 
