@@ -90,7 +90,12 @@ pub(crate) fn classify(norm: &str) -> Labels {
         };
     }
 
-    let (kind, strength) = decide_kind(&scan, category, found.map_or(0.0, |(_, s)| s));
+    let (mut kind, strength) = decide_kind(&scan, category, found.map_or(0.0, |(_, s)| s));
+    // Staff conduct is never a fault to fix: "the technician left rubbish
+    // behind after the repair" is a complaint about the technician.
+    if staff && kind == Kind::Repair {
+        kind = Kind::Complaint;
+    }
     if kind == Kind::Unknown {
         category = Category::Other;
     }
@@ -301,6 +306,60 @@ mod tests {
         assert_eq!(
             (l.kind, l.category, l.urgency),
             (Kind::Inquiry, Category::Fees, Urgency::Low)
+        );
+    }
+
+    #[test]
+    fn a_technician_leaving_a_mess_is_a_complaint_about_staff_not_a_repair() {
+        let l = labels("维修师傅上门修完把垃圾都留在我家里");
+        assert_eq!((l.kind, l.category), (Kind::Complaint, Category::Staff));
+    }
+
+    #[test]
+    fn a_smoking_socket_is_an_electrical_emergency_not_a_fire_report() {
+        let l = labels("厨房插座冒烟，还有一股烧焦的味道");
+        assert_eq!(
+            (l.kind, l.category, l.urgency),
+            (Kind::Repair, Category::Electrical, Urgency::Emergency)
+        );
+    }
+
+    #[test]
+    fn a_lift_stuck_again_is_a_high_complaint() {
+        let l = labels("The lift in block 3 is stuck again, third time this week");
+        assert_eq!((l.kind, l.urgency), (Kind::Complaint, Urgency::High));
+    }
+
+    #[test]
+    fn a_question_about_planned_maintenance_is_low_but_an_outage_is_high() {
+        assert_eq!(
+            labels("請問下週四停電維修是幾點到幾點？").urgency,
+            Urgency::Low
+        );
+        assert_eq!(
+            labels("家里突然停电了，跳闸推不上去").urgency,
+            Urgency::High
+        );
+    }
+
+    #[test]
+    fn smoking_and_chopping_are_neighbour_and_noise_not_facilities() {
+        assert_eq!(
+            labels("有人喺12樓走廊食煙，成條走廊都係煙味").category,
+            Category::Neighbour
+        );
+        assert_eq!(
+            labels("樓上單位日日晚上12點後仲剁嘢").category,
+            Category::Noise
+        );
+    }
+
+    #[test]
+    fn an_unresponsive_fan_is_not_an_unconscious_person() {
+        let l = labels("廁所個抽氣扇唔轉，開咗都冇反應");
+        assert_eq!(
+            (l.category, l.urgency),
+            (Category::Electrical, Urgency::Normal)
         );
     }
 }

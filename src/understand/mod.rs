@@ -51,8 +51,10 @@ pub fn understand(text: &str, now: DateTime<Tz>) -> Understanding {
     let found = unit::find(&norm, text);
     let labels = classify::classify(&found.rest);
     let when = time::find(&found.rest, now).and_then(|t| {
-        // "晚上好吵" in a complaint is a habit, not an appointment.
-        let habitual = t.part_only && labels.kind == Kind::Complaint;
+        // "晚上好吵" in a complaint is a habit, not an appointment; so is a
+        // clock next to "日日" or "every day" unless a day is named too.
+        let habitual = (t.part_only && labels.kind == Kind::Complaint)
+            || (t.habit_without_day && labels.kind != Kind::Booking);
         (!habitual).then_some(t.when)
     });
     Understanding {
@@ -126,6 +128,29 @@ mod tests {
     #[test]
     fn a_habitual_part_of_day_in_a_complaint_is_not_a_time() {
         assert_eq!(understand("樓上晚上好嘈", now()).when, None);
+    }
+
+    #[test]
+    fn a_clock_next_to_a_daily_habit_is_not_a_time_unless_a_day_is_named() {
+        assert_eq!(understand("樓上單位日日晚上12點後仲剁嘢", now()).when, None);
+        assert_eq!(
+            understand("Construction noise starts at 7am every day", now()).when,
+            None
+        );
+        let named = understand("水龍頭每晚都滴水，聽日下晝得唔得？", now());
+        assert_eq!(
+            named.when.map(|w| w.start.to_rfc3339()),
+            Some("2026-11-28T12:00:00+08:00".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_part_of_the_day_as_a_topic_is_not_a_time() {
+        assert_eq!(
+            understand("樓梯間的燈壞掉了，晚上很暗很危險", now()).when,
+            None
+        );
+        assert!(understand("燈壞了，晚上八點後在家", now()).when.is_some());
     }
 
     #[test]

@@ -61,6 +61,8 @@ static HABITS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"一整天|全天候|24\s*小时|日日夜夜|日夜|天天|日日|晚晚|夜夜|朝朝|通宵|半夜三更|三更半夜",
         r"由(?:朝|早)[^，。,.!?]{0,8}?(?:到|至)(?:晚|夜)",
         r"从早到晚|早到晚",
+        // a part of the day as a topic: "晚上很暗", "夜晚都好嘈"
+        r"(?:早上|晚上|夜晚|夜里|半夜|深夜|下午)(?:很|都|特别|非常|经常|总是|好(?:[吵暗黑臭冷热闷]|大声|多))",
         r"(?:值|上|返|做)?(?:夜班|晚班|夜更|通宵更)",
         r"(?:经常|成日|平时|有时|往往|通常)[^，。,.!?]{0,4}?(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜晚|夜里|半夜|深夜)",
         r"(?:^|[^a-z])every\s+(?:single\s+)?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?",
@@ -82,16 +84,20 @@ static HABITS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
-pub(crate) fn habits(work: &mut Work) {
+/// Blanks habits and durations; whether there was one.
+pub(crate) fn habits(work: &mut Work) -> bool {
+    let mut found = false;
     for r in HABITS.iter() {
         let spans: Vec<(usize, usize)> = r
             .find_iter(&work.text)
             .map(|m| (m.start(), m.end()))
             .collect();
+        found |= !spans.is_empty();
         for (s, e) in spans {
             work.blank(s, e);
         }
     }
+    found
 }
 
 static YMD: LazyLock<Regex> = LazyLock::new(|| {

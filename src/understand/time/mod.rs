@@ -178,6 +178,9 @@ pub(crate) struct Found {
     pub when: When,
     /// Only a part of the day was named (no day, date, clock or offset).
     pub part_only: bool,
+    /// A habit or duration (日日, every day, for a week) was named, and no
+    /// day: "日日晚上12點後" or "at 7am every day" is a habit, not a time.
+    pub habit_without_day: bool,
 }
 
 /// Finds the first time expression in unit-blanked normalised text.
@@ -192,6 +195,7 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
         return Some(Found {
             when: When { start: at, end: at },
             part_only: false,
+            habit_without_day: false,
         });
     }
     if common::is_whole_day(&work.text) {
@@ -199,6 +203,7 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
         return resolve(&work.spec, now).map(|when| Found {
             when,
             part_only: false,
+            habit_without_day: false,
         });
     }
     let has_cjk = work
@@ -213,7 +218,7 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
         en::words_to_digits(&mut work);
         en::relative(&mut work);
     }
-    common::habits(&mut work);
+    let habit = common::habits(&mut work);
     if has_ascii || has_cjk {
         common::numeric_dates(&mut work);
     }
@@ -239,7 +244,12 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
     }
     let part_only =
         spec.part.is_some() && !spec.has_day() && spec.clock.is_none() && spec.offset.is_none();
-    resolve(spec, now).map(|when| Found { when, part_only })
+    let habit_without_day = habit && !spec.has_day() && spec.offset.is_none();
+    resolve(spec, now).map(|when| Found {
+        when,
+        part_only,
+        habit_without_day,
+    })
 }
 
 fn at(
