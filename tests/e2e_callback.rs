@@ -176,6 +176,10 @@ async fn one_star_or_not_fixed_reopens_to_the_engineer_escalated_and_the_supervi
         assert_eq!(back.status, "assigned", "{lang:?}");
         assert_eq!(back.assignee_id, Some(chan.id));
         assert!(back.escalated);
+        assert!(
+            back.respond_by > t.respond_by && back.resolve_by > t.resolve_by,
+            "a reopened ticket's time limits start again"
+        );
         assert_eq!(history(&db, t.id).await.last().unwrap(), "reopened");
         let answer = &callbacks(&db, t.id).await[0];
         assert_eq!(answer.satisfied, Some(false));

@@ -13,6 +13,7 @@ use crate::bot::App;
 use crate::bot::callback::Callback;
 use crate::domain::callback::{Answer, Outcome, Stage, after};
 use crate::domain::lang::Lang;
+use crate::domain::request::{Kind, Urgency};
 use crate::domain::role::Role;
 use crate::domain::ticket::Status;
 use crate::error::Error;
@@ -434,6 +435,18 @@ async fn reopen(
     };
     store::tickets::set_status(tx, ticket.id, to.as_str(), assignee, now).await?;
     store::tickets::set_escalated(tx, ticket.id).await?;
+    // The work starts again, and so do its time limits.
+    let kind: Kind = ticket
+        .kind
+        .parse()
+        .map_err(|e| Error::Other(format!("{e}")))?;
+    let urgency: Urgency = ticket
+        .urgency
+        .parse()
+        .map_err(|e| Error::Other(format!("{e}")))?;
+    let sla = app.settings.sla_for(kind, urgency);
+    let limits = crate::domain::ticket::deadlines(now, sla.respond, sla.resolve);
+    store::tickets::set_deadlines(tx, ticket.id, limits.respond_by, limits.resolve_by).await?;
     store::tickets::add_history(
         tx,
         ticket.id,
@@ -467,6 +480,7 @@ async fn reopen(
         );
     }
     let updated = reload(tx, ticket.id).await?;
+    super::sla::schedule_checks(tx, app, &updated).await?;
     if let Some(id) = assignee
         && let Some(staff) = store::users::get_tx(tx, id).await?
     {

@@ -28,24 +28,33 @@ pub enum Stage {
     Overdue,
 }
 
-fn key(ticket_id: i64, limit: Limit, stage: Stage) -> String {
-    format!("sla:{ticket_id}:{limit:?}:{stage:?}")
+/// The dedupe key of a check. The deadline is part of it, so a ticket given
+/// new deadlines (reopened) gets new checks.
+fn key(ticket_id: i64, limit: Limit, stage: Stage, deadline: DateTime<Utc>) -> String {
+    format!(
+        "sla:{ticket_id}:{limit:?}:{stage:?}:{}",
+        deadline.timestamp()
+    )
 }
 
-/// Schedules the four checks of a new ticket.
-pub async fn schedule_checks(tx: &mut Tx, app: &App, ticket: &TicketRow) -> Result<(), Error> {
-    let lead = chrono::Duration::from_std(app.settings.tickets.reminder_lead).unwrap_or_default();
-    for (limit, at) in [
+fn deadlines_of(ticket: &TicketRow) -> [(Limit, DateTime<Utc>); 2] {
+    [
         (Limit::Respond, ticket.respond_by),
         (Limit::Resolve, ticket.resolve_by),
-    ] {
+    ]
+}
+
+/// Schedules the four checks of a ticket's deadlines.
+pub async fn schedule_checks(tx: &mut Tx, app: &App, ticket: &TicketRow) -> Result<(), Error> {
+    let lead = chrono::Duration::from_std(app.settings.tickets.reminder_lead).unwrap_or_default();
+    for (limit, at) in deadlines_of(ticket) {
         for (stage, due) in [(Stage::Reminder, at - lead), (Stage::Overdue, at)] {
             let job = Job::Sla {
                 ticket_id: ticket.id,
                 limit,
                 stage,
             };
-            schedule(tx, &job, due, Some(&key(ticket.id, limit, stage))).await?;
+            schedule(tx, &job, due, Some(&key(ticket.id, limit, stage, at))).await?;
         }
     }
     Ok(())
@@ -53,9 +62,9 @@ pub async fn schedule_checks(tx: &mut Tx, app: &App, ticket: &TicketRow) -> Resu
 
 /// Drops the checks of a ticket that no longer needs them.
 pub async fn cancel_checks(tx: &mut Tx, ticket: &TicketRow) -> Result<(), Error> {
-    for limit in [Limit::Respond, Limit::Resolve] {
+    for (limit, at) in deadlines_of(ticket) {
         for stage in [Stage::Reminder, Stage::Overdue] {
-            store::jobs::cancel(tx, &key(ticket.id, limit, stage)).await?;
+            store::jobs::cancel(tx, &key(ticket.id, limit, stage, at)).await?;
         }
     }
     Ok(())

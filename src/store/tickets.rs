@@ -220,6 +220,22 @@ pub async fn set_status(
     Ok(())
 }
 
+/// Gives a ticket new deadlines (a reopened ticket starts its limits again).
+pub async fn set_deadlines(
+    tx: &mut Tx,
+    id: i64,
+    respond_by: DateTime<Utc>,
+    resolve_by: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET respond_by = ?, resolve_by = ? WHERE id = ?")
+        .bind(respond_by)
+        .bind(resolve_by)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Records the assignee's closing note.
 pub async fn set_resolution_note(tx: &mut Tx, id: i64, note: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE tickets SET resolution_note = ? WHERE id = ?")
