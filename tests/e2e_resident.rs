@@ -401,3 +401,32 @@ async fn a_common_question_is_answered_at_once_and_can_still_go_to_a_person() {
     assert!(number.starts_with("Q-"), "{number}");
     assert_eq!(ticket(&desk, &number).await.category, "fees");
 }
+
+#[tokio::test]
+async fn a_flat_that_is_not_the_residents_makes_the_desk_ask_where_instead_of_assuming() {
+    let desk = TestDesk::start().await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+    desk.emu.send_text(&amy, "5座802廁所漏水，好急");
+    let question = desk
+        .expect_message(&amy, &text(lang, "draft-ask-unit"))
+        .await;
+    let own = question
+        .buttons()
+        .find(|b| b.text.contains("3-1502"))
+        .expect("a button with the resident's own unit")
+        .clone();
+    assert!(
+        !question.buttons().any(|b| b.text.contains("5-802")),
+        "a neighbour's flat is never offered"
+    );
+    desk.emu.press(
+        &amy,
+        amy.id,
+        question.message_id,
+        own.callback_data.as_deref().unwrap(),
+    );
+    let card = card(&desk, &amy, lang).await;
+    assert!(card.body().contains("3-1502"), "{}", card.body());
+    assert!(tickets(&desk).await.is_empty());
+}

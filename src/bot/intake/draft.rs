@@ -188,7 +188,9 @@ impl Draft {
         if self.kind == Kind::Booking && self.when.is_none() {
             return Ask::Time;
         }
-        if matches!(self.kind, Kind::Repair | Kind::Complaint) && self.place == Place::Unknown {
+        if matches!(self.kind, Kind::Repair | Kind::Complaint | Kind::Booking)
+            && self.place == Place::Unknown
+        {
             return Ask::Unit;
         }
         Ask::Nothing
@@ -224,18 +226,18 @@ fn same_unit(unit: &UnitRow, named: &UnitRef) -> bool {
 
 /// Where a request is about, from the unit named in the text and the
 /// resident's own units: a named unit of theirs; a building alone (a common
-/// area); else their first unit. A flat that is not theirs is never used, so
-/// nobody files requests under a neighbour's unit.
+/// area); no unit named: their first unit. A flat that is not theirs is never
+/// used (nobody files requests under a neighbour's unit), nor silently
+/// replaced by their own: the place is unknown, so the resident is asked.
 pub fn place_for(named: Option<&UnitRef>, units: &[UnitRow]) -> Place {
-    if let Some(named) = named {
-        if named.flat.is_none() {
-            return Place::Building(named.building.clone());
-        }
-        if let Some(unit) = units.iter().find(|u| same_unit(u, named)) {
-            return own(unit);
-        }
+    match named {
+        Some(named) if named.flat.is_none() => Place::Building(named.building.clone()),
+        Some(named) => units
+            .iter()
+            .find(|u| same_unit(u, named))
+            .map_or(Place::Unknown, own),
+        None => units.first().map_or(Place::Unknown, own),
     }
-    units.first().map_or(Place::Unknown, own)
 }
 
 /// What a unit the resident typed means: `None` when it names a flat that
@@ -310,11 +312,11 @@ mod tests {
     }
 
     #[test]
-    fn a_neighbours_flat_is_never_the_place() {
+    fn a_flat_that_is_not_theirs_is_asked_for_never_assumed() {
         let units = [unit(1, "3", "1502")];
         assert_eq!(
             place_for(Some(&named("3", Some("1602"))), &units),
-            own(&units[0])
+            Place::Unknown
         );
         assert_eq!(typed_place(&named("3", Some("1602")), &units), None);
     }
