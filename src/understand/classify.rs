@@ -154,7 +154,9 @@ fn decide_kind(scan: &Scan, category: Category, cat_score: f32) -> (Kind, f32) {
     if suggestion >= 3.0 && suggestion >= repair {
         return (Kind::Suggestion, margin(suggestion));
     }
-    if booking >= 3.0 && booking >= repair {
+    // A booking reports no fault: on a tie with a fault word ("門卡拍唔到…
+    // 落嚟管理處") the fault wins and the time is the visit.
+    if booking >= 3.0 && booking > repair {
         return (Kind::Booking, margin(booking));
     }
     let nothing_else = cat_score < 2.0 && repair < 2.0 && complaint < 2.0;
@@ -361,5 +363,83 @@ mod tests {
             (l.category, l.urgency),
             (Category::Electrical, Urgency::Normal)
         );
+    }
+    #[test]
+    fn a_door_card_that_will_not_scan_is_a_repair_even_with_an_office_visit() {
+        assert_eq!(
+            labels("張住戶卡拍極都唔開大門，我等陣落嚟管理處").kind,
+            Kind::Repair
+        );
+        assert_eq!(
+            labels("My access card is not scanning at the car park gate").kind,
+            Kind::Repair
+        );
+    }
+
+    #[test]
+    fn a_fault_still_unfixed_after_a_report_is_a_complaint() {
+        for text in [
+            "報咗水喉漏水兩個禮拜，到而家都未有人嚟",
+            "冷氣機壞咗已經報修過，仲未有人跟",
+            "I already reported the broken light and nobody came",
+            "走廊燈又停了",
+        ] {
+            assert_eq!(labels(text).kind, Kind::Complaint, "{text}");
+        }
+    }
+
+    #[test]
+    fn someone_being_home_for_a_visit_is_not_a_complaint_cue() {
+        assert_eq!(labels("冷氣機唔凍，聽日下晝有人喺屋企").kind, Kind::Repair);
+    }
+
+    #[test]
+    fn asking_for_a_plumber_to_come_is_a_repair_not_an_inquiry() {
+        assert_eq!(
+            labels("Bath drains really slow, could a plumber come?").kind,
+            Kind::Repair
+        );
+        assert_eq!(
+            labels("洗手間的燈一直閃，可以請師傅來看看嗎？").kind,
+            Kind::Repair
+        );
+    }
+
+    #[test]
+    fn knocking_down_a_wall_is_renovation_noise_not_something_falling() {
+        let l = labels("樓上日日砸牆，吵死人");
+        assert_eq!((l.category, l.urgency), (Category::Noise, Urgency::Normal));
+    }
+
+    #[test]
+    fn music_practice_and_skipping_upstairs_are_noise_complaints() {
+        for text in [
+            "樓上練琴練到夜晚",
+            "楼上小孩在跳绳，能不能跟他说一下",
+            "The kid upstairs plays drums",
+        ] {
+            let l = labels(text);
+            assert_eq!(
+                (l.kind, l.category),
+                (Kind::Complaint, Category::Noise),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn people_trapped_or_things_thrown_down_or_a_door_forced_are_emergencies() {
+        for text in [
+            "部電梯停咗，裡面有人出唔到",
+            "有人從樓上往下扔東西",
+            "someone is trying to force open my neighbour's door",
+        ] {
+            assert_eq!(labels(text).urgency, Urgency::Emergency, "{text}");
+        }
+    }
+
+    #[test]
+    fn praise_of_a_night_shift_worker_is_staff() {
+        assert_eq!(labels("想讚吓夜更個保安大哥").category, Category::Staff);
     }
 }

@@ -58,7 +58,11 @@ static HABITS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"逢(?:星期|礼拜|周)?[一二三四五六日天]",
         r"成(?:日|晚|夜|朝|天|个礼拜|个星期|个月|年|周)",
         r"整(?:天|晚|夜|日|个礼拜|个星期|个月|周)",
-        r"一整天|全天候|24\s*小时|日日夜夜|日夜|天天|日日|晚晚|夜夜|朝朝|通宵|半夜三更|三更半夜",
+        r"一整天|全天候|24\s*小时|日日夜夜|天天|晚晚|夜夜|朝朝|通宵|半夜三更|三更半夜",
+        // 日日, 日夜, but not the 日 of 星期日 or 27日 before 夜晚
+        r"(?:^|[^期拜周礼0-9一二三四五六七八九十])日(?:日|夜)",
+        // "even at weekends": 周末也不停, 假日都照做
+        r"(?:周末|假日|假期|星期[六日天]|礼拜[六日天]|周[六日])(?:也|都|亦|照)",
         r"由(?:朝|早)[^，。,.!?]{0,8}?(?:到|至)(?:晚|夜)",
         r"从早到晚|早到晚",
         // a part of the day as a topic: "晚上很暗", "夜晚都好嘈"
@@ -73,6 +77,14 @@ static HABITS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?:^|[^a-z])for\s+(?:the\s+(?:past|last)\s+)?(?:\d+|a|an|a\s+few|few|several|many|some)?\s*(?:more\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)",
         r"(?:\d+|a\s+few|several|many)\s+(?:days?|weeks?|months?|years?)\s+(?:now|already)",
         r"(?:since|over)\s+(?:the\s+)?(?:last|past)\s+[a-z0-9]+(?:\s+(?:days?|weeks?|months?))?",
+        // "since 8 this morning", "从昨天开始": when a fault began is a duration
+        r"(?:^|[^a-z])since\s+[^,.!?;]{1,30}",
+        r"(?:从|由|自从|自)[^，。,.!?；]{1,10}?(?:开始|起|以来)",
+        r"(?:昨天|昨晚|前天|今早|上个?(?:星期|礼拜|周|月))[^，。,.!?；]{0,6}?(?:开始|起|以来)",
+        // a part of the day asked about: "做到夜晚几点？"
+        r"(?:早上|上午|中午|下午|傍晚|晚上|夜晚|夜里)(?:几点|什么时候)",
+        // a habitual weekday in English: "every Tuesday", "on Tuesdays"
+        r"(?:^|[^a-z])(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days(?:$|[^a-z])",
         r"[a-z0-9]+\s+times?\s+(?:this|last)\s+(?:week|month|year)",
         r"(?:^|[^a-z])(?:right\s+)?now(?:$|[^a-z])",
         r"(?:day|night|evening|morning)\s+shifts?",

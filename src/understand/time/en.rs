@@ -300,11 +300,12 @@ pub(crate) fn dates(work: &mut Work) {
 
 static DAYS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[^a-z])(?P<w>(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|tonight|last\s+night|tomorrow|today|yesterday)(?:$|[^a-z])",
+        r"(?:^|[^a-z])(?P<w>(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|tomorrow|today|yesterday)(?:$|[^a-z])",
     )
 });
 
-/// today, tonight, tomorrow, yesterday, last night, the day after tomorrow.
+/// today, tonight, this morning, tomorrow, yesterday, last night, the day
+/// after tomorrow.
 pub(crate) fn days(work: &mut Work) {
     let Some(c) = DAYS.captures(&work.text) else {
         return;
@@ -314,6 +315,9 @@ pub(crate) fn days(work: &mut Work) {
         s if s.ends_with("after tomorrow") => (2, None),
         s if s.ends_with("before yesterday") => (-2, None),
         "tonight" => (0, Some(Part::Evening)),
+        s if s.ends_with("morning") => (0, Some(Part::Morning)),
+        s if s.ends_with("afternoon") => (0, Some(Part::Afternoon)),
+        s if s.starts_with("this") => (0, Some(Part::Evening)),
         s if s.starts_with("last") => (-1, Some(Part::Evening)),
         "tomorrow" => (1, None),
         "yesterday" => (-1, None),

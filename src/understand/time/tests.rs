@@ -184,3 +184,38 @@ fn debug_spec() {
     super::zh::days(&mut work);
     println!("{rest:?} -> {:?} / {:?}", work.text, work.spec);
 }
+
+#[test]
+fn when_a_fault_began_is_a_duration_not_a_time() {
+    for text in [
+        "從琴日開始冇熱水",
+        "由今朝起成座冇電",
+        "no hot water since this morning",
+        "the alarm has been ringing since 6am",
+        "自从上个礼拜开始就漏水",
+    ] {
+        assert_eq!(start(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_weekend_named_as_a_habit_or_a_part_of_the_day_asked_about_is_not_a_time() {
+    for text in ["週末都照鑽", "假日也不停", "可以做到夜晚幾點？"] {
+        assert_eq!(start(text), None, "{text}");
+    }
+}
+
+#[test]
+fn this_morning_afternoon_and_evening_are_today() {
+    is("could someone come this afternoon", "2026-11-27 12:00:00");
+    is(
+        "anyone free this evening? it trips every time",
+        "2026-11-27 18:00:00",
+    );
+    is("it stopped this morning", "2026-11-27 06:00:00");
+}
+
+#[test]
+fn the_day_of_sunday_before_evening_is_not_day_and_night() {
+    is("星期日夜晚", "2026-11-29 18:00:00");
+}

@@ -1,0 +1,145 @@
+//! Scoring of a labelled set in the `tests/data/generalise.txt` format:
+//! `lang | kind | category | urgency | unit | when | text`, alternatives after
+//! "/", sent at 2026-11-27 10:00 Hong Kong (a Friday).
+#![allow(dead_code)]
+
+use chrono::TimeZone;
+use residesk::understand::understand;
+
+/// One labelled line: labels with their alternatives.
+pub struct Line<'a> {
+    pub lang: &'a str,
+    pub kind: &'a str,
+    pub category: &'a str,
+    pub urgency: &'a str,
+    pub unit: &'a str,
+    pub when: &'a str,
+    pub text: &'a str,
+}
+
+/// The field names, in the order of `Score::right`.
+pub const FIELDS: [&str; 5] = ["kind", "category", "urgency", "unit", "when"];
+
+/// How a set scored.
+pub struct Score {
+    pub lines: usize,
+    pub right: [usize; 5],
+    pub emergencies: usize,
+    pub caught: usize,
+}
+
+impl Score {
+    pub fn pct(&self, field: usize) -> f64 {
+        100.0 * self.right[field] as f64 / self.lines as f64
+    }
+
+    /// Prints one line per field, prefixed with the set's name.
+    pub fn print(&self, name: &str) {
+        for (i, field) in FIELDS.iter().enumerate() {
+            println!("{name} ({}): {field} {:.1}%", self.lines, self.pct(i));
+        }
+        println!("{name}: emergencies {}/{}", self.caught, self.emergencies);
+    }
+}
+
+pub fn parse(text: &str) -> Vec<Line<'_>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.splitn(7, '|').map(str::trim).collect();
+            assert_eq!(f.len(), 7, "bad line: {l}");
+            Line {
+                lang: f[0],
+                kind: f[1],
+                category: f[2],
+                urgency: f[3],
+                unit: f[4],
+                when: f[5],
+                text: f[6],
+            }
+        })
+        .collect()
+}
+
+/// The labelled interval of a `when` field ("MM-DD", "MM-DD HH:MM" or
+/// "MM-DD HH:MM-HH:MM"), as local 2026 times.
+fn interval(label: &str) -> Option<(String, String)> {
+    if label == "-" {
+        return None;
+    }
+    let (day, clock) = label.split_once(' ').unwrap_or((label, ""));
+    let at = |t: &str| format!("2026-{day}T{t}+08:00");
+    Some(match clock.split_once('-') {
+        _ if clock.is_empty() => (at("00:00:00"), at("23:59:59")),
+        Some((a, b)) => (at(&format!("{a}:00")), at(&format!("{}:59", &b[..5]))),
+        None => (at(&format!("{clock}:00")), at(&format!("{clock}:59"))),
+    })
+}
+
+fn one_of(want: &str, got: &str) -> bool {
+    want.split('/').any(|w| w == got)
+}
+
+/// Scores every line, printing the misses.
+pub fn score(lines: &[Line<'_>]) -> Score {
+    let now = chrono_tz::Asia::Hong_Kong
+        .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+        .unwrap();
+    let mut score = Score {
+        lines: lines.len(),
+        right: [0; 5],
+        emergencies: 0,
+        caught: 0,
+    };
+    for line in lines {
+        let got = understand(line.text, now);
+        let unit = got.unit.as_ref().map_or("-".to_owned(), |u| {
+            format!("{}/{}", u.building, u.flat.as_deref().unwrap_or("-"))
+        });
+        let when_ok = match (interval(line.when), got.when) {
+            (None, None) => true,
+            (Some((s, e)), Some(w)) => {
+                let p = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap();
+                p(&s) <= w.start && w.start <= p(&e)
+            }
+            _ => false,
+        };
+        let oks = [
+            one_of(line.kind, got.kind.as_str()),
+            one_of(line.category, got.category.as_str()),
+            one_of(line.urgency, got.urgency.as_str()),
+            unit == line.unit,
+            when_ok,
+        ];
+        for (r, ok) in score.right.iter_mut().zip(oks) {
+            *r += usize::from(ok);
+        }
+        if line.urgency.starts_with("emergency") {
+            score.emergencies += 1;
+            score.caught += usize::from(got.urgency.as_str() == "emergency");
+        }
+        if oks.contains(&false) {
+            let when = got.when.map(|w| w.start.to_rfc3339());
+            let wrong: Vec<&str> = FIELDS
+                .iter()
+                .zip(oks)
+                .filter(|(_, ok)| !ok)
+                .map(|(f, _)| *f)
+                .collect();
+            println!(
+                "MISS {wrong:?} [{}] {}: got {}/{}/{} {unit} {when:?}; want {}/{}/{} {} {}",
+                line.lang,
+                line.text,
+                got.kind.as_str(),
+                got.category.as_str(),
+                got.urgency.as_str(),
+                line.kind,
+                line.category,
+                line.urgency,
+                line.unit,
+                line.when
+            );
+        }
+    }
+    score
+}
