@@ -161,6 +161,51 @@ mod tests {
     }
 
     #[test]
+    fn violence_in_progress_is_an_emergency_but_a_quarrel_is_not() {
+        for text in [
+            "停車場有人打交，仲有人拎刀",
+            "someone is being attacked with a knife in block 5",
+            "楼下有人打架，快来",
+        ] {
+            let u = understand(text, now());
+            assert_eq!(
+                (u.urgency, u.category),
+                (Urgency::Emergency, Category::Security),
+                "{text}"
+            );
+        }
+        for text in [
+            "樓上兩公婆成日嗌交",
+            "the kids had a water fight on the podium",
+        ] {
+            assert_ne!(
+                understand(text, now()).urgency,
+                Urgency::Emergency,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_lift_moving_with_open_doors_is_an_emergency_but_a_slow_door_is_not() {
+        for text in [
+            "3座升降機門開住就郁，夾親人",
+            "the elevator started going up with the doors open",
+        ] {
+            let u = understand(text, now());
+            assert_eq!(
+                (u.urgency, u.category),
+                (Urgency::Emergency, Category::Lift),
+                "{text}"
+            );
+        }
+        assert_ne!(
+            understand("the lift door opens slowly", now()).urgency,
+            Urgency::Emergency
+        );
+    }
+
+    #[test]
     fn common_questions_name_their_topic_in_every_script() {
         let cases = [
             ("管理費點交？", Some("fees")),
