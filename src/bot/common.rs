@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use fluent_bundle::FluentValue;
 use teloxide::prelude::*;
+use teloxide::types::MessageEntityKind;
 
 use super::callback::Callback;
 use super::commands::menu;
@@ -98,11 +99,23 @@ pub async fn not_for_you(bot: Bot, actor: Actor) -> HandlerResult {
 }
 
 /// Someone not registered yet.
-pub async fn guest_message(bot: Bot, actor: Actor, msg: Message) -> HandlerResult {
-    if msg.text().is_some_and(|t| t.starts_with('/')) {
-        return reply::text(&bot, &actor, t(actor.lang, "unknown-command")).await;
-    }
+pub async fn guest_message(bot: Bot, actor: Actor) -> HandlerResult {
     reply::text(&bot, &actor, t(actor.lang, "not-registered")).await
+}
+
+/// Whether a message is a command (Telegram marks one at its start), so that
+/// a command we do not know is never taken for a request.
+pub fn is_command(msg: &Message) -> bool {
+    msg.entities().is_some_and(|entities| {
+        entities
+            .iter()
+            .any(|e| e.kind == MessageEntityKind::BotCommand && e.offset == 0)
+    })
+}
+
+/// A command we do not know, from anyone, in any state.
+pub async fn unknown_command(bot: Bot, actor: Actor) -> HandlerResult {
+    reply::text(&bot, &actor, t(actor.lang, "unknown-command")).await
 }
 
 /// A pressed inline button.

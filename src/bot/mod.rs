@@ -248,6 +248,10 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         .filter_map_async(load_actor)
         .branch(commands)
         .branch(
+            dptree::filter(|msg: Message| common::is_command(&msg))
+                .endpoint(common::unknown_command),
+        )
+        .branch(
             dptree::filter(|msg: Message| msg.contact().is_some()).endpoint(onboarding::contact),
         )
         .branch(dptree::case![State::AwaitUnit { phone }].endpoint(onboarding::unit_given))
