@@ -277,18 +277,24 @@ async fn an_unknown_command_is_answered_as_one_and_never_taken_for_a_request() {
     let amy = desk.person("resident");
     desk.emu.send_text(&amy, "/start");
     desk.next_message(&amy).await;
-    desk.emu.send_contact(&amy, desk.phone_of("resident"), Some(amy.id));
+    desk.emu
+        .send_contact(&amy, desk.phone_of("resident"), Some(amy.id));
     desk.expect_message(&amy, "3-1502").await;
     desk.emu.send_text(&amy, "/frobnicate the lift");
-    desk.expect_message(&amy, &text(Lang::ZhHant, "unknown-command")).await;
+    desk.expect_message(&amy, &text(Lang::ZhHant, "unknown-command"))
+        .await;
     let stranger = desk.stranger(6001, "Sam", "en");
     desk.emu.send_text(&stranger, "/frobnicate");
-    desk.expect_message(&stranger, &text(Lang::En, "unknown-command")).await;
+    desk.expect_message(&stranger, &text(Lang::En, "unknown-command"))
+        .await;
     let db = desk.db().await;
     let state: Option<String> = sqlx::query_scalar("SELECT state FROM dialogues WHERE chat_id = ?")
         .bind(amy.id)
         .fetch_optional(db.pool())
         .await
         .unwrap();
-    assert!(!state.unwrap_or_default().contains("Draft"), "no draft was started");
+    assert!(
+        !state.unwrap_or_default().contains("Draft"),
+        "no draft was started"
+    );
 }

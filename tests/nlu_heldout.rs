@@ -17,13 +17,20 @@ fn a_held_out_set_scores_at_least_ninety_percent_in_every_field() {
     );
 }
 
-/// Written after the rules were changed and never fixed against: it only
-/// reports how they do on unseen text (its misses are the next work, so it
-/// asserts no floor). Run with `-- --nocapture` to see the scores.
+/// Written after the rules were changed and not fitted against (beyond its
+/// two missed emergencies, whose rules were added): it shows how the rules do
+/// on unseen text. Its floor is lower than the fitted sets' (80% per field),
+/// but an emergency must never be missed. Run with `-- --nocapture` to see
+/// the scores and misses.
 #[test]
-fn an_unfitted_mini_set_is_scored_and_reported() {
+fn an_unfitted_mini_set_scores_at_least_eighty_percent_and_catches_every_emergency() {
     let set = labelled::parse(include_str!("data/mini.txt"));
     let score = labelled::score(&set);
     score.print("unfitted mini-set");
     assert_eq!(set.len(), 30);
+    assert!((0..5).all(|f| score.pct(f) >= 80.0), "{:?}", score.right);
+    assert_eq!(
+        score.caught, score.emergencies,
+        "every emergency must be caught"
+    );
 }
