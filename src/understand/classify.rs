@@ -442,4 +442,17 @@ mod tests {
     fn praise_of_a_night_shift_worker_is_staff() {
         assert_eq!(labels("想讚吓夜更個保安大哥").category, Category::Staff);
     }
+
+    #[test]
+    fn wishes_for_more_of_something_are_suggestions() {
+        for text in [
+            "would love some shade over the playground",
+            "it would be nice to have a water fountain in the lobby",
+            "希望可以多加幾個垃圾桶",
+            "如果會所有部咖啡機就好了",
+        ] {
+            assert_eq!(labels(text).kind, Kind::Suggestion, "{text}");
+        }
+        assert_eq!(labels("希望可以明天來修水管").kind, Kind::Repair);
+    }
 }
