@@ -455,4 +455,17 @@ mod tests {
         }
         assert_eq!(labels("希望可以明天來修水管").kind, Kind::Repair);
     }
+
+    #[test]
+    fn a_quarrel_or_dropped_weights_are_noise_not_violence_or_facilities() {
+        for text in [
+            "樓下兩公婆日日嗌交，仲掟嘢",
+            "邻居夫妻又闹交到半夜",
+            "people in the gym keep dropping weights, the thuds are awful",
+        ] {
+            let l = labels(text);
+            assert_eq!((l.kind, l.category), (Kind::Complaint, Category::Noise), "{text}");
+            assert_ne!(l.urgency, Urgency::Emergency, "{text}");
+        }
+    }
 }
