@@ -468,4 +468,17 @@ mod tests {
             assert_ne!(l.urgency, Urgency::Emergency, "{text}");
         }
     }
+
+    #[test]
+    fn a_named_姑娘_thanked_or_blamed_is_staff() {
+        assert_eq!(labels("多謝黃姑娘咁細心幫我").category, Category::Staff);
+        assert_eq!(labels("管理處個陳姑娘好黑面").category, Category::Staff);
+    }
+
+    #[test]
+    fn a_sticky_floor_by_the_lifts_is_cleaning_not_lift() {
+        for text in ["電梯口啲地黐黐地，冇人抹", "电梯厅地上黏糊糊的，没人拖"] {
+            assert_eq!(labels(text).category, Category::Cleaning, "{text}");
+        }
+    }
 }
