@@ -481,4 +481,20 @@ mod tests {
             assert_eq!(labels(text).category, Category::Cleaning, "{text}");
         }
     }
+
+    #[test]
+    fn a_phone_line_nobody_answers_is_not_electrical() {
+        for text in ["客服電話成日冇人聽", "服务热线一直占线"] {
+            let l = labels(text);
+            assert_eq!(l.kind, Kind::Complaint, "{text}");
+            assert_ne!(l.category, Category::Electrical, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_dead_socket_is_normal_but_a_tripped_flat_is_high() {
+        assert_eq!(labels("客廳個插座冇電").urgency, Urgency::Normal);
+        assert_eq!(labels("成間屋跳電，總開關推不上").urgency, Urgency::High);
+        assert_eq!(labels("個掣燒焦咗，出緊煙").category, Category::Electrical);
+    }
 }
