@@ -92,9 +92,18 @@ pub(crate) fn classify(norm: &str) -> Labels {
 
     let (mut kind, strength) = decide_kind(&scan, category, found.map_or(0.0, |(_, s)| s));
     // Staff conduct is never a fault to fix: "the technician left rubbish
-    // behind after the repair" is a complaint about the technician.
+    // behind after the repair" is a complaint about the technician, and
+    // thanks to a technician for a repair ("谢谢维修部张师傅…修水管") is praise.
     if staff && kind == Kind::Repair {
-        kind = Kind::Complaint;
+        let (praise, complaint) = (
+            scan.kind_score(KindCue::Praise),
+            scan.kind_score(KindCue::Complaint),
+        );
+        kind = if praise >= 3.0 && praise > complaint {
+            Kind::Praise
+        } else {
+            Kind::Complaint
+        };
     }
     if kind == Kind::Unknown {
         category = Category::Other;
@@ -464,7 +473,11 @@ mod tests {
             "people in the gym keep dropping weights, the thuds are awful",
         ] {
             let l = labels(text);
-            assert_eq!((l.kind, l.category), (Kind::Complaint, Category::Noise), "{text}");
+            assert_eq!(
+                (l.kind, l.category),
+                (Kind::Complaint, Category::Noise),
+                "{text}"
+            );
             assert_ne!(l.urgency, Urgency::Emergency, "{text}");
         }
     }
@@ -477,7 +490,8 @@ mod tests {
 
     #[test]
     fn a_sticky_floor_by_the_lifts_is_cleaning_not_lift() {
-        for text in ["電梯口啲地黐黐地，冇人抹", "电梯厅地上黏糊糊的，没人拖"] {
+        for text in ["電梯口啲地黐黐地，冇人抹", "电梯厅地上黏糊糊的，没人拖"]
+        {
             assert_eq!(labels(text).category, Category::Cleaning, "{text}");
         }
     }
@@ -496,5 +510,11 @@ mod tests {
         assert_eq!(labels("客廳個插座冇電").urgency, Urgency::Normal);
         assert_eq!(labels("成間屋跳電，總開關推不上").urgency, Urgency::High);
         assert_eq!(labels("個掣燒焦咗，出緊煙").category, Category::Electrical);
+    }
+
+    #[test]
+    fn thanks_to_the_maintenance_department_is_praise_not_a_repair() {
+        let l = labels("多謝工程部李師傅星期日都上嚟幫我哋換燈");
+        assert_eq!((l.kind, l.category), (Kind::Praise, Category::Staff));
     }
 }
