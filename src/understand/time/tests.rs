@@ -222,7 +222,11 @@ fn the_day_of_sunday_before_evening_is_not_day_and_night() {
 
 #[test]
 fn a_dark_night_is_the_topic_of_a_complaint_not_a_time() {
-    for text in ["楼道的灯坏了，晚上黑漆漆的", "走廊夜晚黑蚊蚊", "车库晚上根本没法待"] {
+    for text in [
+        "楼道的灯坏了，晚上黑漆漆的",
+        "走廊夜晚黑蚊蚊",
+        "车库晚上根本没法待",
+    ] {
         assert_eq!(start(text), None, "{text}");
     }
     is("晚上七点来修灯", "2026-11-27 19:00:00");
