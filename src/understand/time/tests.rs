@@ -231,3 +231,12 @@ fn a_dark_night_is_the_topic_of_a_complaint_not_a_time() {
     }
     is("晚上七点来修灯", "2026-11-27 19:00:00");
 }
+
+#[test]
+fn the_end_of_a_habit_is_not_a_time() {
+    assert_eq!(
+        start("every Monday the bins overflow and stay full until Wednesday"),
+        None
+    );
+    is("the tap is leaking, can someone come Thursday?", "2026-12-03 00:00:00");
+}
