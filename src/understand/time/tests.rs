@@ -238,5 +238,8 @@ fn the_end_of_a_habit_is_not_a_time() {
         start("every Monday the bins overflow and stay full until Wednesday"),
         None
     );
-    is("the tap is leaking, can someone come Thursday?", "2026-12-03 00:00:00");
+    is(
+        "the tap is leaking, can someone come Thursday?",
+        "2026-12-03 00:00:00",
+    );
 }
