@@ -92,9 +92,18 @@ pub(crate) fn classify(norm: &str) -> Labels {
 
     let (mut kind, strength) = decide_kind(&scan, category, found.map_or(0.0, |(_, s)| s));
     // Staff conduct is never a fault to fix: "the technician left rubbish
-    // behind after the repair" is a complaint about the technician.
+    // behind after the repair" is a complaint about the technician, and
+    // thanks to a technician for a repair ("谢谢维修部张师傅…修水管") is praise.
     if staff && kind == Kind::Repair {
-        kind = Kind::Complaint;
+        let (praise, complaint) = (
+            scan.kind_score(KindCue::Praise),
+            scan.kind_score(KindCue::Complaint),
+        );
+        kind = if praise >= 3.0 && praise > complaint {
+            Kind::Praise
+        } else {
+            Kind::Complaint
+        };
     }
     if kind == Kind::Unknown {
         category = Category::Other;
@@ -441,5 +450,71 @@ mod tests {
     #[test]
     fn praise_of_a_night_shift_worker_is_staff() {
         assert_eq!(labels("想讚吓夜更個保安大哥").category, Category::Staff);
+    }
+
+    #[test]
+    fn wishes_for_more_of_something_are_suggestions() {
+        for text in [
+            "would love some shade over the playground",
+            "it would be nice to have a water fountain in the lobby",
+            "希望可以多加幾個垃圾桶",
+            "如果會所有部咖啡機就好了",
+        ] {
+            assert_eq!(labels(text).kind, Kind::Suggestion, "{text}");
+        }
+        assert_eq!(labels("希望可以明天來修水管").kind, Kind::Repair);
+    }
+
+    #[test]
+    fn a_quarrel_or_dropped_weights_are_noise_not_violence_or_facilities() {
+        for text in [
+            "樓下兩公婆日日嗌交，仲掟嘢",
+            "邻居夫妻又闹交到半夜",
+            "people in the gym keep dropping weights, the thuds are awful",
+        ] {
+            let l = labels(text);
+            assert_eq!(
+                (l.kind, l.category),
+                (Kind::Complaint, Category::Noise),
+                "{text}"
+            );
+            assert_ne!(l.urgency, Urgency::Emergency, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_named_姑娘_thanked_or_blamed_is_staff() {
+        assert_eq!(labels("多謝黃姑娘咁細心幫我").category, Category::Staff);
+        assert_eq!(labels("管理處個陳姑娘好黑面").category, Category::Staff);
+    }
+
+    #[test]
+    fn a_sticky_floor_by_the_lifts_is_cleaning_not_lift() {
+        for text in ["電梯口啲地黐黐地，冇人抹", "电梯厅地上黏糊糊的，没人拖"]
+        {
+            assert_eq!(labels(text).category, Category::Cleaning, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_phone_line_nobody_answers_is_not_electrical() {
+        for text in ["客服電話成日冇人聽", "服务热线一直占线"] {
+            let l = labels(text);
+            assert_eq!(l.kind, Kind::Complaint, "{text}");
+            assert_ne!(l.category, Category::Electrical, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_dead_socket_is_normal_but_a_tripped_flat_is_high() {
+        assert_eq!(labels("客廳個插座冇電").urgency, Urgency::Normal);
+        assert_eq!(labels("成間屋跳電，總開關推不上").urgency, Urgency::High);
+        assert_eq!(labels("個掣燒焦咗，出緊煙").category, Category::Electrical);
+    }
+
+    #[test]
+    fn thanks_to_the_maintenance_department_is_praise_not_a_repair() {
+        let l = labels("多謝工程部李師傅星期日都上嚟幫我哋換燈");
+        assert_eq!((l.kind, l.category), (Kind::Praise, Category::Staff));
     }
 }

@@ -52,8 +52,9 @@ pub fn understand(text: &str, now: DateTime<Tz>) -> Understanding {
     let labels = classify::classify(&found.rest);
     let when = time::find(&found.rest, now).and_then(|t| {
         // "晚上好吵" in a complaint is a habit, not an appointment; so is a
-        // clock next to "日日" or "every day" unless a day is named too.
-        let habitual = (t.part_only && labels.kind == Kind::Complaint)
+        // clock next to "日日" or "every day" unless a day is named too. In
+        // thanks, a part of the day alone ("半夜还来帮我们") is the story told.
+        let habitual = (t.part_only && matches!(labels.kind, Kind::Complaint | Kind::Praise))
             || (t.habit_without_day && labels.kind != Kind::Booking);
         (!habitual).then_some(t.when)
     });
@@ -128,6 +129,12 @@ mod tests {
     #[test]
     fn a_habitual_part_of_day_in_a_complaint_is_not_a_time() {
         assert_eq!(understand("樓上晚上好嘈", now()).when, None);
+    }
+
+    #[test]
+    fn a_part_of_day_alone_in_thanks_is_not_a_time() {
+        assert_eq!(understand("多謝陳師傅夜晚都上嚟幫我哋整", now()).when, None);
+        assert!(understand("多謝陳師傅琴晚上嚟幫手", now()).when.is_some());
     }
 
     #[test]

@@ -65,10 +65,12 @@ static HABITS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?:周末|假日|假期|星期[六日天]|礼拜[六日天]|周[六日])(?:也|都|亦|照)",
         r"由(?:朝|早)[^，。,.!?]{0,8}?(?:到|至)(?:晚|夜)",
         r"从早到晚|早到晚",
-        // a part of the day as a topic: "晚上很暗", "夜晚都好嘈"
-        r"(?:早上|晚上|夜晚|夜里|半夜|深夜|下午)(?:很|都|特别|非常|经常|总是|好(?:[吵暗黑臭冷热闷]|大声|多))",
+        // a part of the day as a topic: "晚上很暗", "夜晚都好嘈", "晚上黑漆漆"
+        r"(?:早上|晚上|夜晚|夜里|半夜|深夜|下午)(?:很|都|特别|非常|经常|总是|老是|根本|[黑暗]|好(?:[吵暗黑臭冷热闷]|大声|多))",
         r"(?:值|上|返|做)?(?:夜班|晚班|夜更|通宵更)",
         r"(?:经常|成日|平时|有时|往往|通常)[^，。,.!?]{0,4}?(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜晚|夜里|半夜|深夜)",
+        // "every Tuesday … until Thursday": the end of a habit is a habit too
+        r"(?:^|[^a-z])every\s+[a-z]+[^.!?;]{0,60}?[^a-z]until\s+[a-z]+",
         r"(?:^|[^a-z])every\s+(?:single\s+)?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?",
         r"(?:^|[^a-z])all\s+(?:day|night|week|weekend|morning|afternoon|evening|the\s+time)(?:\s+long)?",
         r"day\s+and\s+night|night\s+and\s+day|around\s+the\s+clock|all\s+hours|24/7",

@@ -219,3 +219,27 @@ fn this_morning_afternoon_and_evening_are_today() {
 fn the_day_of_sunday_before_evening_is_not_day_and_night() {
     is("星期日夜晚", "2026-11-29 18:00:00");
 }
+
+#[test]
+fn a_dark_night_is_the_topic_of_a_complaint_not_a_time() {
+    for text in [
+        "楼道的灯坏了，晚上黑漆漆的",
+        "走廊夜晚黑蚊蚊",
+        "车库晚上根本没法待",
+    ] {
+        assert_eq!(start(text), None, "{text}");
+    }
+    is("晚上七点来修灯", "2026-11-27 19:00:00");
+}
+
+#[test]
+fn the_end_of_a_habit_is_not_a_time() {
+    assert_eq!(
+        start("every Monday the bins overflow and stay full until Wednesday"),
+        None
+    );
+    is(
+        "the tap is leaking, can someone come Thursday?",
+        "2026-12-03 00:00:00",
+    );
+}
