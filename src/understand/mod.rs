@@ -213,6 +213,17 @@ mod tests {
     }
 
     #[test]
+    fn thanks_with_always_is_praise_but_always_with_a_fault_is_a_complaint() {
+        let u = understand("thanks to the cleaner on our floor, always so tidy", now());
+        assert_eq!((u.kind, u.category), (Kind::Praise, Category::Staff));
+        let u = understand(
+            "the corridor light is always flickering and still not fixed",
+            now(),
+        );
+        assert_eq!(u.kind, Kind::Complaint);
+    }
+
+    #[test]
     fn common_questions_name_their_topic_in_every_script() {
         let cases = [
             ("管理費點交？", Some("fees")),
