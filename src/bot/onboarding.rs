@@ -67,10 +67,10 @@ async fn start_plain(bot: &Bot, app: &App, actor: &Actor, dialogue: &BotDialogue
         return reply::text(bot, actor, t(actor.lang, "already-registered")).await;
     }
     if let Some(request) = store::units::pending_bind_request_of(app.db.pool(), actor.id()).await? {
-        let mut tx = app.db.begin().await?;
-        let unit = store::units::get(&mut tx, request.unit_id).await?;
-        tx.rollback().await?;
-        let unit = unit.map(|u| u.label()).unwrap_or_default();
+        let unit = store::units::read(app.db.pool(), request.unit_id)
+            .await?
+            .map(|u| u.label())
+            .unwrap_or_default();
         return reply::text(
             bot,
             actor,
@@ -303,11 +303,7 @@ pub async fn decide_bind(
         _ => false,
     };
     if !may_decide {
-        bot.answer_callback_query(query.id.clone())
-            .text(t(actor.lang, "not-allowed"))
-            .show_alert(true)
-            .await?;
-        return Ok(());
+        return super::common::refuse(bot, actor, query).await;
     }
     let now = app.now();
     let mut tx = app.db.begin().await?;
