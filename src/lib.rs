@@ -7,6 +7,7 @@
 //! Bot API server) and `sandbox` (a terminal chat with the real bot).
 
 pub mod admin;
+pub mod app;
 pub mod bot;
 pub mod cli;
 pub mod config;

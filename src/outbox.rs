@@ -107,8 +107,41 @@ pub async fn enqueue_at(
     now: DateTime<Utc>,
     at: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
+    enqueue_in(tx, chat_id, message, Lane::Interactive, now, at).await
+}
+
+/// Which lane a queued message travels in: interactive messages always go
+/// before bulk ones, within Telegram's limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lane {
+    /// Replies, cards, staff pings, emergency alerts, urgent notices.
+    Interactive,
+    /// Survey and notice broadcasts, reports, reminders.
+    Bulk,
+}
+
+impl Lane {
+    /// The lane's name as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Interactive => "interactive",
+            Self::Bulk => "bulk",
+        }
+    }
+}
+
+/// Queues a message in a lane, to go out no earlier than `at`.
+pub async fn enqueue_in(
+    tx: &mut Tx,
+    chat_id: i64,
+    message: &OutMessage,
+    lane: Lane,
+    now: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
     let payload = serde_json::to_string(message).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    store::outbox::enqueue(tx, chat_id, &payload, now, at).await
+    store::outbox::enqueue_in(tx, chat_id, &payload, lane.as_str(), now, at).await
 }
 
 /// What became of one attempt to send.

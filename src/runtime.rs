@@ -9,7 +9,8 @@ use teloxide::prelude::*;
 use teloxide::types::BotCommand;
 use tokio_util::sync::CancellationToken;
 
-use crate::bot::{self, App};
+use crate::app::App;
+use crate::bot;
 use crate::config::{ConfigError, Settings};
 use crate::domain::lang::Lang;
 use crate::error::Error;

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
-use crate::bot::App;
+use crate::app::App;
 use crate::error::Error;
 use crate::outbox::{self, OutMessage};
 use crate::store::{self, Tx};

@@ -2,7 +2,6 @@
 //! by the tests alike, the people it serves ([`Actor`] and the role guards),
 //! and the conversation state ([`State`]).
 
-pub mod callback;
 pub mod commands;
 mod common;
 pub mod intake;
@@ -13,62 +12,21 @@ pub mod work;
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use teloxide::dispatching::dialogue::{self, Dialogue};
 use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
 use teloxide::prelude::*;
 use teloxide::types::User;
-use tokio::sync::Notify;
 
-use crate::config::Settings;
 use crate::domain::lang::Lang;
 use crate::domain::role::Role;
 use crate::error::Error;
 use crate::store::users::UserRow;
-use crate::store::{self, Db, Tx, dialogues::DialogueStore};
+use crate::store::{self, dialogues::DialogueStore};
 
+pub use crate::app::App;
+pub use crate::domain::button as callback;
 pub use commands::Command;
-
-/// What the handlers share: the database, the settings and a way to wake the
-/// outbox sender after a commit.
-#[derive(Debug)]
-pub struct App {
-    pub db: Db,
-    pub settings: Settings,
-    pub outbox_wake: Arc<Notify>,
-}
-
-impl App {
-    pub fn new(db: Db, settings: Settings) -> Arc<Self> {
-        Arc::new(Self {
-            db,
-            settings,
-            outbox_wake: Arc::new(Notify::new()),
-        })
-    }
-
-    /// The current moment. One place, so the desk's clock is easy to follow.
-    pub fn now(&self) -> DateTime<Utc> {
-        Utc::now()
-    }
-
-    /// The office's name in a language: the configured one, else the
-    /// language's own word for the management office.
-    pub fn office_name(&self, lang: Lang) -> String {
-        match self.settings.office.name.trim() {
-            "" => crate::texts::t(lang, "office-default-name"),
-            name => name.to_owned(),
-        }
-    }
-
-    /// Commits a write and lets the outbox sender know there may be news.
-    pub async fn commit(&self, tx: Tx) -> Result<(), Error> {
-        tx.commit().await?;
-        self.outbox_wake.notify_one();
-        Ok(())
-    }
-}
 
 /// The conversation state of a chat, kept in SQLite.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::lang_of;
-use crate::bot::App;
+use crate::app::App;
 use crate::domain::ticket::Status;
 use crate::error::Error;
 use crate::outbox::{self, OutMessage};

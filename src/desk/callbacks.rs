@@ -9,8 +9,8 @@ use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
 use super::{alert_supervisors, cards, choose_assignee, lang_of, notes, ping_assignee};
-use crate::bot::App;
-use crate::bot::callback::Callback;
+use crate::app::App;
+use crate::domain::button::Callback;
 use crate::domain::callback::{Answer, Outcome, Stage, after};
 use crate::domain::lang::Lang;
 use crate::domain::request::{Kind, Urgency};

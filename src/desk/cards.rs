@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use fluent_bundle::FluentValue;
 
-use crate::bot::App;
-use crate::bot::callback::{Callback, TicketOp};
+use crate::app::App;
+use crate::domain::button::{Callback, TicketOp};
 use crate::domain::lang::Lang;
 use crate::error::Error;
 use crate::outbox::OutButton;

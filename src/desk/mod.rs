@@ -13,7 +13,7 @@ pub mod visits;
 
 use chrono::{DateTime, Utc};
 
-use crate::bot::App;
+use crate::app::App;
 use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind, Urgency};
 use crate::domain::role::Role;

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{alert_supervisors, lang_of};
-use crate::bot::App;
+use crate::app::App;
 use crate::error::Error;
 use crate::outbox::{self, OutMessage};
 use crate::scheduler::{Job, schedule};

@@ -5,7 +5,7 @@ use chrono::Utc;
 
 use super::notes::{self, Contact};
 use super::{Doer, NewRequest, Refusal, Source};
-use crate::bot::App;
+use crate::app::App;
 use crate::config::Settings;
 use crate::domain::request::{Category, Kind, Urgency};
 use crate::domain::role::Role;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
 
 use super::{cards, lang_of};
-use crate::bot::App;
+use crate::app::App;
 use crate::domain::callback::{visit_reminder_at, visit_still_on};
 use crate::domain::request::Kind;
 use crate::domain::ticket::Status;

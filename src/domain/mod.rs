@@ -1,5 +1,6 @@
 //! Pure types and rules of the desk: no I/O here.
 
+pub mod button;
 pub mod callback;
 pub mod lang;
 pub mod phone;

@@ -15,7 +15,8 @@ pub struct OutboxRow {
     pub attempts: i64,
 }
 
-/// Queues a message for a chat, to go out no earlier than `not_before`.
+/// Queues a message for a chat, to go out no earlier than `not_before`, in
+/// the interactive lane.
 pub async fn enqueue(
     tx: &mut Tx,
     chat_id: i64,
@@ -23,11 +24,24 @@ pub async fn enqueue(
     now: DateTime<Utc>,
     not_before: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
+    enqueue_in(tx, chat_id, payload, "interactive", now, not_before).await
+}
+
+/// Queues a message for a chat in a lane (`interactive` or `bulk`).
+pub async fn enqueue_in(
+    tx: &mut Tx,
+    chat_id: i64,
+    payload: &str,
+    lane: &str,
+    now: DateTime<Utc>,
+    not_before: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO outbox (chat_id, payload, created_at, not_before) VALUES (?, ?, ?, ?) RETURNING id",
+        "INSERT INTO outbox (chat_id, payload, lane, created_at, not_before) VALUES (?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(chat_id)
     .bind(payload)
+    .bind(lane)
     .bind(now)
     .bind(not_before)
     .fetch_one(&mut **tx)

@@ -6,9 +6,9 @@ use std::time::Duration;
 use fluent_bundle::FluentValue;
 
 use super::draft::{Ask, Draft, Place};
-use crate::bot::App;
-use crate::bot::callback::{Callback, DraftOp};
+use crate::app::App;
 use crate::desk::cards;
+use crate::domain::button::{Callback, DraftOp};
 use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind};
 use crate::outbox::OutButton;

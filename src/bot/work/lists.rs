@@ -6,10 +6,10 @@ use fluent_bundle::FluentValue;
 use teloxide::prelude::*;
 
 use super::{Card, answer, rewrite};
-use crate::bot::callback::{Callback, OpenFilter, TicketOp};
 use crate::bot::onboarding::settle;
 use crate::bot::{Actor, App, HandlerResult, Staff, Supervisor, reply};
 use crate::desk::cards;
+use crate::domain::button::{Callback, OpenFilter, TicketOp};
 use crate::domain::lang::Lang;
 use crate::domain::ticket::Status;
 use crate::error::Error;

@@ -9,10 +9,10 @@ use fluent_bundle::FluentValue;
 use teloxide::prelude::*;
 
 use super::{Card, Flow, answer, rewrite};
-use crate::bot::callback::{Callback, LogVia};
 use crate::bot::onboarding::settle;
 use crate::bot::{Actor, App, BotDialogue, DeskMember, HandlerResult, State, reply};
 use crate::desk::{self, NewRequest, Source, cards};
+use crate::domain::button::{Callback, LogVia};
 use crate::domain::request::Kind;
 use crate::error::Error;
 use crate::outbox::OutButton;

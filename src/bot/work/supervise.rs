@@ -8,11 +8,11 @@ use teloxide::prelude::*;
 
 use super::ticket::render;
 use super::{Card, answer, doer, refusal_key, rewrite};
-use crate::bot::callback::{Callback, TicketOp};
 use crate::bot::common::refuse;
 use crate::bot::onboarding::settle;
 use crate::bot::{Actor, App, HandlerResult, Supervisor, reply};
 use crate::desk::{self, Refusal, cards, notes};
+use crate::domain::button::{Callback, TicketOp};
 use crate::domain::lang::Lang;
 use crate::error::Error;
 use crate::outbox::OutButton;

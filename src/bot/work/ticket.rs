@@ -5,10 +5,10 @@ use fluent_bundle::FluentValue;
 use teloxide::prelude::*;
 
 use super::{Card, Flow, answer, doer, refusal_key, rewrite};
-use crate::bot::callback::TicketOp;
 use crate::bot::common::refuse;
 use crate::bot::{Actor, App, BotDialogue, HandlerResult, State, reply};
 use crate::desk::{self, Refusal, cards, notes};
+use crate::domain::button::TicketOp;
 use crate::domain::role::Role;
 use crate::domain::ticket::{self, Action, Status};
 use crate::error::Error;
