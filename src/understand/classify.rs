@@ -71,7 +71,9 @@ pub(crate) fn classify(norm: &str) -> Labels {
         (false, None) => Category::Other,
     };
 
-    if let Some(rule) = lex.emergency.iter().find(|r| r.fires(hits)) {
+    // Over, ruled out, a drill or a past event: no emergency, nothing high.
+    let calm = lex.calm.iter().any(|r| r.fires(hits));
+    if let Some(rule) = lex.emergency.iter().find(|r| !calm && r.fires(hits)) {
         category = match (rule.category, found) {
             (Some(c), _) => c,
             (None, Some((c, score))) if score >= 2.0 && c != Category::Other => c,
@@ -108,7 +110,7 @@ pub(crate) fn classify(norm: &str) -> Labels {
     if kind == Kind::Unknown {
         category = Category::Other;
     }
-    let urgency = if lex.high.iter().any(|r| r.fires(hits))
+    let urgency = if !calm && lex.high.iter().any(|r| r.fires(hits))
         && !matches!(
             kind,
             Kind::Praise | Kind::Suggestion | Kind::Unknown | Kind::Booking

@@ -70,6 +70,18 @@ fn print_scan() {
             println!("  {c}: {s}");
         }
     }
+    let lex = get();
+    let rules = [
+        ("calm", &lex.calm),
+        ("emergency", &lex.emergency),
+        ("high", &lex.high),
+        ("low", &lex.low),
+    ];
+    for (what, list) in rules {
+        for rule in list.iter().filter(|r| r.fires(&scan.rule_hits)) {
+            println!("  {what} rule: {}", rule.name);
+        }
+    }
     for (k, s) in KindCue::ALL.iter().zip(scan.kind) {
         if s > 0.0 {
             println!("  kind {}: {s}", k.name());
