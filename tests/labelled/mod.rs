@@ -43,7 +43,10 @@ impl Score {
             println!("{name} ({}): {field} {:.1}%", self.lines, self.pct(i));
         }
         println!("{name}: emergencies {}/{}", self.caught, self.emergencies);
-        println!("{name}: non-emergencies raised {}/{}", self.raised, self.calm);
+        println!(
+            "{name}: non-emergencies raised {}/{}",
+            self.raised, self.calm
+        );
     }
 
     /// The share of labelled emergencies caught, in percent.

@@ -39,7 +39,10 @@ impl Matcher {
         }
     }
 
-    pub(super) fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    pub(super) fn find_iter<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = aho_corasick::Match> + 'a {
         self.ac.iter().flat_map(move |ac| ac.find_iter(text))
     }
 
@@ -137,4 +140,3 @@ impl Rewriter {
         out
     }
 }
-

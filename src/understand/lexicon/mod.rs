@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 use aho_corasick::MatchKind;
 use serde::Deserialize;
 
-use matcher::{Bounds, Matcher, Rewriter, word};
 use crate::domain::request::{Category, Kind};
+use matcher::{Bounds, Matcher, Rewriter, word};
 
 mod matcher;
 
@@ -317,10 +317,13 @@ impl<'a> RuleWords<'a> {
     ) -> Result<(), LexiconError> {
         for w in list {
             if let Some(name) = w.strip_prefix('@') {
-                let family = self.families.get(name).ok_or_else(|| LexiconError::Unknown {
-                    what: "word family",
-                    name: name.to_owned(),
-                })?;
+                let family = self
+                    .families
+                    .get(name)
+                    .ok_or_else(|| LexiconError::Unknown {
+                        what: "word family",
+                        name: name.to_owned(),
+                    })?;
                 if depth >= FAMILY_DEPTH {
                     return Err(LexiconError::FamilyLoop(name.to_owned()));
                 }
@@ -490,7 +493,10 @@ impl Lexicon {
         let masked: Vec<(usize, usize)> = self
             .masks
             .find_iter(norm)
-            .filter(|m| self.masks.accepts(norm, m.pattern().as_usize(), m.start(), m.end()))
+            .filter(|m| {
+                self.masks
+                    .accepts(norm, m.pattern().as_usize(), m.start(), m.end())
+            })
             .map(|m| (m.start(), m.end()))
             .collect();
         // A word strictly inside a masked phrase does not count ("fire" in
@@ -513,11 +519,14 @@ impl Lexicon {
     }
 
     fn score(matcher: &Matcher, word_cues: &[Vec<(Cue, f32)>], norm: &str, scan: &mut Scan) {
+        // A word said twice ("請問係我自己換定係你哋換") is one piece of evidence.
+        let mut seen: Vec<usize> = Vec::new();
         for m in matcher.find_iter(norm) {
             let id = m.pattern().as_usize();
-            if !matcher.accepts(norm, id, m.start(), m.end()) {
+            if !matcher.accepts(norm, id, m.start(), m.end()) || seen.contains(&id) {
                 continue;
             }
+            seen.push(id);
             scan.words += 1;
             for (cue, weight) in word_cues.get(id).into_iter().flatten() {
                 match cue {
