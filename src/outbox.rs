@@ -11,7 +11,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use teloxide::payloads::{SendMessageSetters, SendPhotoSetters, SetMyCommandsSetters};
+use teloxide::payloads::{
+    SendDocumentSetters, SendMessageSetters, SendPhotoSetters, SetMyCommandsSetters,
+};
 use teloxide::prelude::*;
 use teloxide::types::{
     BotCommand, BotCommandScope, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Recipient,
@@ -37,6 +39,24 @@ pub enum OutMessage {
     /// A photo by Telegram file id, with a caption and inline buttons.
     Photo {
         file_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<OutButton>>,
+    },
+    /// A file the bot uploads itself (a workbook, an export), stored in the
+    /// `files` table under `file` (see [`store_file`]), with a caption.
+    Document {
+        file: i64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<OutButton>>,
+    },
+    /// A picture the bot uploads itself (a chart), stored in the `files`
+    /// table under `file`, with a caption.
+    PhotoFile {
+        file: i64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         caption: Option<String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -71,6 +91,24 @@ impl OutMessage {
         }
     }
 
+    /// A stored file sent as a document, with a caption.
+    pub fn document(file: i64, caption: impl Into<String>) -> Self {
+        Self::Document {
+            file,
+            caption: Some(caption.into()).filter(|c| !c.is_empty()),
+            buttons: Vec::new(),
+        }
+    }
+
+    /// A stored picture sent as a photo, with a caption.
+    pub fn photo_file(file: i64, caption: impl Into<String>) -> Self {
+        Self::PhotoFile {
+            file,
+            caption: Some(caption.into()).filter(|c| !c.is_empty()),
+            buttons: Vec::new(),
+        }
+    }
+
     /// A text message with inline buttons.
     pub fn with_buttons(text: impl Into<String>, buttons: Vec<Vec<OutButton>>) -> Self {
         Self::Text {
@@ -87,6 +125,19 @@ pub fn keyboard(rows: &[Vec<OutButton>]) -> InlineKeyboardMarkup {
             .map(|b| InlineKeyboardButton::callback(b.text.clone(), b.data.clone()))
             .collect::<Vec<_>>()
     }))
+}
+
+/// Stores a file for [`OutMessage::Document`] or [`OutMessage::PhotoFile`]
+/// inside the caller's transaction; returns its id. Several messages may name
+/// the same file (a report sent to every supervisor is stored once).
+pub async fn store_file(
+    tx: &mut Tx,
+    name: &str,
+    mime: &str,
+    data: &[u8],
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    store::files::insert(tx, name, mime, data, now).await
 }
 
 /// Queues a message to a chat inside the caller's transaction.
@@ -307,7 +358,8 @@ impl Sender {
             tokio::spawn(async move {
                 let outcome = match message {
                     Ok(message) => {
-                        deliver(&bot, row.chat_id, &message, recorder.cfg.request_timeout).await
+                        let timeout = recorder.cfg.request_timeout;
+                        deliver(&bot, &recorder.db, row.chat_id, &message, timeout).await
                     }
                     Err(e) => Outcome::Permanent(format!("unreadable payload: {e}")),
                 };
@@ -398,8 +450,25 @@ impl Recorder {
 }
 
 /// Sends one message and classifies the answer.
-async fn deliver(bot: &Bot, chat_id: i64, message: &OutMessage, timeout: Duration) -> Outcome {
+async fn deliver(
+    bot: &Bot,
+    db: &Db,
+    chat_id: i64,
+    message: &OutMessage,
+    timeout: Duration,
+) -> Outcome {
     let chat = ChatId(chat_id);
+    // A stored file is read before the clock starts: the limit is Telegram's.
+    let upload = match message {
+        OutMessage::Document { file, .. } | OutMessage::PhotoFile { file, .. } => {
+            match store::files::get(db.pool(), *file).await {
+                Ok(Some(row)) => Some(InputFile::memory(row.data).file_name(row.name)),
+                Ok(None) => return Outcome::Permanent(format!("stored file {file} is gone")),
+                Err(e) => return Outcome::Transient(format!("cannot read stored file: {e}")),
+            }
+        }
+        _ => None,
+    };
     let sent = tokio::time::timeout(timeout, async {
         match message {
             OutMessage::Text { text, buttons } => {
@@ -415,6 +484,36 @@ async fn deliver(bot: &Bot, chat_id: i64, message: &OutMessage, timeout: Duratio
                 buttons,
             } => {
                 let mut request = bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
+                if let Some(caption) = caption {
+                    request = request.caption(caption);
+                }
+                if !buttons.is_empty() {
+                    request = request.reply_markup(keyboard(buttons));
+                }
+                request.await.map(|m| Some(m.id.0))
+            }
+            OutMessage::Document {
+                caption, buttons, ..
+            } => {
+                let file = upload
+                    .clone()
+                    .unwrap_or_else(|| InputFile::memory(Vec::new()));
+                let mut request = bot.send_document(chat, file);
+                if let Some(caption) = caption {
+                    request = request.caption(caption);
+                }
+                if !buttons.is_empty() {
+                    request = request.reply_markup(keyboard(buttons));
+                }
+                request.await.map(|m| Some(m.id.0))
+            }
+            OutMessage::PhotoFile {
+                caption, buttons, ..
+            } => {
+                let file = upload
+                    .clone()
+                    .unwrap_or_else(|| InputFile::memory(Vec::new()));
+                let mut request = bot.send_photo(chat, file);
                 if let Some(caption) = caption {
                     request = request.caption(caption);
                 }
