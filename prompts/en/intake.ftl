@@ -98,3 +98,19 @@ unsupported-document = Sorry, we can only take photos and images, not other file
 unsupported-other = Sorry, we cannot read that kind of message. Please write what you need, or call { $phone }.
 photo-file-received = 📷 Received; we will use this photo.
 photo-file-failed = Sorry, we could not open that image. Please send it as a photo (not as a file).
+
+# Shared areas (the [[place]] section of prompts/lexicon.toml).
+draft-place-area = { $area }, Block { $building } (shared area)
+draft-place-area-estate = { $area } (shared area)
+draft-place-about = { $place } · about flat { $unit }
+area-lift_lobby = Lift lobby
+area-lobby = Lobby
+area-car_park = Car park
+area-refuse_room = Refuse room
+area-podium = Podium
+area-corridor = Corridor
+area-stairwell = Staircase
+area-clubhouse = Clubhouse
+area-playground = Playground
+area-rooftop = Rooftop
+area-entrance = Main entrance

@@ -89,3 +89,19 @@ unsupported-document = 抱歉，我们只接收照片或图片，不接收其他
 unsupported-other = 抱歉，我们无法读取这类消息。请用文字留言，或致电 { $phone }。
 photo-file-received = 📷 已收到，会使用这张照片。
 photo-file-failed = 抱歉，我们无法打开这张图片。请以“照片”形式发送（不要以文件形式发送）。
+
+# 公共区域（prompts/lexicon.toml 的 [[place]]）。
+draft-place-area = { $building }栋{ $area }（公共区域）
+draft-place-area-estate = { $area }（公共区域）
+draft-place-about = { $place } · 涉及单元 { $unit }
+area-lift_lobby = 电梯厅
+area-lobby = 大堂
+area-car_park = 停车场
+area-refuse_room = 垃圾房
+area-podium = 平台
+area-corridor = 走廊
+area-stairwell = 楼梯间
+area-clubhouse = 会所
+area-playground = 游乐场
+area-rooftop = 天台
+area-entrance = 大门

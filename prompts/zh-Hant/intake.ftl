@@ -89,3 +89,19 @@ unsupported-document = 對不起，我們只接收相片或圖片，不接收其
 unsupported-other = 對不起，我們未能閱讀這類訊息。請用文字留言，或致電 { $phone }。
 photo-file-received = 📷 已收到，會使用這張相片。
 photo-file-failed = 對不起，我們未能打開這個圖片。請以「相片」形式傳送（不要以檔案傳送）。
+
+# 公共地方（prompts/lexicon.toml 的 [[place]]）。
+draft-place-area = { $building }座{ $area }（公共地方）
+draft-place-area-estate = { $area }（公共地方）
+draft-place-about = { $place } · 有關單位 { $unit }
+area-lift_lobby = 升降機大堂
+area-lobby = 大堂
+area-car_park = 停車場
+area-refuse_room = 垃圾房
+area-podium = 平台
+area-corridor = 走廊
+area-stairwell = 樓梯
+area-clubhouse = 會所
+area-playground = 遊樂場
+area-rooftop = 天台
+area-entrance = 大閘
