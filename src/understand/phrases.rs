@@ -67,8 +67,15 @@ impl Phrases {
                 if word.is_empty() {
                     continue;
                 }
-                let starts = word.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
-                let ends = !prefix && word.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
+                let starts = word
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric());
+                let ends = !prefix
+                    && word
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.is_ascii_alphanumeric());
                 words.push(word);
                 meta.push((i, starts, ends));
             }

@@ -46,7 +46,10 @@ mod tests {
             ("3座電梯大堂好臭", Some("lift_lobby")),
             ("lift lobby on 12/F is dark", Some("lift_lobby")),
             ("停車場B2有架車亂泊", Some("car_park")),
-            ("someone parked in my space in the car park", Some("car_park")),
+            (
+                "someone parked in my space in the car park",
+                Some("car_park"),
+            ),
             ("垃圾房好臭", Some("refuse_room")),
             ("the refuse room smells", Some("refuse_room")),
             ("平台啲樹倒咗", Some("podium")),

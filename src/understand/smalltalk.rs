@@ -78,10 +78,27 @@ mod tests {
         for text in ["hi", "Hello!", "你好", "早晨呀", "hi there 👋"] {
             assert_eq!(talk(text), Some(SmallTalk::Greeting), "{text}");
         }
-        for text in ["thanks", "Thank you!!", "多謝", "唔該晒", "谢谢你", "🙏", "ok thanks"] {
+        for text in [
+            "thanks",
+            "Thank you!!",
+            "多謝",
+            "唔該晒",
+            "谢谢你",
+            "🙏",
+            "ok thanks",
+        ] {
             assert_eq!(talk(text), Some(SmallTalk::Thanks), "{text}");
         }
-        for text in ["ok", "OK 👍", "好的", "收到", "1", "👍", "??", "知道了，明白"] {
+        for text in [
+            "ok",
+            "OK 👍",
+            "好的",
+            "收到",
+            "1",
+            "👍",
+            "??",
+            "知道了，明白",
+        ] {
             assert_eq!(talk(text), Some(SmallTalk::Ok), "{text}");
         }
     }

@@ -124,7 +124,10 @@ fn emergency_text(app: &App, actor: &Actor, opened: &Opened) -> String {
 pub fn safety_text(app: &App, lang: Lang, category: Category) -> String {
     let numbers = &app.settings.emergency;
     let args: [(&str, FluentValue); 4] = [
-        ("emergency", app.settings.office.emergency_phone.clone().into()),
+        (
+            "emergency",
+            app.settings.office.emergency_phone.clone().into(),
+        ),
         ("fire", numbers.fire.clone().into()),
         ("police", numbers.police.clone().into()),
         ("ambulance", numbers.ambulance.clone().into()),
