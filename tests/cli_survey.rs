@@ -22,7 +22,11 @@ fn the_example_imports_as_a_draft_whose_results_print_as_json_and_csv() {
         .args(["survey", "import", &example()])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("survey #1 drafted"), "{said}");
     assert!(said.contains("3 questions"), "{said}");
@@ -31,7 +35,11 @@ fn the_example_imports_as_a_draft_whose_results_print_as_json_and_csv() {
         .args(["survey", "results", "1", "--format", "json", "--lang", "en"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["survey"], 1);
     assert_eq!(json["status"], "draft");
@@ -44,7 +52,11 @@ fn the_example_imports_as_a_draft_whose_results_print_as_json_and_csv() {
         .arg(&file)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let csv = std::fs::read_to_string(&file).unwrap();
     assert!(
         csv.starts_with("response,building,unit,completed,Q1 您對管理處的整體服務滿意嗎？"),
