@@ -1,4 +1,4 @@
-//! The command line: `run` (default), `parse`, `units import`, `invite`, `sandbox`.
+//! The command line: `run` (default), `parse`, `units import`, `invite`, `survey`, `report`, `sandbox`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
