@@ -25,6 +25,8 @@ pub struct Settings {
     pub default_language: Lang,
     pub telegram: Telegram,
     pub office: Office,
+    /// The public emergency services' numbers, quoted in safety advice.
+    pub emergency: EmergencyServices,
     pub sending: Sending,
     pub scheduler: Scheduler,
     pub onboarding: Onboarding,
@@ -35,6 +37,45 @@ pub struct Settings {
     pub departments: Vec<String>,
     /// Category → department key. Categories not listed go to `customer_service`.
     pub routing: HashMap<Category, String>,
+    pub reports: Reports,
+}
+
+/// The supervisor's numbers: when the monthly report goes out, and what
+/// makes a hot spot.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Reports {
+    /// Day of the month (1–28, estate time) the previous month's report goes
+    /// to supervisors and managers.
+    pub monthly_day: u32,
+    /// Hour (0–23, estate time) it goes out.
+    pub monthly_hour: u32,
+    /// A hot spot: this many tickets of one category in one building…
+    pub hot_spot_count: usize,
+    /// …within this many days.
+    pub hot_spot_days: i64,
+    /// Per-category rules that override the two above.
+    pub hot_spots: HashMap<Category, HotSpotRule>,
+}
+
+/// A category's own hot-spot rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HotSpotRule {
+    pub count: usize,
+    pub days: i64,
+}
+
+impl Default for Reports {
+    fn default() -> Self {
+        Self {
+            monthly_day: 1,
+            monthly_hour: 9,
+            hot_spot_count: 3,
+            hot_spot_days: 7,
+            hot_spots: HashMap::new(),
+        }
+    }
 }
 
 /// How to reach Telegram.
@@ -59,6 +100,17 @@ pub struct Office {
     pub phone: String,
     pub emergency_phone: String,
     pub hours: String,
+}
+
+/// The public emergency services (fire, police, ambulance) as residents
+/// dial them where the estate is: 999 for all three in Hong Kong; an estate
+/// in mainland China sets 119, 110 and 120. No prompt carries a number.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmergencyServices {
+    pub fire: String,
+    pub police: String,
+    pub ambulance: String,
 }
 
 /// Pacing and retries of the outbox sender (Telegram's limits by default).
@@ -86,6 +138,10 @@ pub struct Sending {
     /// How often the sender looks for new messages when idle.
     #[serde(with = "humantime_serde")]
     pub idle_poll: Duration,
+    /// Bulk messages (broadcasts, reports, reminders) are sent with Telegram's
+    /// `allow_paid_broadcast`: up to 1000 a second beside the free limit, for
+    /// a fee in Telegram Stars.
+    pub allow_paid_broadcast: bool,
 }
 
 /// The timed-jobs loop.
@@ -183,6 +239,7 @@ impl Default for Settings {
             default_language: Lang::ZhHant,
             telegram: Telegram::default(),
             office: Office::default(),
+            emergency: EmergencyServices::default(),
             sending: Sending::default(),
             scheduler: Scheduler::default(),
             onboarding: Onboarding::default(),
@@ -199,6 +256,7 @@ impl Default for Settings {
             .map(str::to_owned)
             .to_vec(),
             routing,
+            reports: Reports::default(),
         }
     }
 }
@@ -214,6 +272,16 @@ impl Default for Office {
     }
 }
 
+impl Default for EmergencyServices {
+    fn default() -> Self {
+        Self {
+            fire: "999".to_owned(),
+            police: "999".to_owned(),
+            ambulance: "999".to_owned(),
+        }
+    }
+}
+
 impl Default for Sending {
     fn default() -> Self {
         Self {
@@ -225,6 +293,7 @@ impl Default for Sending {
             max_attempts: 10,
             request_timeout: Duration::from_secs(30),
             idle_poll: Duration::from_millis(500),
+            allow_paid_broadcast: false,
         }
     }
 }
@@ -350,6 +419,18 @@ impl Settings {
                     "missing: every urgency needs limits".to_owned(),
                 ));
             }
+        }
+        if !(1..=28).contains(&self.reports.monthly_day) {
+            return Err(bad(
+                "reports.monthly_day",
+                "must be between 1 and 28".into(),
+            ));
+        }
+        if self.reports.monthly_hour > 23 {
+            return Err(bad(
+                "reports.monthly_hour",
+                "must be between 0 and 23".into(),
+            ));
         }
         if self.sending.global_per_second == 0 {
             return Err(bad(
@@ -507,11 +588,23 @@ mod example_file {
         let d = Settings::default();
         assert_eq!(s.database, d.database);
         assert_eq!(s.sending.per_chat_interval, d.sending.per_chat_interval);
+        assert_eq!(
+            s.sending.allow_paid_broadcast,
+            d.sending.allow_paid_broadcast
+        );
         assert_eq!(s.tickets.callback_delay, d.tickets.callback_delay);
         assert_eq!(s.tickets.draft_expiry, d.tickets.draft_expiry);
         assert_eq!(s.onboarding.invite_ttl, d.onboarding.invite_ttl);
         assert_eq!(s.routing, d.routing);
+        assert_eq!(s.emergency.fire, d.emergency.fire);
+        assert_eq!(s.emergency.police, d.emergency.police);
+        assert_eq!(s.emergency.ambulance, d.emergency.ambulance);
         assert_eq!(s.departments, d.departments);
+        assert_eq!(s.reports.monthly_day, d.reports.monthly_day);
+        assert_eq!(s.reports.monthly_hour, d.reports.monthly_hour);
+        assert_eq!(s.reports.hot_spot_count, d.reports.hot_spot_count);
+        assert_eq!(s.reports.hot_spot_days, d.reports.hot_spot_days);
+        assert_eq!(s.reports.hot_spots, d.reports.hot_spots);
         for (u, sla) in &d.sla {
             assert_eq!(s.sla[u].respond, sla.respond);
             assert_eq!(s.sla[u].resolve, sla.resolve);

@@ -10,7 +10,9 @@ use teloxide::types::MessageEntityKind;
 use super::callback::Callback;
 use super::commands::menu;
 use super::onboarding::{self, settle};
-use super::{Actor, App, BotDialogue, HandlerResult, Staff, State, intake, rating, reply, work};
+use super::{
+    Actor, App, BotDialogue, HandlerResult, Staff, State, campaign, intake, rating, reply, work,
+};
 use crate::domain::lang::Lang;
 use crate::domain::role::Role;
 use crate::outbox::{self, OutButton};
@@ -42,6 +44,7 @@ fn help_text(app: &App, actor: &Actor) -> String {
         Some(Role::Resident) => "help-resident",
         Some(Role::Staff) => "help-staff",
         Some(Role::Supervisor) => "help-supervisor",
+        Some(Role::Manager) => "help-manager",
     };
     t_args(actor.lang, key, &args)
 }
@@ -152,7 +155,8 @@ pub async fn button(
             Some(Role::Staff | Role::Supervisor) => {
                 work::ticket_button(&bot, &app, &actor, &dialogue, &query, id, op).await
             }
-            None => refuse(&bot, &actor, &query).await,
+            // Managers read; they do not work tickets.
+            Some(Role::Manager) | None => refuse(&bot, &actor, &query).await,
         },
         Some(Callback::Open(filter)) => match actor.role() {
             Some(Role::Supervisor) => work::open_button(&bot, &app, &actor, &query, filter).await,
@@ -179,6 +183,24 @@ pub async fn button(
             }
             _ => refuse(&bot, &actor, &query).await,
         },
+        Some(Callback::SurveyStart { campaign }) => {
+            campaign::answer::start(&bot, &app, &actor, &dialogue, &query, campaign).await
+        }
+        Some(Callback::Answer {
+            token,
+            question,
+            op,
+        }) => {
+            campaign::answer::press(&bot, &app, &actor, &dialogue, &query, token, question, op)
+                .await
+        }
+        Some(Callback::NoticeAck { campaign }) => {
+            campaign::answer::ack(&bot, &app, &actor, &query, campaign).await
+        }
+        Some(Callback::Campaign { id, op }) => {
+            campaign::button(&bot, &app, &actor, &query, id, op).await
+        }
+        Some(Callback::Compose { .. }) => refuse(&bot, &actor, &query).await,
     };
     settle(&bot, &app, &actor, result).await
 }

@@ -2,12 +2,14 @@
 //! by the tests alike, the people it serves ([`Actor`] and the role guards),
 //! and the conversation state ([`State`]).
 
+pub mod campaign;
 pub mod commands;
 mod common;
 pub mod intake;
 mod onboarding;
 mod rating;
 pub mod reply;
+mod report;
 pub mod work;
 
 use std::sync::Arc;
@@ -40,6 +42,8 @@ pub enum State {
     Resident(intake::Flow),
     /// A staff member's or supervisor's conversation (reasons, notes, logging).
     Desk(work::Flow),
+    /// A resident's survey question waits for typed text.
+    Survey(campaign::answer::Answering),
 }
 
 pub type BotDialogue = Dialogue<State, DialogueStore>;
@@ -162,6 +166,11 @@ fn as_desk(actor: Actor) -> Option<DeskMember> {
     matches!(actor.role(), Some(Role::Staff | Role::Supervisor)).then_some(DeskMember(actor))
 }
 
+/// A supervisor or manager: who reads the reports.
+fn as_reader(actor: Actor) -> Option<Actor> {
+    matches!(actor.role(), Some(Role::Supervisor | Role::Manager)).then_some(actor)
+}
+
 /// The whole update handler tree.
 pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
     let commands = teloxide::filter_command::<Command, _>()
@@ -195,6 +204,21 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .endpoint(work::open),
         )
         .branch(
+            dptree::case![Command::Survey]
+                .filter_map(as_supervisor)
+                .endpoint(campaign::surveys),
+        )
+        .branch(
+            dptree::case![Command::Notice]
+                .filter_map(as_supervisor)
+                .endpoint(campaign::notices),
+        )
+        .branch(
+            dptree::case![Command::Report(args)]
+                .filter_map(as_reader)
+                .endpoint(report::report),
+        )
+        .branch(
             dptree::case![Command::Reassign(args)]
                 .filter_map(as_supervisor)
                 .endpoint(work::reassign_command),
@@ -213,6 +237,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
             dptree::filter(|msg: Message| msg.contact().is_some()).endpoint(onboarding::contact),
         )
         .branch(dptree::case![State::AwaitUnit { phone }].endpoint(onboarding::unit_given))
+        .branch(
+            dptree::case![State::Survey(waiting)]
+                .filter_map(as_resident)
+                .endpoint(campaign::answer::text),
+        )
         .branch(
             dptree::case![State::Resident(flow)]
                 .filter_map(as_resident)

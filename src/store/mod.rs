@@ -4,10 +4,14 @@
 
 pub mod audit;
 pub mod callbacks;
+pub mod campaigns;
 pub mod dialogues;
+pub mod files;
 pub mod invites;
 pub mod jobs;
 pub mod outbox;
+pub mod report;
+pub mod surveys;
 pub mod tickets;
 pub mod units;
 pub mod users;
