@@ -15,6 +15,7 @@ pub mod desk;
 pub mod domain;
 pub mod emulator;
 pub mod error;
+pub mod inbox;
 pub mod outbox;
 pub mod runtime;
 pub mod sandbox;

@@ -85,3 +85,9 @@ help-supervisor = You see escalations and can follow every request.
     /reassign – give a request to someone else
     /log 3-1502 text – log a call or visit for a resident
     /lang – change language
+
+# The durable inbox: an update that kept failing was set aside.
+inbox-set-aside = ⚠️ A message from { $who } could not be handled after { $attempts } tries and was set aside, so that their chat goes on. Please look into it: { $what }
+    Error: { $error }
+# A confirmation of a draft that is already a ticket (a second press).
+draft-already-filed = Your request is already registered as { $number }.

@@ -84,3 +84,9 @@ help-supervisor = 您会收到升级的工单，并可跟进所有工单。
     /reassign – 改派工单
     /log 3-1502 内容 – 代业主登记来电来访
     /lang – 更改语言
+
+# The durable inbox: an update that kept failing was set aside.
+inbox-set-aside = ⚠️ 来自 { $who } 的一条消息经 { $attempts } 次尝试仍无法处理，已暂时搁置，以免影响其对话。请跟进：{ $what }
+    错误：{ $error }
+# A confirmation of a draft that is already a ticket (a second press).
+draft-already-filed = 您的申请已登记，编号 { $number }。

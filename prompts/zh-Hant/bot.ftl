@@ -84,3 +84,9 @@ help-supervisor = 您會收到升級個案，並可跟進所有工單。
     /reassign – 改派工單
     /log 3-1502 內容 – 代住戶登記來電來訪
     /lang – 更改語言
+
+# The durable inbox: an update that kept failing was set aside.
+inbox-set-aside = ⚠️ 來自 { $who } 的一則訊息經 { $attempts } 次嘗試仍無法處理，已暫時擱置，以免影響其對話。請跟進：{ $what }
+    錯誤：{ $error }
+# A confirmation of a draft that is already a ticket (a second press).
+draft-already-filed = 您的申請已登記，編號 { $number }。

@@ -5,6 +5,8 @@
 pub mod audit;
 pub mod callbacks;
 pub mod dialogues;
+pub mod drafts;
+pub mod inbox;
 pub mod invites;
 pub mod jobs;
 pub mod outbox;

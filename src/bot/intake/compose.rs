@@ -256,8 +256,20 @@ pub async fn button(
         _ => None,
     };
     let Some(mut draft) = current else {
+        // A confirmation handled again (a second press, a replay) names the
+        // ticket the draft became instead of filing another.
+        let filed = match op {
+            DraftOp::Confirm => {
+                store::drafts::ticket_number(app.db.pool(), actor.chat().0, nonce).await?
+            }
+            _ => None,
+        };
+        let text = match filed {
+            Some(number) => t_args(actor.lang, "draft-already-filed", &[("number", number.into())]),
+            None => t(actor.lang, "stale-button"),
+        };
         bot.answer_callback_query(query.id.clone())
-            .text(t(actor.lang, "stale-button"))
+            .text(text)
             .await?;
         return Ok(());
     };
