@@ -262,7 +262,8 @@ async fn a_draft_left_longer_than_the_expiry_is_set_aside_and_the_next_message_s
 }
 
 #[tokio::test]
-async fn a_confirmed_draft_ends_in_the_tickets_own_commit_so_a_second_press_names_the_same_ticket() {
+async fn a_confirmed_draft_ends_in_the_tickets_own_commit_so_a_second_press_names_the_same_ticket()
+{
     let desk = TestDesk::start().await;
     let amy = amy(&desk).await;
     let lang = Lang::ZhHant;
@@ -289,7 +290,11 @@ async fn a_confirmed_draft_ends_in_the_tickets_own_commit_so_a_second_press_name
     let number = filed[0].number.clone();
     assert_eq!(
         again.text,
-        Some(t_args(lang, "draft-already-filed", &[("number", number.into())]))
+        Some(t_args(
+            lang,
+            "draft-already-filed",
+            &[("number", number.into())]
+        ))
     );
 }
 

@@ -6,7 +6,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
+use serde::Serialize;
+use serde_json::Value;
 use teloxide::prelude::*;
+use teloxide::requests::{JsonRequest, Payload};
 use teloxide::types::{AllowedUpdate, Update};
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
@@ -27,6 +30,42 @@ const ALLOWED: [AllowedUpdate; 3] = [
     AllowedUpdate::EditedMessage,
     AllowedUpdate::CallbackQuery,
 ];
+
+/// `getUpdates` answered as the raw JSON Telegram sent, so that what is
+/// stored is exactly what arrived.
+#[derive(Debug, Clone, Serialize)]
+struct RawGetUpdates {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset: Option<i64>,
+    timeout: u32,
+    allowed_updates: Vec<AllowedUpdate>,
+}
+
+impl Payload for RawGetUpdates {
+    type Output = Vec<Value>;
+    const NAME: &'static str = "getUpdates";
+
+    fn timeout_hint(&self) -> Option<Duration> {
+        Some(Duration::from_secs(self.timeout.into()))
+    }
+}
+
+/// One update as stored: its id, whose order it keeps, and its JSON.
+fn received(raw: &Value) -> Option<Received> {
+    let Some(update_id) = raw.get("update_id").and_then(Value::as_i64) else {
+        tracing::error!(%raw, "an update without an id");
+        return None;
+    };
+    // One teloxide cannot read is stored all the same (and set aside when handled).
+    let chat_id = serde_json::from_value::<Update>(raw.clone())
+        .ok()
+        .and_then(|update| order_key(&update));
+    Some(Received {
+        update_id,
+        chat_id,
+        payload: raw.to_string(),
+    })
+}
 
 /// Whose order an update keeps: its chat, else its sender.
 pub fn order_key(update: &Update) -> Option<i64> {
@@ -62,13 +101,14 @@ pub async fn run(
             prune(&db, &settings).await;
             pruned_at = Some(tokio::time::Instant::now());
         }
-        let mut request = bot
-            .get_updates()
-            .timeout(POLL_TIMEOUT_SECS)
-            .allowed_updates(ALLOWED);
-        if let Some(offset) = offset.and_then(|o| i32::try_from(o).ok()) {
-            request = request.offset(offset);
-        }
+        let request = JsonRequest::new(
+            bot.clone(),
+            RawGetUpdates {
+                offset,
+                timeout: POLL_TIMEOUT_SECS,
+                allowed_updates: ALLOWED.to_vec(),
+            },
+        );
         let updates = tokio::select! {
             updates = request.send() => updates,
             () = shutdown.cancelled() => return,
@@ -83,23 +123,10 @@ pub async fn run(
                 continue;
             }
         };
-        let Some(last) = updates.iter().map(|u| i64::from(u.id.0)).max() else {
+        let batch: Vec<Received> = updates.iter().filter_map(received).collect();
+        let Some(last) = batch.iter().map(|u| u.update_id).max() else {
             continue;
         };
-        let batch: Vec<Received> = updates
-            .iter()
-            .filter_map(|update| match serde_json::to_string(update) {
-                Ok(payload) => Some(Received {
-                    update_id: i64::from(update.id.0),
-                    chat_id: order_key(update),
-                    payload,
-                }),
-                Err(error) => {
-                    tracing::error!(update_id = update.id.0, %error, "cannot store an update");
-                    None
-                }
-            })
-            .collect();
         // Not acknowledged until stored: on failure the same batch comes again.
         while let Err(error) = store(&db, &batch).await {
             tracing::error!(%error, "cannot store updates; trying again");

@@ -174,20 +174,28 @@ async fn handle(ctx: &Ctx, row: InboxRow) {
         }
     };
     let mut attempts = row.attempts;
+    tracing::debug!(
+        update_id = row.update_id,
+        chat_id = row.chat_id,
+        attempts,
+        "handling an update"
+    );
     loop {
-        let (result, marked) = CURRENT
+        let (result, marked, fault) = CURRENT
             .scope(Current::new(row.update_id), async {
                 let result = AssertUnwindSafe(dispatch(ctx, update.clone()))
                     .catch_unwind()
                     .await;
-                (result, CURRENT.with(|c| c.marked.get()))
+                let fault = CURRENT.with(|c| c.fault.borrow_mut().take());
+                (result, CURRENT.with(|c| c.marked.get()), fault)
             })
             .await;
         let error = match result {
-            Ok(Ok(())) => None,
+            Ok(Ok(())) => fault,
             Ok(Err(error)) => Some(error.to_string()),
             Err(panic) => Some(panic_text(panic.as_ref())),
         };
+        tracing::debug!(update_id = row.update_id, marked, ?error, "update handled");
         let Some(error) = error else {
             if !marked {
                 finish(ctx, row.update_id).await;
@@ -207,7 +215,9 @@ async fn handle(ctx: &Ctx, row: InboxRow) {
             set_aside(ctx, &row, Some(&update), attempts, &error).await;
             return;
         }
-        let exponent = u32::try_from(attempts.saturating_sub(1)).unwrap_or(u32::MAX).min(16);
+        let exponent = u32::try_from(attempts.saturating_sub(1))
+            .unwrap_or(u32::MAX)
+            .min(16);
         let wait = ctx
             .app
             .settings
@@ -250,13 +260,7 @@ async fn finish(ctx: &Ctx, update_id: i64) {
 }
 
 /// Sets an update aside for good and tells the supervisors, in one write.
-async fn set_aside(
-    ctx: &Ctx,
-    row: &InboxRow,
-    update: Option<&Update>,
-    attempts: i64,
-    error: &str,
-) {
+async fn set_aside(ctx: &Ctx, row: &InboxRow, update: Option<&Update>, attempts: i64, error: &str) {
     tracing::error!(update_id = row.update_id, attempts, %error, "update set aside");
     let result = async {
         let app = &ctx.app;

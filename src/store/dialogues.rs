@@ -79,7 +79,8 @@ where
                 sqlx::query_scalar("SELECT state FROM dialogues WHERE chat_id = ?")
                     .bind(chat_id.0)
                     .fetch_optional(self.db.pool())
-                    .await?;
+                    .await
+                    .inspect_err(|e| inbox::note_fault("cannot read the dialogue", e))?;
             // A state written by an older version that no longer parses starts afresh.
             Ok(state.and_then(|s| serde_json::from_str(&s).ok()))
         })

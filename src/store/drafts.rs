@@ -8,7 +8,12 @@ use super::Tx;
 /// Records that the draft with `nonce` in `chat_id` became `ticket_id`, in the
 /// transaction that files it. A second filing of the same draft breaks the
 /// primary key, so its transaction fails and nothing is filed twice.
-pub async fn link(tx: &mut Tx, chat_id: i64, nonce: u32, ticket_id: i64) -> Result<(), sqlx::Error> {
+pub async fn link(
+    tx: &mut Tx,
+    chat_id: i64,
+    nonce: u32,
+    ticket_id: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO draft_tickets (chat_id, nonce, ticket_id) VALUES (?, ?, ?)")
         .bind(chat_id)
         .bind(i64::from(nonce))

@@ -6,7 +6,7 @@
 //! same transaction, so a crash before that write means it is handled again
 //! and a crash after it means it is never applied twice.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
@@ -24,6 +24,9 @@ pub struct Current {
     pub update_id: i64,
     /// Set once a committed write has marked it done.
     pub marked: Cell<bool>,
+    /// A fault the handler tree swallowed (a storage error where teloxide
+    /// only skips the update), so the update is tried again, not dropped.
+    pub fault: RefCell<Option<String>>,
 }
 
 impl Current {
@@ -31,6 +34,7 @@ impl Current {
         Self {
             update_id,
             marked: Cell::new(false),
+            fault: RefCell::new(None),
         }
     }
 }
@@ -111,6 +115,18 @@ pub fn note_current_marked() {
     let _ = CURRENT.try_with(|c| c.marked.set(true));
 }
 
+/// Notes a fault that the handler tree will swallow (a storage error that
+/// makes teloxide skip the update): the update then counts as failed and is
+/// tried again. Outside a handler it only logs.
+pub fn note_fault(what: &str, error: &dyn std::fmt::Display) {
+    tracing::error!(%error, "{what}");
+    let _ = CURRENT.try_with(|c| {
+        c.fault
+            .borrow_mut()
+            .get_or_insert_with(|| format!("{what}: {error}"));
+    });
+}
+
 /// Marks an update done.
 pub async fn mark_done(tx: &mut Tx, update_id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE inbox SET status = 'done', done_at = ? WHERE update_id = ?")
@@ -168,4 +184,61 @@ pub async fn counts(pool: &SqlitePool) -> Result<(i64, i64, i64), sqlx::Error> {
     )
     .fetch_one(pool)
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testing;
+
+    fn received(update_id: i64) -> Received {
+        Received {
+            update_id,
+            chat_id: Some(7),
+            payload: "{}".to_owned(),
+        }
+    }
+
+    #[tokio::test]
+    async fn an_update_is_done_only_when_the_write_that_marks_it_commits() {
+        let (db, _dir) = testing::db().await;
+        let now = Utc::now();
+        let mut tx = db.begin().await.unwrap();
+        store_batch(&mut tx, &[received(1), received(2)], now)
+            .await
+            .unwrap();
+        // Telegram sending the same update again changes nothing.
+        store_batch(&mut tx, &[received(2)], now).await.unwrap();
+        tx.commit().await.unwrap();
+
+        CURRENT
+            .scope(Current::new(1), async {
+                let mut tx = db.begin().await.unwrap();
+                mark_current_done(&mut tx, now).await.unwrap();
+                tx.rollback().await.unwrap();
+                assert!(!CURRENT.with(|c| c.marked.get()));
+            })
+            .await;
+        assert_eq!(counts(db.pool()).await.unwrap(), (2, 0, 0));
+
+        CURRENT
+            .scope(Current::new(1), async {
+                let mut tx = db.begin().await.unwrap();
+                mark_current_done(&mut tx, now).await.unwrap();
+                tx.commit().await.unwrap();
+                note_current_marked();
+                assert!(CURRENT.with(|c| c.marked.get()));
+            })
+            .await;
+        assert_eq!(counts(db.pool()).await.unwrap(), (1, 1, 0));
+        let pending = pending_after(db.pool(), 0, 10).await.unwrap();
+        assert_eq!(pending.iter().map(|r| r.update_id).collect::<Vec<_>>(), [2]);
+
+        // Outside a handler nothing is marked.
+        let mut tx = db.begin().await.unwrap();
+        mark_current_done(&mut tx, now).await.unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(counts(db.pool()).await.unwrap(), (1, 1, 0));
+        assert_eq!(last_update_id(db.pool()).await.unwrap(), Some(2));
+    }
 }
