@@ -25,6 +25,8 @@ pub struct Settings {
     pub default_language: Lang,
     pub telegram: Telegram,
     pub office: Office,
+    /// The public emergency services' numbers, quoted in safety advice.
+    pub emergency: EmergencyServices,
     pub sending: Sending,
     pub scheduler: Scheduler,
     pub onboarding: Onboarding,
@@ -62,6 +64,17 @@ pub struct Office {
     pub hours: String,
 }
 
+/// The public emergency services (fire, police, ambulance) as residents
+/// dial them where the estate is: 999 for all three in Hong Kong; an estate
+/// in mainland China sets 119, 110 and 120. No prompt carries a number.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmergencyServices {
+    pub fire: String,
+    pub police: String,
+    pub ambulance: String,
+}
+
 /// Pacing and retries of the outbox sender (Telegram's limits by default).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -87,6 +100,10 @@ pub struct Sending {
     /// How often the sender looks for new messages when idle.
     #[serde(with = "humantime_serde")]
     pub idle_poll: Duration,
+    /// Bulk messages (broadcasts, reports, reminders) are sent with Telegram's
+    /// `allow_paid_broadcast`: up to 1000 a second beside the free limit, for
+    /// a fee in Telegram Stars.
+    pub allow_paid_broadcast: bool,
 }
 
 /// The timed-jobs loop.
@@ -199,6 +216,7 @@ impl Default for Settings {
             default_language: Lang::ZhHant,
             telegram: Telegram::default(),
             office: Office::default(),
+            emergency: EmergencyServices::default(),
             sending: Sending::default(),
             scheduler: Scheduler::default(),
             onboarding: Onboarding::default(),
@@ -231,6 +249,16 @@ impl Default for Office {
     }
 }
 
+impl Default for EmergencyServices {
+    fn default() -> Self {
+        Self {
+            fire: "999".to_owned(),
+            police: "999".to_owned(),
+            ambulance: "999".to_owned(),
+        }
+    }
+}
+
 impl Default for Sending {
     fn default() -> Self {
         Self {
@@ -242,6 +270,7 @@ impl Default for Sending {
             max_attempts: 10,
             request_timeout: Duration::from_secs(30),
             idle_poll: Duration::from_millis(500),
+            allow_paid_broadcast: false,
         }
     }
 }
@@ -537,6 +566,10 @@ mod example_file {
         let d = Settings::default();
         assert_eq!(s.database, d.database);
         assert_eq!(s.sending.per_chat_interval, d.sending.per_chat_interval);
+        assert_eq!(
+            s.sending.allow_paid_broadcast,
+            d.sending.allow_paid_broadcast
+        );
         assert_eq!(s.tickets.callback_delay, d.tickets.callback_delay);
         assert_eq!(s.tickets.draft_expiry, d.tickets.draft_expiry);
         assert_eq!(s.onboarding.invite_ttl, d.onboarding.invite_ttl);
@@ -544,6 +577,9 @@ mod example_file {
         assert_eq!(s.inbox.retry_initial, d.inbox.retry_initial);
         assert_eq!(s.inbox.retention, d.inbox.retention);
         assert_eq!(s.routing, d.routing);
+        assert_eq!(s.emergency.fire, d.emergency.fire);
+        assert_eq!(s.emergency.police, d.emergency.police);
+        assert_eq!(s.emergency.ambulance, d.emergency.ambulance);
         assert_eq!(s.departments, d.departments);
         for (u, sla) in &d.sla {
             assert_eq!(s.sla[u].respond, sla.respond);

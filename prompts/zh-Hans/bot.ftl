@@ -83,6 +83,8 @@ help-supervisor = 您会收到升级的工单，并可跟进所有工单。
     /open – 按状态或部门查看未完成工单
     /reassign – 改派工单
     /log 3-1502 内容 – 代业主登记来电来访
+    /survey – 业户问卷：新建、预览、发送、进度、结果
+    /notice – 向住户发出通告（可统计“收到”）
     /lang – 更改语言
 
 # The durable inbox: an update that kept failing was set aside.

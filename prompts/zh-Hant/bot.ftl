@@ -83,6 +83,8 @@ help-supervisor = 您會收到升級個案，並可跟進所有工單。
     /open – 按狀態或部門查看未完成工單
     /reassign – 改派工單
     /log 3-1502 內容 – 代住戶登記來電來訪
+    /survey – 業戶問卷：新增、預覽、發送、進度、結果
+    /notice – 向住戶發出通告（可統計「收到」）
     /lang – 更改語言
 
 # The durable inbox: an update that kept failing was set aside.
