@@ -21,6 +21,7 @@ use tokio::sync::{Notify, mpsc};
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
+use crate::app::Clock;
 use crate::config::Sending;
 use crate::store::{self, Db, Tx};
 
@@ -170,6 +171,7 @@ struct Done {
 struct Recorder {
     db: Db,
     cfg: Sending,
+    clock: Clock,
 }
 
 /// What the sender keeps in memory: messages in flight, the pacing of each
@@ -190,12 +192,26 @@ pub struct Sender {
     db: Db,
     cfg: Sending,
     wake: Arc<Notify>,
+    clock: Clock,
 }
 
 impl Sender {
     /// `wake` is notified by whoever commits new messages, so they go out at once.
     pub fn new(bot: Bot, db: Db, cfg: Sending, wake: Arc<Notify>) -> Self {
-        Self { bot, db, cfg, wake }
+        Self {
+            bot,
+            db,
+            cfg,
+            wake,
+            clock: Clock::system(),
+        }
+    }
+
+    /// Reads the desk's clock to tell which messages are due (the one the
+    /// desk stamped them with), instead of the system's.
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// Delivers until `shutdown` is cancelled.
@@ -245,7 +261,7 @@ impl Sender {
             flights.paused_until = None;
         }
         let mut next_wake = now + self.cfg.idle_poll;
-        let rows = match store::outbox::due(self.db.pool(), Utc::now(), 500).await {
+        let rows = match store::outbox::due(self.db.pool(), self.clock.now(), 500).await {
             Ok(rows) => rows,
             Err(e) => {
                 tracing::error!(error = %e, "outbox: cannot read queue");
@@ -302,6 +318,7 @@ impl Sender {
             let recorder = Recorder {
                 db: self.db.clone(),
                 cfg: self.cfg.clone(),
+                clock: self.clock.clone(),
             };
             let done_tx = done_tx.clone();
             tokio::spawn(async move {
@@ -349,7 +366,7 @@ impl Sender {
 impl Recorder {
     async fn record(&self, id: i64, chat_id: i64, attempts: i64, outcome: &Outcome) {
         let pool = self.db.pool();
-        let now = Utc::now();
+        let now = self.clock.now();
         let result = match outcome {
             Outcome::Sent(message_id) => store::outbox::mark_sent(pool, id, *message_id, now).await,
             Outcome::RetryAfter(wait) => {

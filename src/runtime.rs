@@ -9,7 +9,7 @@ use teloxide::prelude::*;
 use teloxide::types::BotCommand;
 use tokio_util::sync::CancellationToken;
 
-use crate::app::App;
+use crate::app::{App, Clock};
 use crate::bot;
 use crate::config::{ConfigError, Settings};
 use crate::domain::lang::Lang;
@@ -40,9 +40,19 @@ pub fn telegram_client(settings: &Settings) -> Result<Bot, ConfigError> {
 
 /// Runs the bot until `shutdown` is cancelled.
 pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), Error> {
+    run_with_clock(settings, Clock::system(), shutdown).await
+}
+
+/// Runs the bot on a given clock (tests move it instead of sleeping) until
+/// `shutdown` is cancelled.
+pub async fn run_with_clock(
+    settings: Settings,
+    clock: Clock,
+    shutdown: CancellationToken,
+) -> Result<(), Error> {
     let bot = telegram_client(&settings)?;
     let db = Db::open(&settings.database).await?;
-    let app = App::new(db.clone(), settings);
+    let app = App::with_clock(db.clone(), settings, clock);
     tracing::info!(database = %app.settings.database.display(), "residesk starting");
 
     set_default_menus(&bot).await;
@@ -52,7 +62,8 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), 
         db,
         app.settings.sending.clone(),
         app.outbox_wake.clone(),
-    );
+    )
+    .with_clock(app.clock.clone());
     let sender = tokio::spawn(sender.run(shutdown.clone()));
     let scheduler = tokio::spawn(Scheduler::new(app.clone()).run(shutdown.clone()));
 

@@ -134,12 +134,14 @@ impl Scheduler {
     pub async fn run(self, shutdown: CancellationToken) {
         let tick = self.app.settings.scheduler.tick;
         loop {
-            if let Err(error) = self.run_due(Utc::now()).await {
+            if let Err(error) = self.run_due(self.app.now()).await {
                 tracing::error!(%error, "scheduler pass failed");
             }
+            // A moved clock (in tests) may have made jobs due at once.
             tokio::select! {
                 () = shutdown.cancelled() => break,
                 () = tokio::time::sleep(tick) => {}
+                () = self.app.clock.moved() => {}
             }
         }
         tracing::info!("scheduler stopped");

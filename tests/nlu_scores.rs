@@ -133,7 +133,7 @@ fn sample_set_scores_meet_the_thresholds() {
             );
         }
         if line["urgency"] == "emergency" {
-            recall.add(u.urgency.as_str() == "emergency");
+            recall.add(u.urgency == residesk::domain::request::Urgency::Emergency);
         }
         let want_unit = &line["unit"];
         let unit_ok = match (&u.unit, want_unit.is_null()) {

@@ -124,8 +124,8 @@ pub async fn check(
                 now,
                 None,
                 "escalated",
-                Some(&ticket.status),
-                Some(&ticket.status),
+                Some(ticket.status),
+                Some(ticket.status),
                 Some(note),
             )
             .await?;
@@ -140,8 +140,5 @@ pub async fn check(
 }
 
 fn is_open(ticket: &TicketRow) -> bool {
-    matches!(
-        ticket.status.as_str(),
-        "new" | "assigned" | "accepted" | "in_progress"
-    )
+    ticket.status.is_open()
 }

@@ -103,7 +103,7 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
         .await?;
         store::users::set_lang(db.pool(), person.user_id, lang.tag()).await?;
         let mut tx = db.begin().await?;
-        store::users::set_role(&mut tx, person.user_id, role.as_str(), department, now).await?;
+        store::users::set_role(&mut tx, person.user_id, role, department, now).await?;
         crate::outbox::enqueue(
             &mut tx,
             person.user_id,

@@ -7,6 +7,7 @@ pub mod callbacks;
 pub mod dialogues;
 pub mod invites;
 pub mod jobs;
+pub mod labels;
 pub mod outbox;
 pub mod tickets;
 pub mod units;
