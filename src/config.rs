@@ -25,6 +25,8 @@ pub struct Settings {
     pub default_language: Lang,
     pub telegram: Telegram,
     pub office: Office,
+    /// The public emergency services' numbers, quoted in safety advice.
+    pub emergency: EmergencyServices,
     pub sending: Sending,
     pub scheduler: Scheduler,
     pub onboarding: Onboarding,
@@ -59,6 +61,17 @@ pub struct Office {
     pub phone: String,
     pub emergency_phone: String,
     pub hours: String,
+}
+
+/// The public emergency services (fire, police, ambulance) as residents
+/// dial them where the estate is: 999 for all three in Hong Kong; an estate
+/// in mainland China sets 119, 110 and 120. No prompt carries a number.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmergencyServices {
+    pub fire: String,
+    pub police: String,
+    pub ambulance: String,
 }
 
 /// Pacing and retries of the outbox sender (Telegram's limits by default).
@@ -183,6 +196,7 @@ impl Default for Settings {
             default_language: Lang::ZhHant,
             telegram: Telegram::default(),
             office: Office::default(),
+            emergency: EmergencyServices::default(),
             sending: Sending::default(),
             scheduler: Scheduler::default(),
             onboarding: Onboarding::default(),
@@ -210,6 +224,16 @@ impl Default for Office {
             phone: "+852 2123 4567".to_owned(),
             emergency_phone: "+852 2123 4999".to_owned(),
             hours: "09:00–18:00".to_owned(),
+        }
+    }
+}
+
+impl Default for EmergencyServices {
+    fn default() -> Self {
+        Self {
+            fire: "999".to_owned(),
+            police: "999".to_owned(),
+            ambulance: "999".to_owned(),
         }
     }
 }
@@ -511,6 +535,9 @@ mod example_file {
         assert_eq!(s.tickets.draft_expiry, d.tickets.draft_expiry);
         assert_eq!(s.onboarding.invite_ttl, d.onboarding.invite_ttl);
         assert_eq!(s.routing, d.routing);
+        assert_eq!(s.emergency.fire, d.emergency.fire);
+        assert_eq!(s.emergency.police, d.emergency.police);
+        assert_eq!(s.emergency.ambulance, d.emergency.ambulance);
         assert_eq!(s.departments, d.departments);
         for (u, sla) in &d.sla {
             assert_eq!(s.sla[u].respond, sla.respond);

@@ -197,6 +197,107 @@ mod tests {
         }
     }
 
+    /// The words of a pattern, without its placeables (which come from
+    /// configuration or the code), select variants included.
+    fn collect_words(pattern: &ast::Pattern<&str>, out: &mut String) {
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => out.push_str(value),
+                ast::PatternElement::Placeable {
+                    expression: ast::Expression::Select { variants, .. },
+                } => {
+                    for variant in variants {
+                        out.push(' ');
+                        collect_words(&variant.value, out);
+                        out.push(' ');
+                    }
+                }
+                ast::PatternElement::Placeable { .. } => out.push(' '),
+            }
+        }
+    }
+
+    /// The phone numbers written into a text: anything led by `+`, a group
+    /// of six digits or more (spaces and dashes between them), or a run of
+    /// three to five digits (an emergency or hotline code: 999, 119, 1823)
+    /// that is not a flat or ticket number of an example (`3-1502`,
+    /// `5栋802`, `Flat 1502`, `R-0012`).
+    fn phone_numbers(text: &str) -> Vec<String> {
+        static GROUP: LazyLock<regex::Regex> =
+            LazyLock::new(|| regex::Regex::new(r"\+?\d+(?:[ \-]\d+)*").expect("valid"));
+        let mut found = Vec::new();
+        for m in GROUP.find_iter(text) {
+            let group = m.as_str();
+            let digits = group.chars().filter(char::is_ascii_digit).count();
+            let before = text[..m.start()].trim_end_matches(' ');
+            let after = &text[m.end()..];
+            let unit_example = ["座", "栋", "棟", "幢", "flat", "Flat", "-", "/log"]
+                .iter()
+                .any(|w| before.ends_with(w))
+                || ["室", "樓", "楼"].iter().any(|w| after.starts_with(w));
+            let runs: Vec<&str> = group.split([' ', '-']).collect();
+            let code = runs.iter().enumerate().any(|(i, run)| {
+                let n = run.trim_start_matches('+').len();
+                // Inside a group, a run after a dash is a flat: 3-1502.
+                let in_unit = i > 0 && group.contains('-');
+                (3..=5).contains(&n) && !in_unit && !(i == 0 && unit_example)
+            });
+            if group.starts_with('+') || digits >= 6 || code {
+                found.push(group.to_owned());
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_phone_number_lint_tells_numbers_from_flat_examples() {
+        for text in [
+            "call 999 from outside",
+            "拨打 119。",
+            "致電 1823 查詢",
+            "Phone +852 2123 4567",
+            "電話 2123 4567",
+            "call 2123-4567",
+        ] {
+            assert!(!phone_numbers(text).is_empty(), "{text}");
+        }
+        for text in [
+            "for example “Block 3 Flat 1502”",
+            "例如「5栋802」",
+            "「3座1502室」或「B座12樓A室」",
+            "/log 3-1502 text",
+            "/reassign R-0012",
+            "09:00–18:00, 25 March",
+        ] {
+            assert_eq!(phone_numbers(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_prompt_carries_a_phone_number() {
+        // Office phones, hours and the emergency numbers come from the
+        // configuration (`office.*`, `emergency.*`) as placeholders.
+        let mut offenders = Vec::new();
+        for (lang, file, source) in FILES {
+            let resource = fluent_syntax::parser::parse(*source).expect("valid Fluent");
+            for entry in resource.body {
+                if let ast::Entry::Message(message) = entry {
+                    let mut words = String::new();
+                    if let Some(pattern) = &message.value {
+                        collect_words(pattern, &mut words);
+                    }
+                    for number in phone_numbers(&words) {
+                        offenders.push(format!("{lang}/{file} {}: {number}", message.id.name));
+                    }
+                }
+            }
+        }
+        assert!(
+            offenders.is_empty(),
+            "prompts holding a phone number: {offenders:#?}"
+        );
+    }
+
     #[test]
     fn every_file_parses_and_renders() {
         for lang in Lang::ALL {

@@ -158,10 +158,13 @@ async fn an_emergency_alerts_staff_and_supervisors_at_once_and_the_resident_gets
     let safety = t_args(
         lang,
         "safety-gas",
-        &[(
-            "emergency",
-            desk.settings.office.emergency_phone.clone().into(),
-        )],
+        &[
+            (
+                "emergency",
+                desk.settings.office.emergency_phone.clone().into(),
+            ),
+            ("fire", desk.settings.emergency.fire.clone().into()),
+        ],
     );
     assert!(advice.body().contains(&safety), "{}", advice.body());
     assert!(

@@ -57,6 +57,9 @@ button-history = 📜 History
 
 alert-unassigned = ⚠️ { $number } has nobody on duty to take it. Please assign it.
 alert-emergency = 🚨 EMERGENCY { $number }: act now.
+    Reported by: { $reporter }
+reporter-no-phone = phone not shared
+reporter-unregistered = not a registered resident
 alert-overdue-respond = ⏰ { $number } has not been accepted within its time limit.
 alert-overdue-resolve = ⏰ { $number } has not been resolved within its time limit.
 reminder-respond = ⏳ Reminder: please accept { $number } soon; its response time is nearly up.

@@ -54,12 +54,12 @@ duration-days = { $n ->
 
 emergency-opened = 🚨 We have raised an EMERGENCY: { $number }. Our staff on duty and the supervisor have been alerted now.
     Management office emergency line: { $emergency }.
-safety-gas = For your safety now: do not switch any lights or appliances on or off and do not use a lighter or an open flame. Open the windows, turn off the gas at the meter valve if you can reach it safely, leave the flat, and call 999 from outside. Emergency line: { $emergency }.
+safety-gas = For your safety now: do not switch any lights or appliances on or off and do not use a lighter or an open flame. Open the windows, turn off the gas at the meter valve if you can reach it safely, leave the flat, and call { $fire } from outside. Emergency line: { $emergency }.
 safety-lift = If you are trapped: press the alarm button in the lift and stay calm; there is enough air. Do not force the doors open or try to climb out. Help is on the way. Emergency line: { $emergency }.
 safety-plumbing = If water is flooding: if it is safe, switch off the power at the main switch (never with wet hands or while standing in water) and close the main water valve. Keep away from wet sockets and move valuables up. Emergency line: { $emergency }.
-safety-electrical = If you see sparks or smell burning: do not touch the wiring; switch off the power at the main switch if it is safe. If there is fire or smoke, leave by the stairs (not the lift) and call 999. Emergency line: { $emergency }.
-safety-security = If there is fire or smoke: leave by the stairs, never the lift, close the doors behind you and call 999. If there is an intruder: do not confront them, stay somewhere safe and call the police on 999. Emergency line: { $emergency }.
-safety-other = If anyone is hurt or in danger, call 999 for the police or an ambulance now, and stay somewhere safe. Emergency line: { $emergency }.
+safety-electrical = If you see sparks or smell burning: do not touch the wiring; switch off the power at the main switch if it is safe. If there is fire or smoke, leave by the stairs (not the lift) and call { $fire }. Emergency line: { $emergency }.
+safety-security = If there is fire or smoke: leave by the stairs, never the lift, close the doors behind you and call { $fire }. If there is an intruder: do not confront them, stay somewhere safe and call the police on { $police }. Emergency line: { $emergency }.
+safety-other = If anyone is hurt or in danger, call an ambulance on { $ambulance } or the police on { $police } now, and stay somewhere safe. Emergency line: { $emergency }.
 
 faq-fees = Management fees are charged monthly, as shown on your demand note. You can pay by autopay, bank transfer or at the { $office } counter ({ $hours }). For your balance, a receipt or a question about a charge, call { $phone }.
 faq-office_hours = The { $office } is open { $hours }. Phone: { $phone }. Outside office hours, the guard counter in your lobby can help, and emergencies can always be reported here.
@@ -98,3 +98,19 @@ unsupported-document = Sorry, we can only take photos and images, not other file
 unsupported-other = Sorry, we cannot read that kind of message. Please write what you need, or call { $phone }.
 photo-file-received = 📷 Received; we will use this photo.
 photo-file-failed = Sorry, we could not open that image. Please send it as a photo (not as a file).
+
+# Shared areas (the [[place]] section of prompts/lexicon.toml).
+draft-place-area = { $area }, Block { $building } (shared area)
+draft-place-area-estate = { $area } (shared area)
+draft-place-about = { $place } · about flat { $unit }
+area-lift_lobby = Lift lobby
+area-lobby = Lobby
+area-car_park = Car park
+area-refuse_room = Refuse room
+area-podium = Podium
+area-corridor = Corridor
+area-stairwell = Staircase
+area-clubhouse = Clubhouse
+area-playground = Playground
+area-rooftop = Rooftop
+area-entrance = Main entrance

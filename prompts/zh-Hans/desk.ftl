@@ -57,6 +57,9 @@ button-history = 📜 记录
 
 alert-unassigned = ⚠️ { $number } 暂时没有值班同事可接，请派单。
 alert-emergency = 🚨 紧急事件 { $number }：请立即处理。
+    报告人：{ $reporter }
+reporter-no-phone = 未提供电话
+reporter-unregistered = 未登记业主
 alert-overdue-respond = ⏰ { $number } 未在时限内接单。
 alert-overdue-resolve = ⏰ { $number } 未在时限内完成。
 reminder-respond = ⏳ 提醒：请尽快接 { $number }，响应时限快到了。

@@ -45,12 +45,12 @@ duration-days = { $n } 天
 
 emergency-opened = 🚨 我们已登记紧急事件：{ $number }，并已立即通知值班同事和主管。
     物业服务中心紧急电话：{ $emergency }。
-safety-gas = 请注意安全：不要开关任何电灯或电器，不要使用打火机或明火。请打开窗户；如能安全操作，请关闭燃气表前阀门；然后离开房间，到室外拨打 119。紧急电话：{ $emergency }。
+safety-gas = 请注意安全：不要开关任何电灯或电器，不要使用打火机或明火。请打开窗户；如能安全操作，请关闭燃气表前阀门；然后离开房间，到室外拨打 { $fire }。紧急电话：{ $emergency }。
 safety-lift = 如被困电梯：请按电梯内的警铃，保持冷静，轿厢内空气充足。切勿强行扒门或试图爬出。救援人员正在赶来。紧急电话：{ $emergency }。
 safety-plumbing = 如有大量漏水：在安全的情况下，请关闭电闸总开关（切勿湿手或站在水中操作），并关闭进水总阀。远离被水浸湿的插座，把贵重物品移到高处。紧急电话：{ $emergency }。
-safety-electrical = 如看到火花或闻到焦味：切勿触碰电线；在安全的情况下请关闭电闸总开关。如有火情或浓烟，请走楼梯撤离（切勿乘电梯）并拨打 119。紧急电话：{ $emergency }。
-safety-security = 如有火情或浓烟：请走楼梯撤离，切勿乘电梯，随手关门，并拨打 119。如有人入室盗窃或闯入：切勿与对方正面冲突，请待在安全的地方并拨打 110 报警。紧急电话：{ $emergency }。
-safety-other = 如有人受伤或处于危险中，请立即拨打 120 叫救护车或 110 报警，并待在安全的地方。紧急电话：{ $emergency }。
+safety-electrical = 如看到火花或闻到焦味：切勿触碰电线；在安全的情况下请关闭电闸总开关。如有火情或浓烟，请走楼梯撤离（切勿乘电梯）并拨打 { $fire }。紧急电话：{ $emergency }。
+safety-security = 如有火情或浓烟：请走楼梯撤离，切勿乘电梯，随手关门，并拨打 { $fire }。如有人入室盗窃或闯入：切勿与对方正面冲突，请待在安全的地方并拨打 { $police } 报警。紧急电话：{ $emergency }。
+safety-other = 如有人受伤或处于危险中，请立即拨打 { $ambulance } 叫救护车或拨打 { $police } 报警，并待在安全的地方。紧急电话：{ $emergency }。
 
 faq-fees = 物业费按月收取，金额以缴费通知单为准。您可以通过代扣、银行转账或到{ $office }前台缴纳（{ $hours }）。查询欠费、收据或具体收费，请致电 { $phone }。
 faq-office_hours = { $office }办公时间为 { $hours }，电话 { $phone }。非办公时间可联系大堂保安；紧急情况随时可在这里报告。
@@ -89,3 +89,19 @@ unsupported-document = 抱歉，我们只接收照片或图片，不接收其他
 unsupported-other = 抱歉，我们无法读取这类消息。请用文字留言，或致电 { $phone }。
 photo-file-received = 📷 已收到，会使用这张照片。
 photo-file-failed = 抱歉，我们无法打开这张图片。请以“照片”形式发送（不要以文件形式发送）。
+
+# 公共区域（prompts/lexicon.toml 的 [[place]]）。
+draft-place-area = { $building }栋{ $area }（公共区域）
+draft-place-area-estate = { $area }（公共区域）
+draft-place-about = { $place } · 涉及单元 { $unit }
+area-lift_lobby = 电梯厅
+area-lobby = 大堂
+area-car_park = 停车场
+area-refuse_room = 垃圾房
+area-podium = 平台
+area-corridor = 走廊
+area-stairwell = 楼梯间
+area-clubhouse = 会所
+area-playground = 游乐场
+area-rooftop = 天台
+area-entrance = 大门

@@ -57,6 +57,9 @@ button-history = 📜 記錄
 
 alert-unassigned = ⚠️ { $number } 暫時沒有當值同事可接，請分派。
 alert-emergency = 🚨 緊急事故 { $number }：請立即處理。
+    報告人：{ $reporter }
+reporter-no-phone = 未提供電話
+reporter-unregistered = 未登記住戶
 alert-overdue-respond = ⏰ { $number } 未在時限內接單。
 alert-overdue-resolve = ⏰ { $number } 未在時限內完成。
 reminder-respond = ⏳ 提醒：請盡快接 { $number }，回應時限快到了。

@@ -45,12 +45,12 @@ duration-days = { $n } 日
 
 emergency-opened = 🚨 我們已登記緊急事故：{ $number }，並已即時通知當值同事及主管。
     管理處緊急電話：{ $emergency }。
-safety-gas = 請注意安全：不要開關任何電燈或電器，不要使用打火機或明火。請打開窗戶；如能安全接觸，請關上煤氣錶總掣；然後離開單位，到室外致電 999。緊急電話：{ $emergency }。
+safety-gas = 請注意安全：不要開關任何電燈或電器，不要使用打火機或明火。請打開窗戶；如能安全接觸，請關上煤氣錶總掣；然後離開單位，到室外致電 { $fire }。緊急電話：{ $emergency }。
 safety-lift = 如被困升降機：請按升降機內的警鐘，保持冷靜，機廂內空氣足夠。切勿強行打開機門或嘗試爬出。救援人員正趕來。緊急電話：{ $emergency }。
 safety-plumbing = 如有大量水浸：在安全情況下，請關上電錶總掣（切勿濕手或站在水中操作），並關上水錶總掣。遠離濕了的插座，把貴重物品移到高處。緊急電話：{ $emergency }。
-safety-electrical = 如見火花或聞到燒焦味：切勿觸碰電線；在安全情況下請關上電錶總掣。如有火警或濃煙，請經樓梯離開（切勿使用升降機）並致電 999。緊急電話：{ $emergency }。
-safety-security = 如有火警或濃煙：請經樓梯離開，切勿使用升降機，隨手關門，並致電 999。如有人爆竊或闖入：切勿與對方糾纏，請留在安全地方並致電 999 報警。緊急電話：{ $emergency }。
-safety-other = 如有人受傷或身處危險，請立即致電 999 召喚警察或救護車，並留在安全地方。緊急電話：{ $emergency }。
+safety-electrical = 如見火花或聞到燒焦味：切勿觸碰電線；在安全情況下請關上電錶總掣。如有火警或濃煙，請經樓梯離開（切勿使用升降機）並致電 { $fire }。緊急電話：{ $emergency }。
+safety-security = 如有火警或濃煙：請經樓梯離開，切勿使用升降機，隨手關門，並致電 { $fire }。如有人爆竊或闖入：切勿與對方糾纏，請留在安全地方並致電 { $police } 報警。緊急電話：{ $emergency }。
+safety-other = 如有人受傷或身處危險，請立即致電 { $ambulance } 召喚救護車或致電 { $police } 報警，並留在安全地方。緊急電話：{ $emergency }。
 
 faq-fees = 管理費按月收取，金額以繳費通知單為準。您可以自動轉賬、銀行轉賬或到{ $office }櫃位繳交（{ $hours }）。查詢欠款、收據或個別收費，請致電 { $phone }。
 faq-office_hours = { $office }辦公時間為 { $hours }，電話 { $phone }。辦公時間以外，可向大堂保安查詢；緊急事故隨時可在這裏報告。
@@ -89,3 +89,19 @@ unsupported-document = 對不起，我們只接收相片或圖片，不接收其
 unsupported-other = 對不起，我們未能閱讀這類訊息。請用文字留言，或致電 { $phone }。
 photo-file-received = 📷 已收到，會使用這張相片。
 photo-file-failed = 對不起，我們未能打開這個圖片。請以「相片」形式傳送（不要以檔案傳送）。
+
+# 公共地方（prompts/lexicon.toml 的 [[place]]）。
+draft-place-area = { $building }座{ $area }（公共地方）
+draft-place-area-estate = { $area }（公共地方）
+draft-place-about = { $place } · 有關單位 { $unit }
+area-lift_lobby = 升降機大堂
+area-lobby = 大堂
+area-car_park = 停車場
+area-refuse_room = 垃圾房
+area-podium = 平台
+area-corridor = 走廊
+area-stairwell = 樓梯
+area-clubhouse = 會所
+area-playground = 遊樂場
+area-rooftop = 天台
+area-entrance = 大閘

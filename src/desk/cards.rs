@@ -108,11 +108,44 @@ pub async fn alert(
     key: &str,
     lang: Lang,
 ) -> Result<String, Error> {
-    let headline = t_args(lang, key, &[("number", ticket.number.clone().into())]);
+    let reporter = reporter(tx, ticket, lang).await?;
+    let headline = t_args(
+        lang,
+        key,
+        &[
+            ("number", ticket.number.clone().into()),
+            ("reporter", reporter.into()),
+        ],
+    );
     Ok(format!(
         "{headline}\n\n{}",
         body(tx, app, ticket, lang).await?
     ))
+}
+
+/// Who reported a ticket, as staff can reach them: the Telegram name (and
+/// @username) and the phone when they shared it; "—" for none.
+async fn reporter(tx: &mut Tx, ticket: &TicketRow, lang: Lang) -> Result<String, Error> {
+    let Some(id) = ticket.resident_id else {
+        return Ok("—".to_owned());
+    };
+    let Some(user) = store::users::get_tx(tx, id).await? else {
+        return Ok("—".to_owned());
+    };
+    let name = match &user.username {
+        Some(username) => format!("{} (@{username})", user.first_name),
+        None => user.first_name.clone(),
+    };
+    let phone = user
+        .phone
+        .clone()
+        .unwrap_or_else(|| t(lang, "reporter-no-phone"));
+    let registered = if user.role.is_some() {
+        String::new()
+    } else {
+        format!(" · {}", t(lang, "reporter-unregistered"))
+    };
+    Ok(format!("{name} · {phone}{registered}"))
 }
 
 /// What the resident is told when their ticket moves (`key` from the prompts).

@@ -70,6 +70,12 @@ struct Output<'a> {
     unit: Option<UnitRef>,
     when: Option<OutWhen>,
     confidence: f64,
+    /// Added after the TAXONOMY fields: the shared area named, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    area: Option<&'static str>,
+    /// Added after the TAXONOMY fields: greeting, thanks or ok, if only that.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    small_talk: Option<super::SmallTalk>,
 }
 
 #[derive(Debug, Serialize)]
@@ -98,6 +104,8 @@ fn output<'a>(id: Option<&'a Value>, u: Understanding) -> Output<'a> {
             end: w.end.to_rfc3339(),
         }),
         confidence: (f64::from(u.confidence) * 100.0).round() / 100.0,
+        area: u.area,
+        small_talk: u.small_talk,
     }
 }
 

@@ -11,6 +11,9 @@ pub mod cli;
 mod lexicon;
 mod normalise;
 mod numerals;
+mod phrases;
+mod place;
+mod smalltalk;
 mod time;
 mod unit;
 
@@ -21,6 +24,7 @@ use serde::Serialize;
 pub use crate::domain::request::{Category, Kind, Urgency};
 pub use crate::domain::unit::UnitRef;
 pub use lexicon::{Lexicon, LexiconError};
+pub use smalltalk::SmallTalk;
 
 /// An interval of time the resident named, in the estate's offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -43,6 +47,11 @@ pub struct Understanding {
     pub when: Option<When>,
     /// How sure the kind and category are (0..1); the bot asks when it is low.
     pub confidence: f32,
+    /// The shared area named (`lobby`, `car_park` …), if any: the place of
+    /// a fault outside anyone's flat.
+    pub area: Option<&'static str>,
+    /// The message is only a greeting, thanks or an "ok": nothing to act on.
+    pub small_talk: Option<SmallTalk>,
 }
 
 /// Understands one message sent at `now` (its zone is the estate's zone).
@@ -65,7 +74,14 @@ pub fn understand(text: &str, now: DateTime<Tz>) -> Understanding {
         unit: found.unit,
         when,
         confidence: labels.confidence,
+        area: place::find(&found.rest),
+        small_talk: smalltalk::find(&norm),
     }
+}
+
+/// Every shared-area key the lexicon knows (`lobby`, `car_park` …).
+pub fn area_keys() -> Vec<&'static str> {
+    place::keys()
 }
 
 /// The unit in a message, e.g. when a resident types just "3座1502" or "3-1502".

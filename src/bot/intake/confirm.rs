@@ -9,6 +9,7 @@ use super::draft::{Draft, Place};
 use super::retire;
 use crate::bot::{Actor, App, HandlerResult};
 use crate::desk::{self, NewRequest, Opened, Source, cards};
+use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind, Urgency};
 use crate::error::Error;
 use crate::outbox::{self, OutMessage};
@@ -115,12 +116,23 @@ fn emergency_text(app: &App, actor: &Actor, opened: &Opened) -> String {
             ("emergency", emergency.clone().into()),
         ],
     );
-    let advice = t_args(
-        lang,
-        safety_key(category),
-        &[("emergency", emergency.into())],
-    );
-    format!("{headline}\n\n{advice}")
+    format!("{headline}\n\n{}", safety_text(app, lang, category))
+}
+
+/// The safety advice for an emergency of this category, with the office's
+/// emergency line and the public emergency numbers from the settings.
+pub fn safety_text(app: &App, lang: Lang, category: Category) -> String {
+    let numbers = &app.settings.emergency;
+    let args: [(&str, FluentValue); 4] = [
+        (
+            "emergency",
+            app.settings.office.emergency_phone.clone().into(),
+        ),
+        ("fire", numbers.fire.clone().into()),
+        ("police", numbers.police.clone().into()),
+        ("ambulance", numbers.ambulance.clone().into()),
+    ];
+    t_args(lang, safety_key(category), &args)
 }
 
 /// The resident confirmed the card.

@@ -283,6 +283,8 @@ mod tests {
             unit: None,
             when: None,
             confidence,
+            area: None,
+            small_talk: None,
         }
     }
 

@@ -340,6 +340,12 @@ struct RawLexicon {
     low: Vec<RawRule>,
     #[serde(default)]
     faq: Vec<RawRule>,
+    /// Shared areas and small talk: read by `understand::place` and
+    /// `understand::smalltalk`, not compiled here.
+    #[serde(default, rename = "place")]
+    _place: Option<toml::Value>,
+    #[serde(default, rename = "smalltalk")]
+    _smalltalk: Option<toml::Value>,
 }
 
 const STRONG: f32 = 3.0;
