@@ -10,6 +10,7 @@ use tokio::sync::Notify;
 use crate::config::Settings;
 use crate::domain::lang::Lang;
 use crate::error::Error;
+use crate::outbox::Courier;
 use crate::store::{Db, Tx};
 
 /// The desk's clock: the system's time, moved by however far a test has
@@ -75,14 +76,16 @@ impl Clock {
     }
 }
 
-/// What the handlers share: the database, the settings, the clock and a way
-/// to wake the outbox sender after a commit.
+/// What the handlers share: the database, the settings, the clock, a way to
+/// wake the outbox sender after a commit, and the courier that takes direct
+/// requests to the same sender.
 #[derive(Debug)]
 pub struct App {
     pub db: Db,
     pub settings: Settings,
     pub clock: Clock,
     pub outbox_wake: Arc<Notify>,
+    pub courier: Courier,
 }
 
 impl App {
@@ -98,6 +101,7 @@ impl App {
             settings,
             clock,
             outbox_wake: Arc::new(Notify::new()),
+            courier: Courier::new(),
         })
     }
 

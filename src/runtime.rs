@@ -62,6 +62,7 @@ pub async fn run_with_clock(
         db,
         app.settings.sending.clone(),
         app.outbox_wake.clone(),
+        app.courier.clone(),
     )
     .with_clock(app.clock.clone());
     let sender = tokio::spawn(sender.run(shutdown.clone()));

@@ -111,7 +111,7 @@ impl Scheduler {
     async fn execute(&self, tx: &mut Tx, job: Job, now: DateTime<Utc>) -> Result<(), Error> {
         match job {
             Job::Deliver { chat_id, message } => {
-                outbox::enqueue(tx, chat_id, &message, now).await?;
+                outbox::enqueue_bulk(tx, chat_id, &message, now).await?;
             }
             Job::Sla {
                 ticket_id,
