@@ -54,7 +54,9 @@ async fn queued(db: &Db, chat: i64, head: &str, number: &str) -> usize {
         .iter()
         .filter_map(|p| match serde_json::from_str::<OutMessage>(p).ok()? {
             OutMessage::Text { text, .. } => Some(text),
-            OutMessage::Photo { caption, .. } => caption,
+            OutMessage::Photo { caption, .. }
+            | OutMessage::Document { caption, .. }
+            | OutMessage::PhotoFile { caption, .. } => caption,
             OutMessage::Commands { .. } => None,
         })
         .filter(|body| body.contains(head) && body.contains(number))
