@@ -171,4 +171,22 @@ mod tests {
         .await
         .expect("the waiter wakes");
     }
+
+    #[tokio::test]
+    async fn the_bot_token_is_never_printed() {
+        let (db, _dir) = crate::store::testing::db().await;
+        let mut settings = crate::config::Settings::default();
+        settings.telegram.token = Some("123456:SECRET-TOKEN".to_owned());
+        let app = super::App::new(db, settings.clone());
+        for printed in [
+            format!("{settings:?}"),
+            format!("{settings:#?}"),
+            format!("{:?}", settings.telegram),
+            format!("{app:?}"),
+            format!("{app:#?}"),
+        ] {
+            assert!(!printed.contains("SECRET"), "{printed}");
+            assert!(printed.contains("[redacted]"), "{printed}");
+        }
+    }
 }

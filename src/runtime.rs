@@ -38,6 +38,15 @@ pub fn telegram_client(settings: &Settings) -> Result<Bot, ConfigError> {
     })
 }
 
+/// Loads the prompts and the lexicon now: a file that does not parse stops
+/// start-up with a message naming it, instead of the bot running on and
+/// failing at the first reply (or understanding nothing).
+pub fn check_data() -> Result<(), Error> {
+    crate::texts::check()
+        .and_then(|()| crate::understand::check_lexicon())
+        .map_err(|problem| Error::Other(format!("cannot start: {problem}")))
+}
+
 /// Runs the bot until `shutdown` is cancelled.
 pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), Error> {
     run_with_clock(settings, Clock::system(), shutdown).await
@@ -50,6 +59,7 @@ pub async fn run_with_clock(
     clock: Clock,
     shutdown: CancellationToken,
 ) -> Result<(), Error> {
+    check_data()?;
     let bot = telegram_client(&settings)?;
     let db = Db::open(&settings.database).await?;
     let app = App::with_clock(db.clone(), settings, clock);

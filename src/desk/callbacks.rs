@@ -6,7 +6,6 @@
 
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
-use serde::{Deserialize, Serialize};
 
 use super::{alert_supervisors, cards, choose_assignee, lang_of, notes, ping_assignee};
 use crate::app::App;
@@ -16,8 +15,8 @@ use crate::domain::lang::Lang;
 use crate::domain::role::Role;
 use crate::domain::ticket::Status;
 use crate::error::Error;
+use crate::jobs::{Job, schedule};
 use crate::outbox::{self, OutButton, OutMessage};
-use crate::scheduler::{Job, schedule};
 use crate::store::callbacks::{AnswerRow, CallbackRow};
 use crate::store::tickets::TicketRow;
 use crate::store::users::UserRow;
@@ -27,15 +26,8 @@ use crate::texts::{t, t_args};
 /// The department whose staff phone residents back.
 pub const CUSTOMER_SERVICE: &str = "customer_service";
 
-/// A callback's timed steps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Step {
-    /// Ask the resident (or, if they cannot be asked, customer service).
-    Ask,
-    /// The resident has not answered: customer service phones them.
-    Timeout,
-}
+/// A callback's timed steps (jobs are data: see [`crate::jobs`]).
+pub use crate::jobs::CallbackStep as Step;
 
 fn key(callback_id: i64, step: Step) -> String {
     format!("callback:{callback_id}:{step:?}")
