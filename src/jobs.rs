@@ -68,6 +68,8 @@ pub enum Job {
     },
     /// Remind the resident of a booked visit.
     VisitReminder { ticket_id: i64 },
+    /// The monthly report of `month` (`YYYY-MM`) to supervisors and managers.
+    MonthlyReport { month: String },
     /// A survey's or notice's step: queue recipients, remind, close.
     Campaign {
         campaign_id: i64,
@@ -83,6 +85,7 @@ impl Job {
             Self::Sla { .. } => "sla",
             Self::Callback { .. } => "callback",
             Self::VisitReminder { .. } => "visit_reminder",
+            Self::MonthlyReport { .. } => "monthly_report",
             Self::Campaign { .. } => "campaign",
         }
     }

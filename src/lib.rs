@@ -18,6 +18,7 @@ pub mod emulator;
 pub mod error;
 pub mod jobs;
 pub mod outbox;
+pub mod report;
 pub mod runtime;
 pub mod sandbox;
 pub mod scheduler;

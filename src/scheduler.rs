@@ -130,6 +130,9 @@ impl Scheduler {
             Job::VisitReminder { ticket_id } => {
                 crate::desk::visits::remind(tx, &self.app, ticket_id, now).await?;
             }
+            Job::MonthlyReport { month } => {
+                crate::report::job::send(tx, &self.app, &month, now).await?;
+            }
             Job::Campaign { campaign_id, step } => {
                 crate::desk::campaign::run(tx, &self.app, campaign_id, step, now).await?;
             }

@@ -424,6 +424,7 @@ async fn reopen(
     };
     store::tickets::set_status(tx, ticket.id, to, assignee, now).await?;
     store::tickets::set_escalated(tx, ticket.id).await?;
+    store::tickets::count_reopen(tx, ticket.id).await?;
     // The work starts again, and so do its time limits.
     let sla = app.settings.sla_for(ticket.kind, ticket.urgency);
     let limits = crate::domain::ticket::deadlines(now, sla.respond, sla.resolve);

@@ -11,6 +11,7 @@ pub mod invites;
 pub mod jobs;
 pub mod labels;
 pub mod outbox;
+pub mod report;
 pub mod surveys;
 pub mod tickets;
 pub mod units;
