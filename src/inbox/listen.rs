@@ -5,7 +5,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::Utc;
 use serde::Serialize;
 use serde_json::Value;
 use teloxide::prelude::*;
@@ -14,8 +13,8 @@ use teloxide::types::{AllowedUpdate, Update};
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
-use crate::config::Settings;
-use crate::store::{self, Db, inbox::Received};
+use crate::app::App;
+use crate::store::{self, inbox::Received};
 
 /// How long one `getUpdates` waits for news (Telegram's long polling).
 const POLL_TIMEOUT_SECS: u32 = 10;
@@ -77,13 +76,8 @@ pub fn order_key(update: &Update) -> Option<i64> {
 
 /// Polls until `shutdown`, storing every batch before acknowledging it and
 /// waking the workers.
-pub async fn run(
-    bot: Bot,
-    db: Db,
-    settings: Settings,
-    wake: Arc<Notify>,
-    shutdown: CancellationToken,
-) {
+pub async fn run(bot: Bot, app: Arc<App>, wake: Arc<Notify>, shutdown: CancellationToken) {
+    let db = &app.db;
     let mut offset = loop {
         match store::inbox::last_update_id(db.pool()).await {
             Ok(last) => break last.map(|id| id + 1),
@@ -98,7 +92,7 @@ pub async fn run(
     let mut pruned_at = None;
     loop {
         if pruned_at.is_none_or(|at: tokio::time::Instant| at.elapsed() >= PRUNE_EVERY) {
-            prune(&db, &settings).await;
+            prune(&app).await;
             pruned_at = Some(tokio::time::Instant::now());
         }
         let request = JsonRequest::new(
@@ -128,7 +122,7 @@ pub async fn run(
             continue;
         };
         // Not acknowledged until stored: on failure the same batch comes again.
-        while let Err(error) = store(&db, &batch).await {
+        while let Err(error) = store(&app, &batch).await {
             tracing::error!(%error, "cannot store updates; trying again");
             if pause(&shutdown, RETRY).await {
                 return;
@@ -139,17 +133,17 @@ pub async fn run(
     }
 }
 
-async fn store(db: &Db, batch: &[Received]) -> Result<(), sqlx::Error> {
-    let mut tx = db.begin().await?;
-    store::inbox::store_batch(&mut tx, batch, Utc::now()).await?;
+async fn store(app: &App, batch: &[Received]) -> Result<(), sqlx::Error> {
+    let mut tx = app.db.begin().await?;
+    store::inbox::store_batch(&mut tx, batch, app.now()).await?;
     tx.commit().await
 }
 
-async fn prune(db: &Db, settings: &Settings) {
-    let Ok(retention) = chrono::Duration::from_std(settings.inbox.retention) else {
+async fn prune(app: &App) {
+    let Ok(retention) = chrono::Duration::from_std(app.settings.inbox.retention) else {
         return;
     };
-    match store::inbox::prune(db.pool(), Utc::now() - retention).await {
+    match store::inbox::prune(app.db.pool(), app.now() - retention).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(pruned = n, "old inbox rows pruned"),
         Err(error) => tracing::warn!(%error, "cannot prune the inbox"),

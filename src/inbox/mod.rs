@@ -68,8 +68,7 @@ pub async fn run(bot: Bot, app: Arc<App>, shutdown: CancellationToken) -> Result
     let wake = Arc::new(Notify::new());
     let listener = tokio::spawn(listen::run(
         bot.clone(),
-        app.db.clone(),
-        app.settings.clone(),
+        app.clone(),
         wake.clone(),
         shutdown.clone(),
     ));
