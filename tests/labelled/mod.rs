@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use chrono::TimeZone;
-use residesk::understand::understand;
+use residesk::understand::{Urgency, understand};
 
 /// One labelled line: labels with their alternatives.
 pub struct Line<'a> {
@@ -146,10 +146,10 @@ fn score_lines(lines: &[Line<'_>], print_misses: bool) -> Score {
         }
         if line.urgency.starts_with("emergency") {
             score.emergencies += 1;
-            score.caught += usize::from(got.urgency.as_str() == "emergency");
+            score.caught += usize::from(got.urgency == Urgency::Emergency);
         } else if !line.urgency.contains("emergency") {
             score.calm += 1;
-            score.raised += usize::from(got.urgency.as_str() == "emergency");
+            score.raised += usize::from(got.urgency == Urgency::Emergency);
         }
         if print_misses && oks.contains(&false) {
             let when = got.when.map(|w| w.start.to_rfc3339());

@@ -62,6 +62,7 @@ async fn open(app: &App, actor: &Actor, draft: &Draft, filing: Filing) -> Result
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let opened = desk::open_ticket(&mut tx, app, request, now).await?;
+    store::drafts::link(&mut tx, actor.chat().0, draft.nonce, opened.ticket.id).await?;
     let ack = if filing.urgency == Urgency::Emergency {
         emergency_text(app, actor, &opened)
     } else {
@@ -106,7 +107,7 @@ fn confirmed_text(app: &App, actor: &Actor, opened: &Opened, filing: Filing) -> 
 
 fn emergency_text(app: &App, actor: &Actor, opened: &Opened) -> String {
     let lang = actor.lang;
-    let category = opened.ticket.category.parse().unwrap_or(Category::Other);
+    let category = opened.ticket.category;
     let emergency = app.settings.office.emergency_phone.clone();
     let headline = t_args(
         lang,

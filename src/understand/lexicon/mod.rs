@@ -15,7 +15,7 @@ use matcher::{Bounds, Matcher, Rewriter, word};
 
 mod matcher;
 
-const SOURCE: &str = include_str!("../../../prompts/lexicon.toml");
+pub(super) const SOURCE: &str = include_str!("../../../prompts/lexicon.toml");
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(SOURCE).unwrap_or_else(|err| {
