@@ -10,15 +10,18 @@ use tokio::sync::Notify;
 use crate::config::Settings;
 use crate::domain::lang::Lang;
 use crate::error::Error;
+use crate::outbox::Courier;
 use crate::store::{Db, Tx};
 
-/// What the handlers share: the database, the settings and a way to wake the
-/// outbox sender after a commit.
+/// What the handlers share: the database, the settings, a way to wake the
+/// outbox sender after a commit, and the courier that takes direct requests
+/// to the same sender.
 #[derive(Debug)]
 pub struct App {
     pub db: Db,
     pub settings: Settings,
     pub outbox_wake: Arc<Notify>,
+    pub courier: Courier,
 }
 
 impl App {
@@ -27,6 +30,7 @@ impl App {
             db,
             settings,
             outbox_wake: Arc::new(Notify::new()),
+            courier: Courier::new(),
         })
     }
 

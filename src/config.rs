@@ -99,6 +99,10 @@ pub struct Sending {
     /// How often the sender looks for new messages when idle.
     #[serde(with = "humantime_serde")]
     pub idle_poll: Duration,
+    /// Bulk messages (broadcasts, reports, reminders) are sent with Telegram's
+    /// `allow_paid_broadcast`: up to 1000 a second beside the free limit, for
+    /// a fee in Telegram Stars.
+    pub allow_paid_broadcast: bool,
 }
 
 /// The timed-jobs loop.
@@ -249,6 +253,7 @@ impl Default for Sending {
             max_attempts: 10,
             request_timeout: Duration::from_secs(30),
             idle_poll: Duration::from_millis(500),
+            allow_paid_broadcast: false,
         }
     }
 }
@@ -531,6 +536,10 @@ mod example_file {
         let d = Settings::default();
         assert_eq!(s.database, d.database);
         assert_eq!(s.sending.per_chat_interval, d.sending.per_chat_interval);
+        assert_eq!(
+            s.sending.allow_paid_broadcast,
+            d.sending.allow_paid_broadcast
+        );
         assert_eq!(s.tickets.callback_delay, d.tickets.callback_delay);
         assert_eq!(s.tickets.draft_expiry, d.tickets.draft_expiry);
         assert_eq!(s.onboarding.invite_ttl, d.onboarding.invite_ttl);

@@ -52,6 +52,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), 
         db,
         app.settings.sending.clone(),
         app.outbox_wake.clone(),
+        app.courier.clone(),
     );
     let sender = tokio::spawn(sender.run(shutdown.clone()));
     let scheduler = tokio::spawn(Scheduler::new(app.clone()).run(shutdown.clone()));

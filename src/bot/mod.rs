@@ -2,6 +2,7 @@
 //! by the tests alike, the people it serves ([`Actor`] and the role guards),
 //! and the conversation state ([`State`]).
 
+pub mod campaign;
 pub mod commands;
 mod common;
 pub mod decide;
@@ -44,6 +45,8 @@ pub enum State {
     Resident(intake::Flow),
     /// A staff member's or supervisor's conversation (reasons, notes, logging).
     Desk(work::Flow),
+    /// A resident's survey question waits for typed text.
+    Survey(campaign::answer::Answering),
 }
 
 pub type BotDialogue = Dialogue<State, DialogueStore>;
@@ -204,6 +207,16 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .endpoint(work::open),
         )
         .branch(
+            dptree::case![Command::Survey]
+                .filter_map(as_supervisor)
+                .endpoint(campaign::surveys),
+        )
+        .branch(
+            dptree::case![Command::Notice]
+                .filter_map(as_supervisor)
+                .endpoint(campaign::notices),
+        )
+        .branch(
             dptree::case![Command::Reassign(args)]
                 .filter_map(as_supervisor)
                 .endpoint(work::reassign_command),
@@ -220,6 +233,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         )
         .branch(
             dptree::filter(|msg: Message| msg.contact().is_some()).endpoint(onboarding::contact),
+        )
+        .branch(
+            dptree::case![State::Survey(waiting)]
+                .filter_map(as_resident)
+                .endpoint(campaign::answer::text),
         )
         .branch(
             dptree::case![State::Desk(flow)]

@@ -205,7 +205,7 @@ async fn ask(
     let lang = lang_of(app, Some(resident));
     let text = cards::resident_update(tx, app, ticket, "callback-ask", lang).await?;
     let message = OutMessage::with_buttons(text, rating_buttons(callback.id, lang));
-    outbox::enqueue(tx, resident.chat_id, &message, now).await?;
+    outbox::enqueue_bulk(tx, resident.chat_id, &message, now).await?;
     store::callbacks::set_asked(tx, callback.id, now).await?;
     store::tickets::add_history(
         tx,
@@ -279,7 +279,7 @@ async fn phone_task(
         let card = cards::staff_card(tx, app, ticket, lang).await?;
         let text = format!("{}\n\n{card}", lines.join("\n"));
         let message = OutMessage::with_buttons(text, phone_buttons(callback.id, lang));
-        outbox::enqueue(tx, member.chat_id, &message, now).await?;
+        outbox::enqueue_bulk(tx, member.chat_id, &message, now).await?;
     }
     store::callbacks::set_phone_task(tx, callback.id, now).await?;
     store::tickets::add_history(

@@ -104,7 +104,7 @@ pub async fn check(
             };
             let text = super::cards::alert(tx, app, &ticket, key, lang).await?;
             let buttons = super::cards::staff_buttons(&ticket, lang);
-            outbox::enqueue(
+            outbox::enqueue_bulk(
                 tx,
                 staff.chat_id,
                 &OutMessage::with_buttons(text, buttons),

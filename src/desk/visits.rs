@@ -90,6 +90,6 @@ pub async fn remind(
         ("when", when.into()),
     ];
     let text = t_args(lang, "visit-reminder", &args);
-    outbox::enqueue(tx, resident.chat_id, &OutMessage::text(text), now).await?;
+    outbox::enqueue_bulk(tx, resident.chat_id, &OutMessage::text(text), now).await?;
     Ok(())
 }

@@ -13,6 +13,7 @@ pub struct OutboxRow {
     pub chat_id: i64,
     pub payload: String,
     pub attempts: i64,
+    pub lane: String,
 }
 
 /// Queues a message for a chat, to go out no earlier than `not_before`, in
@@ -48,20 +49,54 @@ pub async fn enqueue_in(
     .await
 }
 
-/// Pending messages due by `now`, oldest first.
-pub async fn due(
+/// The head of each chat's queue in each lane, when it is due by `now`:
+/// interactive first, then oldest first. A message waiting for a retry stays
+/// the head (so its chat's order is kept); one scheduled for later does not
+/// hold up those behind it until its time comes.
+pub async fn heads(
     pool: &SqlitePool,
     now: DateTime<Utc>,
     limit: i64,
 ) -> Result<Vec<OutboxRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, chat_id, payload, attempts FROM outbox
-         WHERE status = 'pending' AND not_before <= ? ORDER BY id LIMIT ?",
+        "SELECT id, chat_id, payload, attempts, lane FROM (
+             SELECT id, chat_id, payload, attempts, lane, not_before,
+                    ROW_NUMBER() OVER (PARTITION BY chat_id, lane ORDER BY id) AS place
+             FROM outbox
+             WHERE status = 'pending' AND (not_before <= ?1 OR last_error IS NOT NULL)
+         )
+         WHERE place = 1 AND not_before <= ?1
+         ORDER BY lane = 'bulk', id LIMIT ?2",
     )
     .bind(now)
     .bind(limit)
     .fetch_all(pool)
     .await
+}
+
+/// Records a direct request (not queued here) that was given up, so every
+/// message lost is on record beside the outbox's own.
+pub async fn record_failed(
+    pool: &SqlitePool,
+    chat_id: i64,
+    payload: &str,
+    lane: &str,
+    error: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO outbox (chat_id, payload, lane, created_at, not_before, attempts, status, last_error)
+         VALUES (?, ?, ?, ?, ?, 1, 'failed', ?)",
+    )
+    .bind(chat_id)
+    .bind(payload)
+    .bind(lane)
+    .bind(now)
+    .bind(now)
+    .bind(error)
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 /// When the next pending message falls due.

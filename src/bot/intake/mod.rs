@@ -84,6 +84,19 @@ pub enum Flow {
     },
 }
 
+/// A resident's message decided as if nothing were in progress (the survey
+/// hands an emergency typed as an answer over to the desk this way; it
+/// keeps its own question).
+pub async fn message(
+    bot: Bot,
+    app: Arc<App>,
+    resident: Resident,
+    dialogue: BotDialogue,
+    msg: Message,
+) -> HandlerResult {
+    crate::bot::decide::message(bot, app, resident.0, dialogue, msg, State::Idle).await
+}
+
 /// `/urgent`: 🚨 urgent / someone in danger.
 pub async fn urgent(
     bot: Bot,

@@ -1,0 +1,105 @@
+//! One attempt to send a queued message, and what Telegram's answer means.
+
+use std::time::Duration;
+
+use teloxide::payloads::{SendMessageSetters, SendPhotoSetters, SetMyCommandsSetters};
+use teloxide::prelude::*;
+use teloxide::types::{BotCommand, BotCommandScope, InputFile, Recipient};
+use teloxide::{ApiError, RequestError};
+
+use super::{OutMessage, keyboard};
+
+/// What an error from Telegram means for the request that got it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Flood control: wait this long, then the same request again.
+    RetryAfter(Duration),
+    /// Worth trying again later (5xx, network, timeout).
+    Transient(String),
+    /// The user blocked the bot or is gone: give up and remember it.
+    Blocked(String),
+    /// The request itself is wrong: give up.
+    Permanent(String),
+}
+
+/// Classifies an error answer.
+pub fn classify(error: &RequestError) -> Verdict {
+    match error {
+        RequestError::RetryAfter(seconds) => Verdict::RetryAfter(seconds.duration()),
+        RequestError::Api(
+            api @ (ApiError::BotBlocked
+            | ApiError::UserDeactivated
+            | ApiError::BotKicked
+            | ApiError::BotKickedFromSupergroup
+            | ApiError::ChatNotFound),
+        ) => Verdict::Blocked(api.to_string()),
+        // Telegram's 5xx answers carry descriptions teloxide does not know.
+        RequestError::Api(ApiError::Unknown(description)) => {
+            Verdict::Transient(description.clone())
+        }
+        RequestError::Api(api) => Verdict::Permanent(api.to_string()),
+        RequestError::MigrateToChatId(to) => Verdict::Permanent(format!("group moved to {to}")),
+        other => Verdict::Transient(other.to_string()),
+    }
+}
+
+/// Sends one queued message; `Ok` carries the sent message's id, if any.
+/// `paid` sends it as a paid broadcast.
+pub async fn deliver(
+    bot: &Bot,
+    chat_id: i64,
+    message: &OutMessage,
+    paid: bool,
+    timeout: Duration,
+) -> Result<Option<i32>, Verdict> {
+    let chat = ChatId(chat_id);
+    let sent = tokio::time::timeout(timeout, async {
+        match message {
+            OutMessage::Text { text, buttons } => {
+                let mut request = bot.send_message(chat, text);
+                if !buttons.is_empty() {
+                    request = request.reply_markup(keyboard(buttons));
+                }
+                if paid {
+                    request = request.allow_paid_broadcast(true);
+                }
+                request.await.map(|m| Some(m.id.0))
+            }
+            OutMessage::Photo {
+                file_id,
+                caption,
+                buttons,
+            } => {
+                let mut request = bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
+                if let Some(caption) = caption {
+                    request = request.caption(caption);
+                }
+                if !buttons.is_empty() {
+                    request = request.reply_markup(keyboard(buttons));
+                }
+                if paid {
+                    request = request.allow_paid_broadcast(true);
+                }
+                request.await.map(|m| Some(m.id.0))
+            }
+            OutMessage::Commands { commands } => {
+                let commands = commands
+                    .iter()
+                    .map(|(c, d)| BotCommand::new(c, d))
+                    .collect::<Vec<_>>();
+                bot.set_my_commands(commands)
+                    .scope(BotCommandScope::Chat {
+                        chat_id: Recipient::Id(chat),
+                    })
+                    .await
+                    .map(|_| None)
+            }
+        }
+    })
+    .await;
+    match sent {
+        Err(_) => Err(Verdict::Transient("timed out".to_owned())),
+        Ok(Ok(message_id)) => Ok(message_id),
+        Ok(Err(error)) => Err(classify(&error)),
+    }
+}

@@ -1,0 +1,156 @@
+//! Everything the bot sends, on one paced path.
+//!
+//! Messages that matter are written to the outbox in the same transaction as
+//! the change that causes them ([`enqueue`], [`enqueue_in`]); a handler's
+//! direct replies, cards, edits and callback answers go through the
+//! [`Courier`] without a database round trip. The [`Sender`] task delivers
+//! both within Telegram's limits, interactive before bulk and chats in turn
+//! (the [`board`]), waits out a 429's `retry_after` (pausing the lane, never
+//! dropping the message), retries 5xx and timeouts with backoff, and records
+//! a 403 on the user. A restart, even `kill -9`, loses nothing queued in the
+//! outbox: at worst a message that was in flight goes out twice.
+
+pub mod board;
+mod courier;
+mod deliver;
+mod sender;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+
+use crate::store::{self, Tx};
+
+pub use courier::{Courier, Outgoing};
+pub use sender::Sender;
+
+/// A message as queued: what to send, not yet to whom (that is the row's chat).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum OutMessage {
+    /// A text message, with inline buttons.
+    Text {
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<OutButton>>,
+    },
+    /// A photo by Telegram file id, with a caption and inline buttons.
+    Photo {
+        file_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<OutButton>>,
+    },
+    /// The chat's command menu: `(command, description)` pairs.
+    Commands { commands: Vec<(String, String)> },
+}
+
+/// An inline button with callback data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutButton {
+    pub text: String,
+    pub data: String,
+}
+
+impl OutButton {
+    pub fn new(text: impl Into<String>, data: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            data: data.into(),
+        }
+    }
+}
+
+impl OutMessage {
+    /// A text message without buttons.
+    pub fn text(text: impl Into<String>) -> Self {
+        Self::Text {
+            text: text.into(),
+            buttons: Vec::new(),
+        }
+    }
+
+    /// A text message with inline buttons.
+    pub fn with_buttons(text: impl Into<String>, buttons: Vec<Vec<OutButton>>) -> Self {
+        Self::Text {
+            text: text.into(),
+            buttons,
+        }
+    }
+}
+
+/// Builds Telegram's inline keyboard from rows of buttons.
+pub fn keyboard(rows: &[Vec<OutButton>]) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(rows.iter().map(|row| {
+        row.iter()
+            .map(|b| InlineKeyboardButton::callback(b.text.clone(), b.data.clone()))
+            .collect::<Vec<_>>()
+    }))
+}
+
+/// Queues a message to a chat inside the caller's transaction.
+pub async fn enqueue(
+    tx: &mut Tx,
+    chat_id: i64,
+    message: &OutMessage,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    enqueue_at(tx, chat_id, message, now, now).await
+}
+
+/// Queues a message in the bulk lane (broadcasts, reports, reminders): it
+/// goes when no interactive message is waiting, within the limits.
+pub async fn enqueue_bulk(
+    tx: &mut Tx,
+    chat_id: i64,
+    message: &OutMessage,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    enqueue_in(tx, chat_id, message, Lane::Bulk, now, now).await
+}
+
+/// Queues a message to go out no earlier than `at`.
+pub async fn enqueue_at(
+    tx: &mut Tx,
+    chat_id: i64,
+    message: &OutMessage,
+    now: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    enqueue_in(tx, chat_id, message, Lane::Interactive, now, at).await
+}
+
+/// Which lane a queued message travels in: interactive messages always go
+/// before bulk ones, within Telegram's limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lane {
+    /// Replies, cards, staff pings, emergency alerts, urgent notices.
+    Interactive,
+    /// Survey and notice broadcasts, reports, reminders.
+    Bulk,
+}
+
+impl Lane {
+    /// The lane's name as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Interactive => "interactive",
+            Self::Bulk => "bulk",
+        }
+    }
+}
+
+/// Queues a message in a lane, to go out no earlier than `at`.
+pub async fn enqueue_in(
+    tx: &mut Tx,
+    chat_id: i64,
+    message: &OutMessage,
+    lane: Lane,
+    now: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    let payload = serde_json::to_string(message).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    store::outbox::enqueue_in(tx, chat_id, &payload, lane.as_str(), now, at).await
+}

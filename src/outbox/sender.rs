@@ -1,0 +1,351 @@
+//! The sender: the one task that talks to Telegram's send methods. It takes
+//! the heads of the outbox queues from the database and the direct requests
+//! from the [`Courier`], puts both on one [`Board`], and sends what the board
+//! lets go, each in its own task; then it writes down what became of it.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use teloxide::prelude::*;
+use tokio::sync::{Notify, mpsc};
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+
+use super::board::{Board, Limits, Next, Ticket};
+use super::courier::{Call, Courier};
+use super::deliver::{Verdict, classify, deliver};
+use super::{Lane, OutMessage};
+use crate::config::Sending;
+use crate::store::{self, Db, outbox::OutboxRow};
+
+/// Heads of outbox queues read at a time.
+const LOAD: i64 = 500;
+
+/// Something to send.
+#[derive(Debug)]
+enum Work {
+    /// A queued outbox row.
+    Row(OutboxRow),
+    /// A direct request from a handler.
+    Call(Call),
+}
+
+/// What became of one attempt.
+#[derive(Debug)]
+enum Landing {
+    /// Over: delivered or given up (and recorded).
+    Over,
+    /// Try again no earlier than this.
+    Retry(Instant, Work),
+    /// Telegram asked to wait this long.
+    Hold(Duration, Work),
+}
+
+/// A finished attempt, back from its task.
+#[derive(Debug)]
+struct Done {
+    ticket: Ticket,
+    /// The outbox row it was, if it was one.
+    row: Option<i64>,
+    landing: Landing,
+}
+
+/// The task that delivers everything the bot sends.
+pub struct Sender {
+    bot: Bot,
+    db: Db,
+    cfg: Sending,
+    wake: Arc<Notify>,
+    courier: Courier,
+}
+
+impl Sender {
+    /// `wake` is notified by whoever commits new outbox rows, so they go out
+    /// at once; `courier` brings the direct requests.
+    pub fn new(bot: Bot, db: Db, cfg: Sending, wake: Arc<Notify>, courier: Courier) -> Self {
+        Self {
+            bot,
+            db,
+            cfg,
+            wake,
+            courier,
+        }
+    }
+
+    /// Delivers until `shutdown` is cancelled.
+    pub async fn run(self, shutdown: CancellationToken) {
+        let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Done>();
+        let mut board = Board::new(Limits::new(&self.cfg));
+        // Outbox rows on the board or in flight.
+        let mut rows = HashSet::new();
+        let mut load = true;
+        let mut loaded_at = Instant::now();
+        let mut in_flight = 0_usize;
+        loop {
+            while let Ok(done) = done_rx.try_recv() {
+                in_flight -= 1;
+                load |= land(&mut board, &mut rows, done);
+            }
+            if shutdown.is_cancelled() {
+                break;
+            }
+            for call in self.courier.inbound.drain() {
+                board.push(call.lane, call.chat, Work::Call(call));
+            }
+            if load || loaded_at.elapsed() >= self.cfg.idle_poll {
+                self.load(&mut board, &mut rows).await;
+                load = false;
+                loaded_at = Instant::now();
+            }
+            let now = Instant::now();
+            let mut next_wake = loaded_at + self.cfg.idle_poll;
+            loop {
+                match board.next(now) {
+                    Next::Go(ticket, work) => {
+                        in_flight += 1;
+                        self.launch(ticket, work, done_tx.clone());
+                    }
+                    Next::Wait(at) => {
+                        next_wake = next_wake.min(at);
+                        break;
+                    }
+                    Next::Idle => break,
+                }
+            }
+            tokio::select! {
+                () = shutdown.cancelled() => {}
+                () = tokio::time::sleep_until(next_wake) => {}
+                () = self.wake.notified() => load = true,
+                () = self.courier.inbound.notify.notified() => {}
+                Some(done) = done_rx.recv() => {
+                    in_flight -= 1;
+                    load |= land(&mut board, &mut rows, done);
+                }
+            }
+        }
+        tracing::info!(in_flight, queued = board.len(), "sender stopped");
+    }
+
+    /// Puts the due heads of the outbox queues on the board.
+    async fn load(&self, board: &mut Board<Work>, rows: &mut HashSet<i64>) {
+        let heads = match store::outbox::heads(self.db.pool(), Utc::now(), LOAD).await {
+            Ok(heads) => heads,
+            Err(e) => {
+                tracing::error!(error = %e, "outbox: cannot read queue");
+                return;
+            }
+        };
+        for row in heads {
+            if !rows.insert(row.id) {
+                continue;
+            }
+            let lane = lane_of(&row.lane);
+            // A command menu is no message in the chat.
+            let chat = match serde_json::from_str::<OutMessage>(&row.payload) {
+                Ok(OutMessage::Commands { .. }) => None,
+                _ => Some(row.chat_id),
+            };
+            board.push(lane, chat, Work::Row(row));
+        }
+    }
+
+    /// Sends one request in its own task, which records the outcome and
+    /// reports back.
+    fn launch(&self, ticket: Ticket, work: Work, done_tx: mpsc::UnboundedSender<Done>) {
+        let bot = self.bot.clone();
+        let db = self.db.clone();
+        let cfg = self.cfg.clone();
+        tokio::spawn(async move {
+            let (row, landing) = match work {
+                Work::Row(row) => (
+                    Some(row.id),
+                    send_row(&bot, &db, &cfg, row, ticket.lane).await,
+                ),
+                Work::Call(call) => (None, send_call(&db, &cfg, call).await),
+            };
+            let done = Done {
+                ticket,
+                row,
+                landing,
+            };
+            // The receiver is gone only when the sender is stopping.
+            let _ = done_tx.send(done);
+        });
+    }
+}
+
+fn lane_of(lane: &str) -> Lane {
+    match lane {
+        "bulk" => Lane::Bulk,
+        _ => Lane::Interactive,
+    }
+}
+
+/// Takes a finished attempt off the board; says whether an outbox row is
+/// over, so its chat's next row may be read.
+fn land(board: &mut Board<Work>, rows: &mut HashSet<i64>, done: Done) -> bool {
+    let Done {
+        ticket,
+        row,
+        landing,
+    } = done;
+    match landing {
+        Landing::Over => {
+            board.finish(ticket);
+            row.is_some_and(|id| rows.remove(&id))
+        }
+        Landing::Retry(at, work) => {
+            board.retry(ticket, work, at);
+            false
+        }
+        Landing::Hold(wait, work) => {
+            board.hold(ticket, work, Instant::now() + wait);
+            false
+        }
+    }
+}
+
+/// The wait before attempt number `attempts + 1` after a 5xx or a timeout.
+fn backoff(cfg: &Sending, attempts: u32) -> Duration {
+    let exp = attempts.saturating_sub(1).min(16);
+    cfg.retry_initial
+        .saturating_mul(1 << exp)
+        .min(cfg.retry_max)
+}
+
+/// Sends an outbox row and records what became of it. Recorded at once, by
+/// the task that sent it: the shorter the time between Telegram's answer and
+/// the commit, the fewer messages a crash can make go out twice.
+async fn send_row(bot: &Bot, db: &Db, cfg: &Sending, mut row: OutboxRow, lane: Lane) -> Landing {
+    let paid = lane == Lane::Bulk && cfg.allow_paid_broadcast;
+    let verdict = match serde_json::from_str::<OutMessage>(&row.payload) {
+        Ok(message) => match deliver(bot, row.chat_id, &message, paid, cfg.request_timeout).await {
+            Ok(message_id) => {
+                let recorded =
+                    store::outbox::mark_sent(db.pool(), row.id, message_id, Utc::now()).await;
+                if let Err(e) = recorded {
+                    tracing::error!(outbox_id = row.id, error = %e, "outbox: cannot record delivery");
+                }
+                return Landing::Over;
+            }
+            Err(verdict) => verdict,
+        },
+        Err(e) => Verdict::Permanent(format!("unreadable payload: {e}")),
+    };
+    let (id, chat_id) = (row.id, row.chat_id);
+    let pool = db.pool();
+    let now = Utc::now();
+    let (landing, recorded) = match verdict {
+        Verdict::RetryAfter(wait) => {
+            // Not an error: the board pauses and the row goes again.
+            tracing::debug!(outbox_id = id, chat_id, ?wait, "telegram asked to wait");
+            return Landing::Hold(wait, Work::Row(row));
+        }
+        Verdict::Transient(error) => {
+            row.attempts += 1;
+            let attempts = u32::try_from(row.attempts).unwrap_or(u32::MAX);
+            if attempts >= cfg.max_attempts {
+                tracing::error!(outbox_id = id, chat_id, %error, attempts, "message given up");
+                (
+                    Landing::Over,
+                    store::outbox::mark_failed(pool, id, &error).await,
+                )
+            } else {
+                let wait = backoff(cfg, attempts);
+                tracing::warn!(outbox_id = id, chat_id, %error, ?wait, "send failed, will retry");
+                let at = now + chrono::Duration::from_std(wait).unwrap_or_default();
+                let recorded = store::outbox::mark_retry(pool, id, at, true, &error).await;
+                (
+                    Landing::Retry(Instant::now() + wait, Work::Row(row)),
+                    recorded,
+                )
+            }
+        }
+        Verdict::Blocked(error) => {
+            tracing::info!(outbox_id = id, chat_id, %error, "chat unreachable, marking user blocked");
+            let recorded = match store::outbox::mark_failed(pool, id, &error).await {
+                Ok(()) => store::users::mark_blocked_by_chat(pool, chat_id, now).await,
+                Err(e) => Err(e),
+            };
+            (Landing::Over, recorded)
+        }
+        Verdict::Permanent(error) => {
+            tracing::error!(outbox_id = id, chat_id, %error, "message refused by telegram");
+            (
+                Landing::Over,
+                store::outbox::mark_failed(pool, id, &error).await,
+            )
+        }
+    };
+    if let Err(e) = recorded {
+        tracing::error!(outbox_id = id, error = %e, "outbox: cannot record delivery");
+    }
+    landing
+}
+
+/// Sends a direct request. A 429 or a retry hands it back to the board; a
+/// final answer goes to whoever waits for it, and a request given up is
+/// recorded in the outbox as failed (and logged when nobody waits for it).
+async fn send_call(db: &Db, cfg: &Sending, mut call: Call) -> Landing {
+    let answer = match tokio::time::timeout(cfg.request_timeout, call.attempt()).await {
+        Ok(answer) => answer,
+        Err(_) => Err(teloxide::RequestError::Io(
+            std::io::Error::new(std::io::ErrorKind::TimedOut, "timed out").into(),
+        )),
+    };
+    let error = match answer {
+        Ok(output) => {
+            call.answer(Ok(output));
+            return Landing::Over;
+        }
+        Err(error) => error,
+    };
+    let verdict = classify(&error);
+    let (chat, method) = (call.chat, call.method);
+    let reason = match verdict {
+        Verdict::RetryAfter(wait) => {
+            tracing::debug!(chat_id = chat, method, ?wait, "telegram asked to wait");
+            return Landing::Hold(wait, Work::Call(call));
+        }
+        Verdict::Transient(reason) => {
+            call.attempts += 1;
+            if call.attempts < cfg.max_attempts {
+                let wait = backoff(cfg, call.attempts);
+                tracing::warn!(chat_id = chat, method, error = %reason, ?wait, "send failed, will retry");
+                return Landing::Retry(Instant::now() + wait, Work::Call(call));
+            }
+            reason
+        }
+        Verdict::Blocked(reason) => {
+            if let Some(chat) = chat {
+                let marked = store::users::mark_blocked_by_chat(db.pool(), chat, Utc::now()).await;
+                if let Err(e) = marked {
+                    tracing::error!(chat_id = chat, error = %e, "cannot mark a user blocked");
+                }
+            }
+            reason
+        }
+        Verdict::Permanent(reason) => reason,
+    };
+    if !call.awaited() {
+        tracing::error!(chat_id = chat, method, error = %reason, attempts = call.attempts + 1, "message given up");
+    }
+    let payload = serde_json::json!({ "type": "direct", "method": method }).to_string();
+    let lane = call.lane.as_str();
+    let recorded = store::outbox::record_failed(
+        db.pool(),
+        chat.unwrap_or_default(),
+        &payload,
+        lane,
+        &reason,
+        Utc::now(),
+    )
+    .await;
+    if let Err(e) = recorded {
+        tracing::error!(chat_id = chat, error = %e, "outbox: cannot record a failed request");
+    }
+    call.answer(Err(error));
+    Landing::Over
+}
