@@ -46,6 +46,9 @@ pub enum Pending<'a> {
     Draft(&'a Draft),
     /// The resident is adding to an open ticket of this category.
     AddInfo(Category),
+    /// The resident is telling more about an emergency just raised: all of
+    /// it goes to that ticket.
+    AddToEmergency,
 }
 
 /// What the understanding step and the extractors made of one message.
@@ -110,6 +113,9 @@ fn differs(draft: &Draft, reading: &Reading<'_>, min_confidence: f32) -> Option<
 /// The policy: what a message means for the conversation it arrives in.
 pub fn decide(pending: Pending<'_>, reading: &Reading<'_>, min_confidence: f32) -> Decision {
     let u = reading.understood;
+    if matches!(pending, Pending::AddToEmergency) {
+        return Decision::Answer;
+    }
     if u.urgency == Urgency::Emergency {
         return Decision::Emergency;
     }
@@ -134,6 +140,7 @@ pub fn decide(pending: Pending<'_>, reading: &Reading<'_>, min_confidence: f32) 
     }
     match pending {
         Pending::Nothing => Decision::NewRequest,
+        Pending::AddToEmergency => Decision::Answer,
         Pending::GuestUnit => Decision::Retry,
         Pending::AddInfo(category) => {
             let on_its_own = u.kind != Kind::Unknown
@@ -191,20 +198,26 @@ async fn handle(
     } else {
         state
     };
-    let category = match &state {
+    let adding_to = match &state {
         State::Resident(Flow::AddInfo { ticket_id, .. }) => {
-            store::tickets::read(app.db.pool(), *ticket_id)
-                .await?
-                .and_then(|t| t.category.parse().ok())
+            store::tickets::read(app.db.pool(), *ticket_id).await?
         }
         _ => None,
     };
-    let pending = match (&state, resident) {
-        (State::AwaitUnit { .. }, _) => Pending::GuestUnit,
-        (State::Resident(Flow::Draft(draft)), true) => Pending::Draft(draft),
-        (State::Resident(Flow::AddInfo { .. }), true) => {
-            Pending::AddInfo(category.unwrap_or(Category::Other))
+    let pending = match (&state, resident, &adding_to) {
+        (State::AwaitUnit { .. }, _, _) => Pending::GuestUnit,
+        (State::Resident(Flow::Draft(draft)), true, _) => Pending::Draft(draft),
+        (State::Resident(Flow::AddInfo { .. }), true, Some(ticket))
+            if ticket.urgency == Urgency::Emergency.as_str() =>
+        {
+            Pending::AddToEmergency
         }
+        (State::Resident(Flow::AddInfo { .. }), true, ticket) => Pending::AddInfo(
+            ticket
+                .as_ref()
+                .and_then(|t| t.category.parse().ok())
+                .unwrap_or(Category::Other),
+        ),
         _ => Pending::Nothing,
     };
     let names_place = understood.unit.is_some() || understood.area.is_some();

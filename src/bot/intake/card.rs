@@ -226,7 +226,14 @@ pub fn screen(app: &App, lang: Lang, draft: &Draft, units: &[UnitRow]) -> Screen
                 "draft-ask-kind",
                 &[("text", excerpt(&said(lang, draft), QUOTED).into())],
             ),
-            buttons: with_way_out(kind_picker(lang, n), way_out(lang, draft, min_confidence)),
+            // A message the desk cannot read may be one it should not miss.
+            buttons: with_way_out(
+                kind_picker(lang, n),
+                vec![button(lang, "button-urgent", n, DraftOp::Urgent)],
+            )
+            .into_iter()
+            .chain([way_out(lang, draft, min_confidence)])
+            .collect(),
         },
         Ask::Category => Screen {
             text: t(lang, "draft-ask-category"),
