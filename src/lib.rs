@@ -17,6 +17,7 @@ pub mod domain;
 pub mod emulator;
 pub mod error;
 pub mod outbox;
+pub mod report;
 pub mod runtime;
 pub mod sandbox;
 pub mod scheduler;

@@ -46,6 +46,10 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), 
     tracing::info!(database = %app.settings.database.display(), "residesk starting");
 
     set_default_menus(&bot).await;
+    // The monthly report is a standing job: make sure the next one is due.
+    let mut tx = app.db.begin().await?;
+    crate::report::job::ensure_next(&mut tx, &app, app.now()).await?;
+    tx.commit().await?;
 
     let sender = Sender::new(
         bot.clone(),

@@ -33,6 +33,8 @@ pub enum Job {
     },
     /// Remind the resident of a booked visit.
     VisitReminder { ticket_id: i64 },
+    /// The monthly report of `month` (`YYYY-MM`) to supervisors and managers.
+    MonthlyReport { month: String },
     /// A survey's or notice's step: queue recipients, remind, close.
     Campaign {
         campaign_id: i64,
@@ -47,6 +49,7 @@ impl Job {
             Self::Sla { .. } => "sla",
             Self::Callback { .. } => "callback",
             Self::VisitReminder { .. } => "visit_reminder",
+            Self::MonthlyReport { .. } => "monthly_report",
             Self::Campaign { .. } => "campaign",
         }
     }
@@ -131,6 +134,9 @@ impl Scheduler {
             }
             Job::VisitReminder { ticket_id } => {
                 crate::desk::visits::remind(tx, &self.app, ticket_id, now).await?;
+            }
+            Job::MonthlyReport { month } => {
+                crate::report::job::send(tx, &self.app, &month, now).await?;
             }
             Job::Campaign { campaign_id, step } => {
                 crate::desk::campaign::run(tx, &self.app, campaign_id, step, now).await?;

@@ -30,6 +30,7 @@ catalogue_files!(
     "campaign.ftl",
     "desk.ftl",
     "intake.ftl",
+    "report.ftl",
     "work.ftl"
 );
 

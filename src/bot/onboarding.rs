@@ -470,6 +470,11 @@ async fn redeem_invite(bot: &Bot, app: &App, actor: &Actor, code: &str) -> Handl
                 &[("name", name.into()), ("department", department.into())],
             )
         }
+        Role::Manager => t_args(
+            actor.lang,
+            "invite-welcome-manager",
+            &[("name", name.into())],
+        ),
         _ => t_args(
             actor.lang,
             "invite-welcome-supervisor",

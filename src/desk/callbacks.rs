@@ -435,6 +435,7 @@ async fn reopen(
     };
     store::tickets::set_status(tx, ticket.id, to.as_str(), assignee, now).await?;
     store::tickets::set_escalated(tx, ticket.id).await?;
+    store::tickets::count_reopen(tx, ticket.id).await?;
     // The work starts again, and so do its time limits.
     let kind: Kind = ticket
         .kind

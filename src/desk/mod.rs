@@ -6,6 +6,7 @@ pub mod additions;
 pub mod callbacks;
 pub mod campaign;
 pub mod cards;
+pub mod judgement;
 pub mod notes;
 pub mod sla;
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod files;
 pub mod invites;
 pub mod jobs;
 pub mod outbox;
+pub mod report;
 pub mod surveys;
 pub mod tickets;
 pub mod units;

@@ -205,6 +205,8 @@ pub async fn set_status(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE tickets SET status = ?1, assignee_id = ?2, updated_at = ?3,
+             responded_at = CASE WHEN ?1 IN ('accepted', 'in_progress') AND responded_at IS NULL
+                                 THEN ?3 ELSE responded_at END,
              accepted_at = CASE WHEN ?1 IN ('accepted', 'in_progress') AND accepted_at IS NULL THEN ?3
                                 WHEN ?1 = 'assigned' THEN NULL ELSE accepted_at END,
              resolved_at = CASE WHEN ?1 = 'resolved' THEN ?3 ELSE resolved_at END,
@@ -240,6 +242,49 @@ pub async fn set_deadlines(
 pub async fn set_resolution_note(tx: &mut Tx, id: i64, note: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE tickets SET resolution_note = ? WHERE id = ?")
         .bind(note)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Records a complaint's validity (投訴成立) and its reason; `confirmed` when
+/// a supervisor judged or confirmed it.
+pub async fn set_validity(
+    tx: &mut Tx,
+    id: i64,
+    validity: &str,
+    reason: &str,
+    by: i64,
+    confirmed: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE tickets SET validity = ?, validity_reason = ?, validity_by = ?,
+             validity_confirmed = ? WHERE id = ?",
+    )
+    .bind(validity)
+    .bind(reason)
+    .bind(by)
+    .bind(confirmed)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Marks a complaint key (重點投訴) or not.
+pub async fn set_key_complaint(tx: &mut Tx, id: i64, key: bool) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET key_complaint = ? WHERE id = ?")
+        .bind(key)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Counts a reopening of a ticket (for the monthly reopen rate).
+pub async fn count_reopen(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET reopen_count = reopen_count + 1 WHERE id = ?")
         .bind(id)
         .execute(&mut **tx)
         .await?;

@@ -139,6 +139,16 @@ pub async fn staff_of(tx: &mut Tx, department: &str) -> Result<Vec<UserRow>, sql
     .await
 }
 
+/// Every supervisor and manager who can be reached: who gets the monthly report.
+pub async fn report_readers(tx: &mut Tx) -> Result<Vec<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM users WHERE role IN ('supervisor', 'manager') AND blocked_at IS NULL
+         ORDER BY id"
+    ))
+    .fetch_all(&mut **tx)
+    .await
+}
+
 /// Every supervisor who can be reached.
 pub async fn supervisors(tx: &mut Tx) -> Result<Vec<UserRow>, sqlx::Error> {
     sqlx::query_as(&format!(
