@@ -79,15 +79,27 @@ impl Default for Reports {
 }
 
 /// How to reach Telegram.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Telegram {
-    /// The bot token (`TELOXIDE_TOKEN`).
+    /// The bot token (`TELOXIDE_TOKEN`). Never printed: `Debug` redacts it.
     pub token: Option<String>,
     /// The Bot API server (`TELOXIDE_API_URL`); Telegram's own when unset.
     pub api_url: Option<url::Url>,
     /// The bot's @username, for invite links; asked of Telegram when unset.
     pub bot_username: Option<String>,
+}
+
+/// Whoever holds the token can act as the bot, so settings (and the `App`
+/// that carries them) print it as `[redacted]` in logs and panics.
+impl std::fmt::Debug for Telegram {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Telegram")
+            .field("token", &self.token.as_ref().map(|_| "[redacted]"))
+            .field("api_url", &self.api_url)
+            .field("bot_username", &self.bot_username)
+            .finish()
+    }
 }
 
 /// The management office as residents should reach it.
@@ -151,6 +163,14 @@ pub struct Scheduler {
     /// How often due jobs are looked for.
     #[serde(with = "humantime_serde")]
     pub tick: Duration,
+    /// The wait before a failed job's first retry; it doubles each time.
+    #[serde(with = "humantime_serde")]
+    pub retry_initial: Duration,
+    /// The longest wait between two tries of a failed job.
+    #[serde(with = "humantime_serde")]
+    pub retry_max: Duration,
+    /// Tries before a failing job is set aside and the supervisors are told.
+    pub max_attempts: u32,
 }
 
 /// Joining the desk.
@@ -302,6 +322,9 @@ impl Default for Scheduler {
     fn default() -> Self {
         Self {
             tick: Duration::from_secs(5),
+            retry_initial: Duration::from_secs(60),
+            retry_max: Duration::from_secs(3600),
+            max_attempts: 8,
         }
     }
 }
@@ -419,6 +442,9 @@ impl Settings {
                     "missing: every urgency needs limits".to_owned(),
                 ));
             }
+        }
+        if self.scheduler.max_attempts == 0 {
+            return Err(bad("scheduler.max_attempts", "must be at least 1".into()));
         }
         if !(1..=28).contains(&self.reports.monthly_day) {
             return Err(bad(

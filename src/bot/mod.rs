@@ -72,7 +72,7 @@ impl Actor {
     }
 
     pub fn role(&self) -> Option<Role> {
-        self.user.role.as_deref().and_then(|r| r.parse().ok())
+        self.user.role
     }
 
     /// The name to show others.

@@ -9,6 +9,7 @@ pub mod dialogues;
 pub mod files;
 pub mod invites;
 pub mod jobs;
+pub mod labels;
 pub mod outbox;
 pub mod report;
 pub mod surveys;
