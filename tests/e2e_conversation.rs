@@ -72,7 +72,7 @@ async fn a_fire_while_the_desk_asks_for_a_booking_time_is_an_emergency_and_the_b
     let alert = desk.expect_message(&lee, &number).await;
     assert!(alert.body().contains("Tam"), "{}", alert.body());
     assert!(alert.body().contains("smoke and fire"), "{}", alert.body());
-    assert_eq!(ticket(&desk, &number).await.urgency, "emergency");
+    assert_eq!(ticket(&desk, &number).await.urgency.as_str(), "emergency");
     desk.expect_message(&tam, &opening(lang, "emergency-kept-draft"))
         .await;
 
@@ -177,7 +177,7 @@ async fn a_gas_smell_while_adding_to_a_ticket_is_an_emergency_not_a_note() {
     let reply = emergency_reply(&desk, &wang, lang, "safety-gas").await;
     let gas = number_in(reply.body());
     assert_ne!(gas, leak);
-    assert_eq!(ticket(&desk, &gas).await.category, "gas");
+    assert_eq!(ticket(&desk, &gas).await.category.as_str(), "gas");
     assert!(
         !ticket(&desk, &leak).await.description.contains("煤气"),
         "the gas smell is not a note on the leak"
@@ -223,7 +223,7 @@ async fn a_fire_during_a_draft_is_an_emergency_and_the_draft_can_still_be_confir
         .expect_message(&wang, &opening(lang, "draft-confirmed"))
         .await;
     let row = ticket(&desk, &number_in(done.body())).await;
-    assert_eq!(row.category, "plumbing");
+    assert_eq!(row.category.as_str(), "plumbing");
     assert!(!row.description.contains("烟"), "{}", row.description);
     assert_eq!(tickets(&desk).await.len(), 2);
 }
@@ -271,7 +271,7 @@ async fn someone_not_registered_reporting_a_fire_gets_the_advice_and_staff_are_a
     );
     desk.expect_message(&wong, &number).await;
     let row = ticket(&desk, &number).await;
-    assert_eq!(row.urgency, "emergency");
+    assert_eq!(row.urgency.as_str(), "emergency");
     assert!(row.description.contains("lots of smoke"));
 
     // Anything else still asks them to register.

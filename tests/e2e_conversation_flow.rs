@@ -140,10 +140,10 @@ async fn two_unrelated_requests_become_two_drafts_or_one_question_with_two_butto
         // Both cards count: the earlier one first.
         let plumbing = ticket(&desk, &confirm(&desk, user, &leak, *lang).await).await;
         let parked = ticket(&desk, &confirm(&desk, user, &parking, *lang).await).await;
-        assert_eq!(plumbing.category, "plumbing");
+        assert_eq!(plumbing.category.as_str(), "plumbing");
         assert_eq!(plumbing.department, "engineering");
         assert!(!plumbing.description.contains("B2") && !plumbing.description.contains("parked"));
-        assert_eq!(parked.category, "parking");
+        assert_eq!(parked.category.as_str(), "parking");
     }
     assert_eq!(tickets(&desk).await.len(), 6);
 }
@@ -346,7 +346,7 @@ async fn the_urgent_button_on_the_card_raises_an_emergency() {
         .await;
     let number = number_in(reply.body());
     desk.expect_message(&lee, &number).await;
-    assert_eq!(ticket(&desk, &number).await.urgency, "emergency");
+    assert_eq!(ticket(&desk, &number).await.urgency.as_str(), "emergency");
 
     // /urgent with nothing in progress raises one and asks what happens.
     desk.emu.send_text(&tam, "/urgent");

@@ -208,16 +208,13 @@ async fn handle(
         (State::AwaitUnit { .. }, _, _) => Pending::GuestUnit,
         (State::Resident(Flow::Draft(draft)), true, _) => Pending::Draft(draft),
         (State::Resident(Flow::AddInfo { .. }), true, Some(ticket))
-            if ticket.urgency == Urgency::Emergency.as_str() =>
+            if ticket.urgency == Urgency::Emergency =>
         {
             Pending::AddToEmergency
         }
-        (State::Resident(Flow::AddInfo { .. }), true, ticket) => Pending::AddInfo(
-            ticket
-                .as_ref()
-                .and_then(|t| t.category.parse().ok())
-                .unwrap_or(Category::Other),
-        ),
+        (State::Resident(Flow::AddInfo { .. }), true, ticket) => {
+            Pending::AddInfo(ticket.as_ref().map_or(Category::Other, |t| t.category))
+        }
         _ => Pending::Nothing,
     };
     let names_place = understood.unit.is_some() || understood.area.is_some();
