@@ -88,3 +88,9 @@ help-supervisor = You see escalations and can follow every request.
     /survey – surveys of residents: new, preview, send, status, results
     /notice – notices to residents, with a 收到 count
     /lang – change language
+
+# The durable inbox: an update that kept failing was set aside.
+inbox-set-aside = ⚠️ A message from { $who } could not be handled after { $attempts } tries and was set aside, so that their chat goes on. Please look into it: { $what }
+    Error: { $error }
+# A confirmation of a draft that is already a ticket (a second press).
+draft-already-filed = Your request is already registered as { $number }.

@@ -87,3 +87,9 @@ help-supervisor = 您会收到升级的工单，并可跟进所有工单。
     /survey – 业户问卷：新建、预览、发送、进度、结果
     /notice – 向住户发出通告（可统计“收到”）
     /lang – 更改语言
+
+# The durable inbox: an update that kept failing was set aside.
+inbox-set-aside = ⚠️ 来自 { $who } 的一条消息经 { $attempts } 次尝试仍无法处理，已暂时搁置，以免影响其对话。请跟进：{ $what }
+    错误：{ $error }
+# A confirmation of a draft that is already a ticket (a second press).
+draft-already-filed = 您的申请已登记，编号 { $number }。

@@ -87,3 +87,9 @@ help-supervisor = 您會收到升級個案，並可跟進所有工單。
     /survey – 業戶問卷：新增、預覽、發送、進度、結果
     /notice – 向住戶發出通告（可統計「收到」）
     /lang – 更改語言
+
+# The durable inbox: an update that kept failing was set aside.
+inbox-set-aside = ⚠️ 來自 { $who } 的一則訊息經 { $attempts } 次嘗試仍無法處理，已暫時擱置，以免影響其對話。請跟進：{ $what }
+    錯誤：{ $error }
+# A confirmation of a draft that is already a ticket (a second press).
+draft-already-filed = 您的申請已登記，編號 { $number }。

@@ -16,7 +16,7 @@ pub mod work;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use teloxide::dispatching::dialogue::{self, Dialogue};
+use teloxide::dispatching::dialogue::{Dialogue, GetChatId};
 use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
 use teloxide::prelude::*;
 use teloxide::types::User;
@@ -106,7 +106,7 @@ async fn load_actor(app: Arc<App>, update: Update) -> Option<Actor> {
     let existing = match store::users::get(app.db.pool(), user_id).await {
         Ok(user) => user,
         Err(e) => {
-            tracing::error!(user_id, error = %e, "cannot load user");
+            store::inbox::note_fault("cannot load the user", &e);
             return None;
         }
     };
@@ -128,7 +128,7 @@ async fn load_actor(app: Arc<App>, update: Update) -> Option<Actor> {
         match seen {
             Ok(user) => user,
             Err(e) => {
-                tracing::error!(user_id, error = %e, "cannot record user");
+                store::inbox::note_fault("cannot record the user", &e);
                 return None;
             }
         }
@@ -270,10 +270,25 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         .filter_map_async(load_actor)
         .endpoint(common::button);
 
-    dialogue::enter::<Update, DialogueStore, State, _>()
+    enter_dialogue()
         .branch(messages)
         .branch(edits)
         .branch(callbacks)
+}
+
+/// Puts the chat's [`BotDialogue`] and its [`State`] in the dependencies.
+/// Unlike teloxide's `dialogue::enter`, a chat without a state is idle
+/// without a write: a write counts as the update's change and marks it done
+/// (see `store::inbox`), which must wait for the change it really makes.
+fn enter_dialogue() -> Handler<'static, HandlerResult, DpHandlerDescription> {
+    dptree::filter_map(|storage: Arc<DialogueStore>, update: Update| {
+        let chat_id = update.chat_id()?;
+        Some(BotDialogue::new(storage, chat_id))
+    })
+    .filter_map_async(|dialogue: BotDialogue| async move {
+        // A read error is noted by the store, so the update is tried again.
+        dialogue.get().await.ok().map(Option::unwrap_or_default)
+    })
 }
 
 /// The dependencies the handler tree needs, for `Dispatcher::builder(..).dependencies(..)`.

@@ -264,8 +264,24 @@ pub async fn button(
         _ => None,
     };
     let Some(mut draft) = current else {
+        // A confirmation handled again (a second press, a replay) names the
+        // ticket the draft became instead of filing another.
+        let filed = match op {
+            DraftOp::Confirm => {
+                store::drafts::ticket_number(app.db.pool(), actor.chat().0, nonce).await?
+            }
+            _ => None,
+        };
+        let text = match filed {
+            Some(number) => t_args(
+                actor.lang,
+                "draft-already-filed",
+                &[("number", number.into())],
+            ),
+            None => t(actor.lang, "stale-button"),
+        };
         bot.answer_callback_query(query.id.clone())
-            .text(t(actor.lang, "stale-button"))
+            .text(text)
             .await?;
         return Ok(());
     };
@@ -282,7 +298,11 @@ pub async fn button(
     if forged {
         return refuse(bot, actor, query).await;
     }
-    bot.answer_callback_query(query.id.clone()).await?;
+    // Best effort: a press handled again after a crash finds its query
+    // already answered, and must still do what it asks.
+    if let Err(error) = bot.answer_callback_query(query.id.clone()).await {
+        tracing::debug!(chat_id = actor.chat().0, %error, "could not answer a button");
+    }
     let min_confidence = app.settings.tickets.min_confidence;
     match op {
         DraftOp::Confirm => {

@@ -85,6 +85,7 @@ async fn open(
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let opened = desk::open_ticket(&mut tx, app, request, now).await?;
+    store::drafts::link(&mut tx, actor.chat().0, draft.nonce, opened.ticket.id).await?;
     let ack = if filing.urgency == Urgency::Emergency {
         emergency_text(app, actor, &opened)
     } else {
