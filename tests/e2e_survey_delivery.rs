@@ -26,7 +26,9 @@ fn invitations(emu: &Emulator) -> Vec<RecordedRequest> {
         .filter(|r| {
             r.method == "sendMessage"
                 && r.status == Some(200)
-                && r.params.get("reply_markup").is_some_and(|m| m.to_string().contains("sg:"))
+                && r.params
+                    .get("reply_markup")
+                    .is_some_and(|m| m.to_string().contains("sg:"))
         })
         .collect();
     sent.sort_by_key(|r| r.at);
@@ -73,7 +75,10 @@ async fn a_thousand_residents_get_the_survey_once_at_the_configured_rate() {
     // Amy is a resident too.
     assert_eq!(delivery.recipients, 1_001);
     assert_eq!(delivery.sent, 999);
-    assert_eq!(delivery.blocked, 2, "one known before, one refused with 403");
+    assert_eq!(
+        delivery.blocked, 2,
+        "one known before, one refused with 403"
+    );
     assert_eq!(delivery.failed, 0);
     let sent = invitations(&desk.emu);
     assert_eq!(sent.len(), 999, "each reachable resident once");
@@ -115,7 +120,9 @@ async fn only_those_who_have_not_finished_are_reminded_once_and_it_closes_on_tim
     .await;
     send_now(&desk, &db, id).await;
 
-    let invite = desk.expect_message(&done, "Residents' opinion survey").await;
+    let invite = desk
+        .expect_message(&done, "Residents' opinion survey")
+        .await;
     press(&desk, &done, &invite, &text(Lang::En, "survey-start"));
     let q1 = desk.expect_message(&done, "question 1 of 3").await;
     press(&desk, &done, &q1, "5⭐");
@@ -128,7 +135,12 @@ async fn only_those_who_have_not_finished_are_reminded_once_and_it_closes_on_tim
     desk.expect_message(&done, "Thank you for completing").await;
 
     let invite = desk.expect_message(&started, "業戶意見征詢").await;
-    press(&desk, &started, &invite, &text(Lang::ZhHant, "survey-start"));
+    press(
+        &desk,
+        &started,
+        &invite,
+        &text(Lang::ZhHant, "survey-start"),
+    );
     let q1 = desk.expect_message(&started, "第 1 題").await;
     press(&desk, &started, &q1, "3⭐");
     desk.expect_message(&started, "第 2 題").await;
@@ -156,10 +168,19 @@ async fn only_those_who_have_not_finished_are_reminded_once_and_it_closes_on_tim
         assert!(Instant::now() < deadline, "the survey did not close");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let q = press(&desk, &silent, &reminder, &text(Lang::ZhHans, "survey-continue"));
+    let q = press(
+        &desk,
+        &silent,
+        &reminder,
+        &text(Lang::ZhHans, "survey-continue"),
+    );
     let late = answer_of(&desk, &q).await;
     assert!(late.text.unwrap_or_default().contains("已截止"));
-    assert_eq!(reminded(&done, "A reminder"), 0, "who finished is not reminded");
+    assert_eq!(
+        reminded(&done, "A reminder"),
+        0,
+        "who finished is not reminded"
+    );
     assert_eq!(reminded(&started, "溫馨提示"), 1, "once");
     assert_eq!(reminded(&silent, "温馨提示"), 1, "once");
     let d = residesk::desk::campaign::delivery(&app, id).await.unwrap();
@@ -215,7 +236,11 @@ async fn after_kill_9_mid_delivery_every_resident_gets_the_survey_once() {
     };
     bot.kill().unwrap();
     bot.wait().unwrap();
-    assert!(missing.is_empty(), "never arrived: {} residents", missing.len());
+    assert!(
+        missing.is_empty(),
+        "never arrived: {} residents",
+        missing.len()
+    );
     let twice: usize = (200_000..200_400)
         .map(|c| emu.bot_messages(c).len().saturating_sub(1))
         .sum();

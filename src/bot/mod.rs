@@ -43,6 +43,8 @@ pub enum State {
     Desk(work::Flow),
     /// A resident's survey question waits for typed text.
     Survey(campaign::answer::Answering),
+    /// A supervisor composes a survey or notice.
+    Compose(campaign::compose::Compose),
 }
 
 pub type BotDialogue = Dialogue<State, DialogueStore>;
@@ -230,6 +232,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
             dptree::case![State::Survey(waiting)]
                 .filter_map(as_resident)
                 .endpoint(campaign::answer::text),
+        )
+        .branch(
+            dptree::case![State::Compose(compose)]
+                .filter_map(as_supervisor)
+                .endpoint(campaign::compose::text),
         )
         .branch(
             dptree::case![State::Resident(flow)]

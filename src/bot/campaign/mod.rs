@@ -16,6 +16,8 @@
 //! ```
 
 pub mod answer;
+pub mod compose;
+mod steps;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -80,6 +82,7 @@ async fn list(bot: &Bot, app: &App, actor: &Actor, kind: Kind) -> HandlerResult 
     } else {
         head.to_owned()
     };
+    buttons.push(vec![compose::new_button(actor.lang, kind == Kind::Survey)]);
     reply::buttons(bot, actor, t(actor.lang, &key), &buttons).await
 }
 
