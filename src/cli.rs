@@ -67,6 +67,8 @@ pub enum SurveyCommand {
 pub enum ResultsFormat {
     Json,
     Csv,
+    /// A workbook (summary, per building, answers); needs `--output`.
+    Xlsx,
 }
 
 #[derive(Debug, Subcommand)]

@@ -230,14 +230,40 @@ async fn an_imported_survey_is_sent_answered_by_button_and_text_and_counted_exac
     press(&desk, &lee, &card, &text(Lang::En, "campaign-results"));
     let summary = wait(&desk, &lee, "📊").await;
     assert!(summary.body().contains("⭐ 3.67"), "{}", summary.body());
-    let file = desk
-        .emu
-        .wait_for_message(lee.id, |m| m.document.is_some(), WAIT)
-        .await
-        .expect("a CSV file");
+    let named = |suffix: &'static str| {
+        let emu = desk.emu.clone();
+        async move {
+            emu.wait_for_message(
+                lee.id,
+                move |m| {
+                    m.document_name
+                        .as_deref()
+                        .is_some_and(|n| n.ends_with(suffix))
+                },
+                WAIT,
+            )
+            .await
+            .unwrap_or_else(|| panic!("no {suffix} file"))
+        }
+    };
+    let file = named(".csv").await;
     let stored = desk.emu.file(file.document.as_deref().unwrap()).unwrap();
     let sent_csv = String::from_utf8(stored.bytes).unwrap();
     assert_eq!(sent_csv.trim_start_matches('\u{feff}'), csv);
+    let workbook = named(".xlsx").await;
+    let stored = desk
+        .emu
+        .file(workbook.document.as_deref().unwrap())
+        .unwrap();
+    assert!(stored.bytes.starts_with(b"PK"), "an XLSX (zip) workbook");
+    let charts: Vec<_> = desk
+        .emu
+        .bot_messages(lee.id)
+        .into_iter()
+        .filter(|m| m.photo.is_some())
+        .collect();
+    assert_eq!(charts.len(), 2, "a chart for the rating and the choice");
+    assert!(charts.iter().any(|c| c.body().contains("average 3.67")));
 }
 
 #[tokio::test]

@@ -146,3 +146,16 @@ compose-too-many-questions = 问卷的题目已达上限。
 compose-too-long = 太长了，请控制在 { $limit } 字以内。
 compose-type-please = 请以文字输入。
 compose-use-buttons = 请使用上面的按钮（或按 /cancel 停止）。
+
+## 结果文件
+results-sheet-summary = 摘要
+results-sheet-buildings = 按楼栋
+results-sheet-answers = 答案
+results-col-question = 题目
+results-col-answer = 答案
+results-col-count = 数目
+results-col-share = 比例
+results-col-average = 平均 ⭐
+results-col-building = 楼栋
+results-col-all = （全部回答）
+results-chart-average = { $title } · 平均 { $average }⭐

@@ -146,3 +146,16 @@ compose-too-many-questions = 問卷的題目已達上限。
 compose-too-long = 太長了，請於 { $limit } 字內。
 compose-type-please = 請以文字輸入。
 compose-use-buttons = 請使用上面的按鈕（或按 /cancel 停止）。
+
+## 結果檔案
+results-sheet-summary = 摘要
+results-sheet-buildings = 按座數
+results-sheet-answers = 答案
+results-col-question = 題目
+results-col-answer = 答案
+results-col-count = 數目
+results-col-share = 比例
+results-col-average = 平均 ⭐
+results-col-building = 座數
+results-col-all = （全部回答）
+results-chart-average = { $title } · 平均 { $average }⭐

@@ -116,6 +116,16 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
     Ok(())
 }
 
+/// The example survey (`examples/survey.toml`) as a draft, as `residesk
+/// survey import` would leave it, for the supervisor to preview and send.
+async fn seed_survey(db: &Db, settings: &Settings) -> Result<(), Error> {
+    let source = include_str!("../../examples/survey.toml");
+    let imported = crate::domain::survey_file::parse(source, settings.timezone)
+        .map_err(|e| Error::Other(format!("examples/survey.toml: {e}")))?;
+    crate::admin::import_survey(db, &imported, Utc::now()).await?;
+    Ok(())
+}
+
 /// Runs the sandbox until the terminal user quits: the emulator, a temporary
 /// database with the demo data, the real bot, and the chat on this terminal.
 pub async fn run(mut settings: Settings) -> Result<(), Error> {
@@ -132,6 +142,7 @@ pub async fn run(mut settings: Settings) -> Result<(), Error> {
 
     let db = Db::open(&settings.database).await?;
     seed_demo(&db).await?;
+    seed_survey(&db, &settings).await?;
     let identities: Vec<Identity> = DEMO_PEOPLE
         .iter()
         .map(|p| Identity {
