@@ -17,12 +17,14 @@ pub enum Command {
     Cancel,
     Duty,
     My,
+    Urgent,
     Tasks,
     Log(String),
     Open(String),
     Reassign(String),
     Survey,
     Notice,
+    Report(String),
 }
 
 /// `(command, prompt key of its description)` for a role; `None` is a guest.
@@ -35,6 +37,7 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
         ],
         Some(Role::Resident) => &[
             ("my", "cmd-my"),
+            ("urgent", "cmd-urgent"),
             ("help", "cmd-help"),
             ("lang", "cmd-lang"),
             ("cancel", "cmd-cancel"),
@@ -50,12 +53,18 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
         Some(Role::Supervisor) => &[
             ("open", "cmd-open"),
             ("reassign", "cmd-reassign"),
+            ("report", "cmd-report"),
             ("survey", "cmd-survey"),
             ("notice", "cmd-notice"),
             ("log", "cmd-log"),
             ("help", "cmd-help"),
             ("lang", "cmd-lang"),
             ("cancel", "cmd-cancel"),
+        ],
+        Some(Role::Manager) => &[
+            ("report", "cmd-report"),
+            ("help", "cmd-help"),
+            ("lang", "cmd-lang"),
         ],
     }
 }

@@ -44,6 +44,7 @@ fn help_text(app: &App, actor: &Actor) -> String {
         Some(Role::Resident) => "help-resident",
         Some(Role::Staff) => "help-staff",
         Some(Role::Supervisor) => "help-supervisor",
+        Some(Role::Manager) => "help-manager",
     };
     t_args(actor.lang, key, &args)
 }
@@ -100,11 +101,6 @@ pub async fn not_for_you(bot: Bot, actor: Actor) -> HandlerResult {
     reply::text(&bot, &actor, t(actor.lang, key)).await
 }
 
-/// Someone not registered yet.
-pub async fn guest_message(bot: Bot, actor: Actor) -> HandlerResult {
-    reply::text(&bot, &actor, t(actor.lang, "not-registered")).await
-}
-
 /// Whether a message is a command (Telegram marks one at its start), so that
 /// a command we do not know is never taken for a request.
 pub fn is_command(msg: &Message) -> bool {
@@ -154,7 +150,8 @@ pub async fn button(
             Some(Role::Staff | Role::Supervisor) => {
                 work::ticket_button(&bot, &app, &actor, &dialogue, &query, id, op).await
             }
-            None => refuse(&bot, &actor, &query).await,
+            // Managers read; they do not work tickets.
+            Some(Role::Manager) | None => refuse(&bot, &actor, &query).await,
         },
         Some(Callback::Open(filter)) => match actor.role() {
             Some(Role::Supervisor) => work::open_button(&bot, &app, &actor, &query, filter).await,
