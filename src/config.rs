@@ -31,6 +31,7 @@ pub struct Settings {
     pub scheduler: Scheduler,
     pub onboarding: Onboarding,
     pub tickets: Tickets,
+    pub inbox: Inbox,
     /// Response and resolution limits per urgency.
     pub sla: HashMap<Urgency, Sla>,
     /// Department keys, in the order they are shown. `customer_service` must be one.
@@ -79,15 +80,27 @@ impl Default for Reports {
 }
 
 /// How to reach Telegram.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Telegram {
-    /// The bot token (`TELOXIDE_TOKEN`).
+    /// The bot token (`TELOXIDE_TOKEN`). Never printed: `Debug` redacts it.
     pub token: Option<String>,
     /// The Bot API server (`TELOXIDE_API_URL`); Telegram's own when unset.
     pub api_url: Option<url::Url>,
     /// The bot's @username, for invite links; asked of Telegram when unset.
     pub bot_username: Option<String>,
+}
+
+/// Whoever holds the token can act as the bot, so settings (and the `App`
+/// that carries them) print it as `[redacted]` in logs and panics.
+impl std::fmt::Debug for Telegram {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Telegram")
+            .field("token", &self.token.as_ref().map(|_| "[redacted]"))
+            .field("api_url", &self.api_url)
+            .field("bot_username", &self.bot_username)
+            .finish()
+    }
 }
 
 /// The management office as residents should reach it.
@@ -151,6 +164,14 @@ pub struct Scheduler {
     /// How often due jobs are looked for.
     #[serde(with = "humantime_serde")]
     pub tick: Duration,
+    /// The wait before a failed job's first retry; it doubles each time.
+    #[serde(with = "humantime_serde")]
+    pub retry_initial: Duration,
+    /// The longest wait between two tries of a failed job.
+    #[serde(with = "humantime_serde")]
+    pub retry_max: Duration,
+    /// Tries before a failing job is set aside and the supervisors are told.
+    pub max_attempts: u32,
 }
 
 /// Joining the desk.
@@ -184,6 +205,21 @@ pub struct Tickets {
     /// it has been left this long starts a new draft instead of adding to it.
     #[serde(with = "humantime_serde")]
     pub draft_expiry: Duration,
+}
+
+/// The durable inbox of updates from Telegram.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Inbox {
+    /// Tries before an update that keeps failing is set aside (and the
+    /// supervisors told), so it never blocks its chat.
+    pub max_attempts: u32,
+    /// First wait before an update that failed is tried again; doubles each try.
+    #[serde(with = "humantime_serde")]
+    pub retry_initial: Duration,
+    /// How long handled updates are kept before they are pruned.
+    #[serde(with = "humantime_serde")]
+    pub retention: Duration,
 }
 
 /// The limits of one class of request.
@@ -244,6 +280,7 @@ impl Default for Settings {
             scheduler: Scheduler::default(),
             onboarding: Onboarding::default(),
             tickets: Tickets::default(),
+            inbox: Inbox::default(),
             sla,
             departments: [
                 "customer_service",
@@ -302,6 +339,9 @@ impl Default for Scheduler {
     fn default() -> Self {
         Self {
             tick: Duration::from_secs(5),
+            retry_initial: Duration::from_secs(60),
+            retry_max: Duration::from_secs(3600),
+            max_attempts: 8,
         }
     }
 }
@@ -323,6 +363,16 @@ impl Default for Tickets {
             callback_delay: Duration::from_secs(24 * 3600),
             callback_timeout: Duration::from_secs(48 * 3600),
             draft_expiry: Duration::from_secs(3600),
+        }
+    }
+}
+
+impl Default for Inbox {
+    fn default() -> Self {
+        Self {
+            max_attempts: 5,
+            retry_initial: Duration::from_millis(500),
+            retention: Duration::from_secs(7 * 24 * 3600),
         }
     }
 }
@@ -420,6 +470,9 @@ impl Settings {
                 ));
             }
         }
+        if self.scheduler.max_attempts == 0 {
+            return Err(bad("scheduler.max_attempts", "must be at least 1".into()));
+        }
         if !(1..=28).contains(&self.reports.monthly_day) {
             return Err(bad(
                 "reports.monthly_day",
@@ -440,6 +493,9 @@ impl Settings {
         }
         if self.sending.group_per_minute == 0 {
             return Err(bad("sending.group_per_minute", "must be at least 1".into()));
+        }
+        if self.inbox.max_attempts == 0 {
+            return Err(bad("inbox.max_attempts", "must be at least 1".into()));
         }
         if !(0.0..=1.0).contains(&self.tickets.min_confidence) {
             return Err(bad(
@@ -595,6 +651,9 @@ mod example_file {
         assert_eq!(s.tickets.callback_delay, d.tickets.callback_delay);
         assert_eq!(s.tickets.draft_expiry, d.tickets.draft_expiry);
         assert_eq!(s.onboarding.invite_ttl, d.onboarding.invite_ttl);
+        assert_eq!(s.inbox.max_attempts, d.inbox.max_attempts);
+        assert_eq!(s.inbox.retry_initial, d.inbox.retry_initial);
+        assert_eq!(s.inbox.retention, d.inbox.retention);
         assert_eq!(s.routing, d.routing);
         assert_eq!(s.emergency.fire, d.emergency.fire);
         assert_eq!(s.emergency.police, d.emergency.police);

@@ -16,6 +16,8 @@ pub mod desk;
 pub mod domain;
 pub mod emulator;
 pub mod error;
+pub mod inbox;
+pub mod jobs;
 pub mod outbox;
 pub mod report;
 pub mod runtime;

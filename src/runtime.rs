@@ -3,17 +3,15 @@
 
 use std::sync::Arc;
 
-use teloxide::dispatching::Dispatcher;
-use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
 use teloxide::types::BotCommand;
 use tokio_util::sync::CancellationToken;
 
-use crate::app::App;
-use crate::bot;
+use crate::app::{App, Clock};
 use crate::config::{ConfigError, Settings};
 use crate::domain::lang::Lang;
 use crate::error::Error;
+use crate::inbox;
 use crate::outbox::Sender;
 use crate::scheduler::Scheduler;
 use crate::store::Db;
@@ -38,11 +36,31 @@ pub fn telegram_client(settings: &Settings) -> Result<Bot, ConfigError> {
     })
 }
 
+/// Loads the prompts and the lexicon now: a file that does not parse stops
+/// start-up with a message naming it, instead of the bot running on and
+/// failing at the first reply (or understanding nothing).
+pub fn check_data() -> Result<(), Error> {
+    crate::texts::check()
+        .and_then(|()| crate::understand::check_lexicon())
+        .map_err(|problem| Error::Other(format!("cannot start: {problem}")))
+}
+
 /// Runs the bot until `shutdown` is cancelled.
 pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), Error> {
+    run_with_clock(settings, Clock::system(), shutdown).await
+}
+
+/// Runs the bot on a given clock (tests move it instead of sleeping) until
+/// `shutdown` is cancelled.
+pub async fn run_with_clock(
+    settings: Settings,
+    clock: Clock,
+    shutdown: CancellationToken,
+) -> Result<(), Error> {
+    check_data()?;
     let bot = telegram_client(&settings)?;
     let db = Db::open(&settings.database).await?;
-    let app = App::new(db.clone(), settings);
+    let app = App::with_clock(db.clone(), settings, clock);
     tracing::info!(database = %app.settings.database.display(), "residesk starting");
 
     set_default_menus(&bot).await;
@@ -57,37 +75,19 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), 
         app.settings.sending.clone(),
         app.outbox_wake.clone(),
         app.courier.clone(),
-    );
+    )
+    .with_clock(app.clock.clone());
     let sender = tokio::spawn(sender.run(shutdown.clone()));
     let scheduler = tokio::spawn(Scheduler::new(app.clone()).run(shutdown.clone()));
 
-    let mut dispatcher = Dispatcher::builder(bot, bot::schema())
-        .dependencies(bot::dependencies(app))
-        .default_handler(|_| async {})
-        .error_handler(LoggingErrorHandler::with_custom_text(
-            "update handler failed",
-        ))
-        .build();
-    let token = dispatcher.shutdown_token();
-    let stopper = tokio::spawn(async move {
-        shutdown.cancelled().await;
-        // The dispatcher refuses to stop before it has started; try until it listens.
-        loop {
-            match token.shutdown() {
-                Ok(done) => {
-                    done.await;
-                    break;
-                }
-                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
-            }
-        }
-    });
-    dispatcher.dispatch().await;
-    stopper.abort();
+    // Our own polling listener and durable inbox instead of teloxide's
+    // polling: nothing is acknowledged to Telegram before it is stored.
+    let handled = inbox::run(bot, app, shutdown.clone()).await;
+    shutdown.cancel();
     let _ = sender.await;
     let _ = scheduler.await;
     tracing::info!("residesk stopped");
-    Ok(())
+    handled
 }
 
 /// The menu for people the bot does not know yet, in each language Telegram

@@ -74,7 +74,7 @@ async fn the_monthly_report_reaches_supervisor_and_manager_once_across_restarts(
     desk.expect_message(&mia, &opening(Lang::ZhHant, "invite-welcome-manager"))
         .await;
     let user = store::users::get(db.pool(), mia.id).await.unwrap().unwrap();
-    assert_eq!(user.role.as_deref(), Some("manager"));
+    assert_eq!(user.role, Some(Role::Manager));
 
     // The month the bot's start scheduled, and a few of its tickets.
     let now = Utc::now();

@@ -99,7 +99,7 @@ async fn person(db: &Db, id: i64, name: &str, role: Role, dept: Option<&str>) {
         .await
         .unwrap();
     let mut tx = db.begin().await.unwrap();
-    store::users::set_role(&mut tx, id, role.as_str(), dept, now)
+    store::users::set_role(&mut tx, id, role, dept, now)
         .await
         .unwrap();
     tx.commit().await.unwrap();

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Doer, Refusal};
+use crate::domain::request::Kind;
 use crate::domain::role::Role;
 use crate::error::Error;
 use crate::store::{self, Tx};
@@ -42,14 +43,14 @@ pub async fn record_validity(
     };
     let supervisor = doer.role == Some(Role::Supervisor);
     let own = doer.role == Some(Role::Staff) && ticket.assignee_id == Some(doer.user_id);
-    if ticket.kind != "complaint" || !(supervisor || own) {
+    if ticket.kind != Kind::Complaint || !(supervisor || own) {
         return Ok(Err(Refusal::NotYours));
     }
     if !matches!(ticket.status.as_str(), "resolved" | "closed") {
         // Judged only once the work is done.
         return Ok(Err(Refusal::NotNow(crate::domain::ticket::NotNow {
             action: crate::domain::ticket::Action::Resolve,
-            from: ticket.status.parse().map_err(Error::Other)?,
+            from: ticket.status,
         })));
     }
     store::tickets::set_validity(
@@ -87,7 +88,7 @@ pub async fn mark_key(
     let Some(ticket) = store::tickets::get(tx, ticket_id).await? else {
         return Ok(Err(Refusal::NotFound));
     };
-    if doer.role != Some(Role::Supervisor) || ticket.kind != "complaint" {
+    if doer.role != Some(Role::Supervisor) || ticket.kind != Kind::Complaint {
         return Ok(Err(Refusal::NotYours));
     }
     store::tickets::set_key_complaint(tx, ticket.id, key).await?;

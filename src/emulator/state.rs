@@ -2,9 +2,10 @@
 //! requests and faults. Plain data behind one mutex; nothing here awaits.
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{Value, json};
+
+use crate::app::Clock;
 
 use super::json;
 use super::types::{
@@ -101,14 +102,8 @@ pub struct State {
     pub webhook_url: Option<String>,
     /// Counts every change a test might wait for.
     pub version: u64,
-}
-
-/// Seconds since the Unix epoch, as Telegram dates are.
-pub fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-        .unwrap_or(1)
+    /// The time Telegram stamps on messages (a test may share the bot's).
+    pub clock: Clock,
 }
 
 impl State {
@@ -132,7 +127,14 @@ impl State {
             menu_buttons: HashMap::new(),
             webhook_url: None,
             version: 0,
+            clock: Clock::system(),
         }
+    }
+
+    /// Seconds since the Unix epoch by the emulator's clock, as Telegram
+    /// dates are.
+    pub fn unix_now(&self) -> i64 {
+        self.clock.now().timestamp()
     }
 
     /// Counts a change and returns the new counter.
@@ -207,6 +209,7 @@ impl State {
     pub fn user_message(&mut self, chat_id: i64, from: &TgUser, fill: Value) -> i32 {
         self.add_user(from);
         let version = self.bump();
+        let date = self.unix_now();
         let Some(chat) = self.chats.get_mut(&chat_id) else {
             return 0;
         };
@@ -218,7 +221,7 @@ impl State {
         }
         let mut message = json!({
             "message_id": message_id,
-            "date": unix_now(),
+            "date": date,
             "chat": json::chat(&chat.kind, chat_id),
             "from": json::user(from),
         });

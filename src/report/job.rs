@@ -11,8 +11,8 @@ use crate::desk::lang_of;
 use crate::domain::lang::Lang;
 use crate::domain::report::Month;
 use crate::error::Error;
+use crate::jobs::{self, Job};
 use crate::outbox::{self, OutMessage};
-use crate::scheduler::{self, Job};
 use crate::sheet;
 use crate::store::{self, Tx};
 
@@ -39,7 +39,7 @@ pub async fn ensure_next(tx: &mut Tx, app: &App, now: DateTime<Utc>) -> Result<(
         month: month.to_string(),
     };
     let key = format!("monthly-report:{month}");
-    scheduler::schedule(tx, &job, due_at(app, month), Some(&key)).await?;
+    jobs::schedule(tx, &job, due_at(app, month), Some(&key)).await?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
 use super::Tx;
+use crate::domain::role::Role;
 
 /// A user as stored.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -13,7 +14,7 @@ pub struct UserRow {
     pub first_name: String,
     pub username: Option<String>,
     pub lang: Option<String>,
-    pub role: Option<String>,
+    pub role: Option<Role>,
     pub department: Option<String>,
     pub on_duty: bool,
     pub phone: Option<String>,
@@ -79,7 +80,7 @@ pub async fn set_lang(pool: &SqlitePool, id: i64, lang: &str) -> Result<(), sqlx
 pub async fn set_role(
     tx: &mut Tx,
     id: i64,
-    role: &str,
+    role: Role,
     department: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
