@@ -172,6 +172,15 @@ fn as_desk(actor: Actor) -> Option<DeskMember> {
     matches!(actor.role(), Some(Role::Staff | Role::Supervisor)).then_some(DeskMember(actor))
 }
 
+/// Staff, supervisors and managers: who may look a ticket up by number.
+fn as_desk_or_manager(actor: Actor) -> Option<Actor> {
+    matches!(
+        actor.role(),
+        Some(Role::Staff | Role::Supervisor | Role::Manager)
+    )
+    .then_some(actor)
+}
+
 /// A supervisor or manager: who reads the reports.
 fn as_reader(actor: Actor) -> Option<Actor> {
     matches!(actor.role(), Some(Role::Supervisor | Role::Manager)).then_some(actor)
@@ -223,6 +232,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
             dptree::case![Command::Notice]
                 .filter_map(as_supervisor)
                 .endpoint(campaign::notices),
+        )
+        .branch(
+            dptree::case![Command::Ticket(args)]
+                .filter_map(as_desk_or_manager)
+                .endpoint(work::ticket_command),
         )
         .branch(
             dptree::case![Command::Report(args)]
