@@ -21,6 +21,13 @@
 //! |---|---|---|---|---|---|---|---|
 //! | A | 79.0% | 81.0% | 64.5% | 98.0% | 96.5% | 36/80 | 15/120 |
 //! | B | 82.0% | 85.0% | 77.0% | 98.5% | 96.5% | 28/45 | 18/155 |
+//!
+//! After the last rule change (set B scored for the second time):
+//!
+//! | set | kind | category | urgency | unit | when | caught | raised |
+//! |---|---|---|---|---|---|---|---|
+//! | A | 99.5% | 99.0% | 99.5% | 98.0% | 96.5% | 80/80 | 0/120 |
+//! | B | 87.0% | 89.0% | 88.0% | 98.5% | 96.5% | 38/45 | 6/155 |
 
 mod labelled;
 
@@ -66,5 +73,5 @@ fn the_held_out_blind_set_scores_above_its_floors() {
     assert_eq!(set.len(), 200);
     let score = labelled::score_quietly(&set);
     score.print("blind set B");
-    assert_floors(&score, [79.0, 82.0, 74.0, 95.0, 93.0], 55.0, 15.0);
+    assert_floors(&score, [85.0, 87.0, 86.0, 97.0, 95.0], 80.0, 5.0);
 }
