@@ -14,7 +14,7 @@ use crate::bot;
 use crate::config::{ConfigError, Settings};
 use crate::domain::lang::Lang;
 use crate::error::Error;
-use crate::outbox::Sender;
+use crate::outbox::{Courier, Sender};
 use crate::scheduler::Scheduler;
 use crate::store::Db;
 use crate::texts::t;
@@ -45,8 +45,6 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), 
     let app = App::new(db.clone(), settings);
     tracing::info!(database = %app.settings.database.display(), "residesk starting");
 
-    set_default_menus(&bot).await;
-
     let sender = Sender::new(
         bot.clone(),
         db,
@@ -54,7 +52,10 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), 
         app.outbox_wake.clone(),
         app.courier.clone(),
     );
-    let sender = tokio::spawn(sender.run(shutdown.clone()));
+    // The sender stops after the handlers, so their last replies still go.
+    let sender_stop = CancellationToken::new();
+    let sender = tokio::spawn(sender.run(sender_stop.clone()));
+    tokio::spawn(set_default_menus(bot.clone(), app.courier.clone()));
     let scheduler = tokio::spawn(Scheduler::new(app.clone()).run(shutdown.clone()));
 
     let mut dispatcher = Dispatcher::builder(bot, bot::schema())
@@ -80,6 +81,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), 
     });
     dispatcher.dispatch().await;
     stopper.abort();
+    sender_stop.cancel();
     let _ = sender.await;
     let _ = scheduler.await;
     tracing::info!("residesk stopped");
@@ -87,8 +89,9 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), 
 }
 
 /// The menu for people the bot does not know yet, in each language Telegram
-/// may report. Best effort: a failure here only leaves Telegram's default.
-async fn set_default_menus(bot: &Bot) {
+/// may report, through the sender like everything else. Best effort: a
+/// failure here only leaves Telegram's default.
+async fn set_default_menus(bot: Bot, courier: Courier) {
     let menus = [
         (None, Lang::ZhHant),
         (Some("zh"), Lang::ZhHans),
@@ -104,7 +107,7 @@ async fn set_default_menus(bot: &Bot) {
         if let Some(code) = code {
             request = request.language_code(code);
         }
-        if let Err(error) = request.await {
+        if let Err(error) = courier.call(request).await {
             tracing::warn!(%error, "could not set the default command menu");
         }
     }

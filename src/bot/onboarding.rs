@@ -89,9 +89,9 @@ async fn start_plain(bot: &Bot, app: &App, actor: &Actor, dialogue: &BotDialogue
         "welcome-new",
         &[("office", app.office_name(actor.lang).into())],
     );
-    bot.send_message(actor.chat(), text)
-        .reply_markup(keyboard)
-        .await?;
+    actor
+        .courier
+        .post(bot.send_message(actor.chat(), text).reply_markup(keyboard));
     Ok(())
 }
 
@@ -309,16 +309,19 @@ pub async fn decide_bind(
     let mut tx = app.db.begin().await?;
     let Some(request) = store::units::bind_request(&mut tx, request_id).await? else {
         tx.rollback().await?;
-        bot.answer_callback_query(query.id.clone())
-            .text(t(actor.lang, "stale-button"))
-            .await?;
+        reply::answer(
+            bot,
+            actor,
+            query,
+            Some(t(actor.lang, "stale-button")),
+            false,
+        );
         return Ok(());
     };
     if !store::units::decide_bind_request(&mut tx, request_id, approve, actor.id(), now).await? {
         tx.rollback().await?;
-        bot.answer_callback_query(query.id.clone())
-            .text(t(actor.lang, "bind-already-decided"))
-            .await?;
+        let text = t(actor.lang, "bind-already-decided");
+        reply::answer(bot, actor, query, Some(text), false);
         return Ok(());
     }
     let unit = store::units::get(&mut tx, request.unit_id)
@@ -392,7 +395,7 @@ pub async fn decide_bind(
     .await?;
     app.commit(tx).await?;
 
-    bot.answer_callback_query(query.id.clone()).await?;
+    reply::answer(bot, actor, query, None, false);
     if let Some(message) = &query.message {
         let key = if approve {
             "bind-decided-approved"
@@ -408,7 +411,9 @@ pub async fn decide_bind(
                 ("unit", unit.into()),
             ],
         );
-        bot.edit_message_text(message.chat().id, message.id(), text)
+        actor
+            .courier
+            .call(bot.edit_message_text(message.chat().id, message.id(), text))
             .await?;
     }
     Ok(())

@@ -7,6 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::{Value, json};
 
 use super::json;
+use super::limits::Flood;
 use super::types::{
     BotMessage, CallbackAnswer, Fault, RecordedRequest, ReplyKeyboard, StoredFile, TgUser,
 };
@@ -101,6 +102,8 @@ pub struct State {
     pub webhook_url: Option<String>,
     /// Counts every change a test might wait for.
     pub version: u64,
+    /// Telegram's flood limits, when a test turns them on.
+    pub flood: Flood,
 }
 
 /// Seconds since the Unix epoch, as Telegram dates are.
@@ -132,6 +135,7 @@ impl State {
             menu_buttons: HashMap::new(),
             webhook_url: None,
             version: 0,
+            flood: Flood::default(),
         }
     }
 

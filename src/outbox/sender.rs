@@ -23,6 +23,9 @@ use crate::store::{self, Db, outbox::OutboxRow};
 /// Heads of outbox queues read at a time.
 const LOAD: i64 = 500;
 
+/// How long a stopping sender goes on sending the direct requests it holds.
+const GRACE: Duration = Duration::from_secs(10);
+
 /// Something to send.
 #[derive(Debug)]
 enum Work {
@@ -74,8 +77,10 @@ impl Sender {
         }
     }
 
-    /// Delivers until `shutdown` is cancelled.
-    pub async fn run(self, shutdown: CancellationToken) {
+    /// Delivers until `stop` is cancelled, then sends what handlers handed
+    /// over directly (for at most [`GRACE`]); queued outbox rows stay queued
+    /// for the next start. Cancel `stop` after the handlers have finished.
+    pub async fn run(self, stop: CancellationToken) {
         let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Done>();
         let mut board = Board::new(Limits::new(&self.cfg));
         // Outbox rows on the board or in flight.
@@ -83,28 +88,46 @@ impl Sender {
         let mut load = true;
         let mut loaded_at = Instant::now();
         let mut in_flight = 0_usize;
+        // Direct requests on the board (they live nowhere else).
+        let mut calls = 0_usize;
+        let mut deadline: Option<Instant> = None;
         loop {
             while let Ok(done) = done_rx.try_recv() {
                 in_flight -= 1;
-                load |= land(&mut board, &mut rows, done);
-            }
-            if shutdown.is_cancelled() {
-                break;
+                load |= land(&mut board, &mut rows, &mut calls, done);
             }
             for call in self.courier.inbound.drain() {
+                calls += 1;
                 board.push(call.lane, call.chat, Work::Call(call));
             }
-            if load || loaded_at.elapsed() >= self.cfg.idle_poll {
+            let stopping = stop.is_cancelled();
+            if stopping {
+                let deadline = *deadline.get_or_insert_with(|| Instant::now() + GRACE);
+                if (calls == 0 && in_flight == 0) || Instant::now() >= deadline {
+                    break;
+                }
+            } else if load || loaded_at.elapsed() >= self.cfg.idle_poll {
                 self.load(&mut board, &mut rows).await;
                 load = false;
                 loaded_at = Instant::now();
             }
             let now = Instant::now();
-            let mut next_wake = loaded_at + self.cfg.idle_poll;
+            let mut next_wake = match deadline {
+                Some(deadline) => deadline,
+                None => loaded_at + self.cfg.idle_poll,
+            };
             loop {
                 match board.next(now) {
+                    Next::Go(ticket, Work::Row(row)) if stopping => {
+                        // It stays queued in the database.
+                        board.finish(ticket);
+                        rows.remove(&row.id);
+                    }
                     Next::Go(ticket, work) => {
                         in_flight += 1;
+                        if matches!(work, Work::Call(_)) {
+                            calls -= 1;
+                        }
                         self.launch(ticket, work, done_tx.clone());
                     }
                     Next::Wait(at) => {
@@ -115,13 +138,13 @@ impl Sender {
                 }
             }
             tokio::select! {
-                () = shutdown.cancelled() => {}
+                () = stop.cancelled(), if !stopping => {}
                 () = tokio::time::sleep_until(next_wake) => {}
                 () = self.wake.notified() => load = true,
                 () = self.courier.inbound.notify.notified() => {}
                 Some(done) = done_rx.recv() => {
                     in_flight -= 1;
-                    load |= land(&mut board, &mut rows, done);
+                    load |= land(&mut board, &mut rows, &mut calls, done);
                 }
             }
         }
@@ -183,9 +206,9 @@ fn lane_of(lane: &str) -> Lane {
     }
 }
 
-/// Takes a finished attempt off the board; says whether an outbox row is
-/// over, so its chat's next row may be read.
-fn land(board: &mut Board<Work>, rows: &mut HashSet<i64>, done: Done) -> bool {
+/// Takes a finished attempt off the board (one to try again goes back on
+/// it); says whether an outbox row is over, so its chat's next row may be read.
+fn land(board: &mut Board<Work>, rows: &mut HashSet<i64>, calls: &mut usize, done: Done) -> bool {
     let Done {
         ticket,
         row,
@@ -197,10 +220,12 @@ fn land(board: &mut Board<Work>, rows: &mut HashSet<i64>, done: Done) -> bool {
             row.is_some_and(|id| rows.remove(&id))
         }
         Landing::Retry(at, work) => {
+            *calls += usize::from(matches!(work, Work::Call(_)));
             board.retry(ticket, work, at);
             false
         }
         Landing::Hold(wait, work) => {
+            *calls += usize::from(matches!(work, Work::Call(_)));
             board.hold(ticket, work, Instant::now() + wait);
             false
         }

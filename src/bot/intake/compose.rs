@@ -147,18 +147,17 @@ async fn show(
     };
     let markup = keyboard(&buttons);
     let edited = match (how, draft.card) {
-        (Show::InPlace, Some(id)) => bot
-            .edit_message_text(actor.chat(), MessageId(id), text.clone())
-            .reply_markup(markup.clone())
-            .await
-            .is_ok(),
+        (Show::InPlace, Some(id)) => {
+            let request = bot
+                .edit_message_text(actor.chat(), MessageId(id), text.clone())
+                .reply_markup(markup.clone());
+            actor.courier.call(request).await.is_ok()
+        }
         _ => false,
     };
     if !edited {
-        let sent = bot
-            .send_message(actor.chat(), text)
-            .reply_markup(markup)
-            .await?;
+        let request = bot.send_message(actor.chat(), text).reply_markup(markup);
+        let sent = actor.courier.call(request).await?;
         retire(bot, actor, draft.card).await;
         draft.card = Some(sent.id.0);
     }
@@ -256,9 +255,13 @@ pub async fn button(
         _ => None,
     };
     let Some(mut draft) = current else {
-        bot.answer_callback_query(query.id.clone())
-            .text(t(actor.lang, "stale-button"))
-            .await?;
+        reply::answer(
+            bot,
+            actor,
+            query,
+            Some(t(actor.lang, "stale-button")),
+            false,
+        );
         return Ok(());
     };
     let units = store::units::of_resident(app.db.pool(), actor.id()).await?;
@@ -270,7 +273,7 @@ pub async fn button(
     if op == DraftOp::SetKind(Kind::Unknown) || (op == DraftOp::AskPerson && draft.faq.is_none()) {
         return refuse(bot, actor, query).await;
     }
-    bot.answer_callback_query(query.id.clone()).await?;
+    reply::answer(bot, actor, query, None, false);
     let min_confidence = app.settings.tickets.min_confidence;
     match op {
         DraftOp::Confirm => {

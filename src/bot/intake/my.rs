@@ -113,7 +113,7 @@ pub async fn button(
     };
     match op {
         TicketOp::View => {
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             view(bot, app, actor, &ticket).await
         }
         TicketOp::AddInfo => {
@@ -126,7 +126,7 @@ pub async fn button(
                     album: None,
                 }))
                 .await?;
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             let args = [("number", ticket.number.clone().into())];
             reply::text(bot, actor, t_args(actor.lang, "addinfo-ask", &args)).await
         }
@@ -136,9 +136,8 @@ pub async fn button(
         TicketOp::KeepOpen => {
             retire(bot, actor, asked_in(query)).await;
             let args = [("number", ticket.number.clone().into())];
-            bot.answer_callback_query(query.id.clone())
-                .text(t_args(actor.lang, "ticket-kept", &args))
-                .await?;
+            let text = t_args(actor.lang, "ticket-kept", &args);
+            reply::answer(bot, actor, query, Some(text), false);
             Ok(())
         }
         _ => cancel(bot, app, actor, query, &ticket).await,
@@ -178,7 +177,7 @@ async fn ask_cancel(
         ),
         cards::button(lang, "button-cancel-no", ticket.id, TicketOp::KeepOpen),
     ]];
-    bot.answer_callback_query(query.id.clone()).await?;
+    reply::answer(bot, actor, query, None, false);
     reply::buttons(
         bot,
         actor,
@@ -201,10 +200,8 @@ async fn not_open(
             cards::label(actor.lang, "status", &ticket.status).into(),
         ),
     ];
-    bot.answer_callback_query(query.id.clone())
-        .text(t_args(actor.lang, "ticket-not-open", &args))
-        .show_alert(true)
-        .await?;
+    let text = t_args(actor.lang, "ticket-not-open", &args);
+    reply::answer(bot, actor, query, Some(text), true);
     Ok(())
 }
 
@@ -227,7 +224,7 @@ async fn cancel(
             let text = t_args(actor.lang, "ticket-cancelled-by-you", &args);
             outbox::enqueue(&mut tx, actor.chat().0, &OutMessage::text(text), now).await?;
             app.commit(tx).await?;
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             retire(bot, actor, asked_in(query)).await;
             Ok(())
         }

@@ -117,17 +117,17 @@ async fn refused(
             let mut tx = app.db.begin().await?;
             let Some(ticket) = store::tickets::get(&mut tx, id).await? else {
                 tx.rollback().await?;
-                return answer(bot, query, Some(t(actor.lang, "stale-button"))).await;
+                return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
             };
             let (text, rows) = render(&mut tx, app, actor, &ticket, None).await?;
             tx.rollback().await?;
-            answer(bot, query, Some(already(actor, &ticket))).await?;
+            answer(bot, actor, query, Some(already(actor, &ticket))).await?;
             if let Some(card) = Card::of(query) {
                 rewrite(bot, actor, card, text, &rows).await;
             }
             Ok(())
         }
-        other => answer(bot, query, Some(t(actor.lang, refusal_key(&other)))).await,
+        other => answer(bot, actor, query, Some(t(actor.lang, refusal_key(&other)))).await,
     }
 }
 
@@ -163,6 +163,7 @@ async fn act_now(
     };
     answer(
         bot,
+        actor,
         query,
         Some(t_args(actor.lang, key, &number_args(&ticket))),
     )
@@ -193,7 +194,7 @@ async fn ask(
     what: Ask,
 ) -> HandlerResult {
     let Some(ticket) = store::tickets::read(app.db.pool(), id).await? else {
-        return answer(bot, query, Some(t(actor.lang, "stale-button"))).await;
+        return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
     };
     let who = doer(actor);
     if !notes::may_work(who, &ticket) {
@@ -220,7 +221,7 @@ async fn ask(
         Ask::Note => (Flow::Note { ticket: id }, "work-ask-note"),
     };
     dialogue.update(State::Desk(flow)).await?;
-    answer(bot, query, None).await?;
+    answer(bot, actor, query, None).await?;
     reply::text(bot, actor, t_args(actor.lang, key, &number_args(&ticket))).await
 }
 
@@ -423,7 +424,7 @@ async fn contact(
         }
     };
     app.commit(tx).await?;
-    answer(bot, query, None).await?;
+    answer(bot, actor, query, None).await?;
     let number = ("number", FluentValue::from(found.ticket.clone()));
     if found.people.is_empty() {
         let text = t_args(actor.lang, "work-contact-none", &[number]);
