@@ -149,6 +149,76 @@ pub fn invite_link(bot_username: &str, code: &str) -> String {
     format!("https://t.me/{bot_username}?start={code}")
 }
 
+/// `residesk survey …`: imports a survey draft, or writes a survey's results.
+pub async fn survey(
+    settings: &crate::config::Settings,
+    which: crate::cli::SurveyCommand,
+) -> Result<(), Error> {
+    use crate::cli::{ResultsFormat, SurveyCommand};
+    match which {
+        SurveyCommand::Import { file } => {
+            let source = std::fs::read_to_string(&file)
+                .map_err(|e| Error::Other(format!("cannot read {}: {e}", file.display())))?;
+            let imported = crate::domain::survey_file::parse(&source, settings.timezone)
+                .map_err(|e| Error::Other(format!("{}: {e}", file.display())))?;
+            let db = Db::open(&settings.database).await?;
+            let id = import_survey(&db, &imported, Utc::now()).await?;
+            println!(
+                "survey #{id} drafted: \"{}\", {} questions. A supervisor previews and sends it with /survey.",
+                imported
+                    .plan
+                    .survey
+                    .title
+                    .get(settings.default_language, settings.default_language),
+                imported.plan.survey.questions.len()
+            );
+            Ok(())
+        }
+        SurveyCommand::Results {
+            id,
+            format,
+            output,
+            lang,
+        } => {
+            let lang = match lang {
+                Some(tag) => tag.parse().map_err(|_| {
+                    Error::Other(format!("unknown language `{tag}` (zh-Hant, zh-Hans, en)"))
+                })?,
+                None => settings.default_language,
+            };
+            let db = Db::open(&settings.database).await?;
+            let app = crate::app::App::new(db, settings.clone());
+            let report = crate::desk::campaign::results::report(&app, id, lang)
+                .await?
+                .ok_or_else(|| Error::Other(format!("there is no survey #{id}")))?;
+            let text = match format {
+                ResultsFormat::Json => report.json(),
+                ResultsFormat::Csv => report.csv(lang, settings.default_language),
+            };
+            match output {
+                Some(path) => std::fs::write(&path, text)
+                    .map_err(|e| Error::Other(format!("cannot write {}: {e}", path.display()))),
+                None => {
+                    println!("{}", text.trim_end());
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
+/// Creates a survey draft from an imported file; returns its number.
+pub async fn import_survey(
+    db: &Db,
+    imported: &crate::domain::survey_file::Imported,
+    now: DateTime<Utc>,
+) -> Result<i64, Error> {
+    let mut tx = db.begin().await?;
+    let id = crate::desk::campaign::import(&mut tx, imported, None, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

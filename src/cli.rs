@@ -34,8 +34,39 @@ pub enum Command {
     /// Print a one-time invite code and link for a new staff member or supervisor.
     #[command(subcommand)]
     Invite(InviteCommand),
+    /// Surveys of residents: import a draft from a file, print results.
+    #[command(subcommand)]
+    Survey(SurveyCommand),
     /// Try the bot locally: a fake Telegram, demo data and a chat in this terminal.
     Sandbox,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SurveyCommand {
+    /// Create a survey draft from a TOML file (see examples/survey.toml); a
+    /// supervisor previews and sends it with /survey.
+    Import { file: PathBuf },
+    /// Print (or write) a survey's results.
+    Results {
+        /// The survey's number (#4 in /survey).
+        id: i64,
+        #[arg(long, value_enum, default_value = "json")]
+        format: ResultsFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The language of question and option texts (zh-Hant, zh-Hans, en);
+        /// default: the estate's.
+        #[arg(long)]
+        lang: Option<String>,
+    },
+}
+
+/// How survey results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResultsFormat {
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]
@@ -109,6 +140,7 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Error> {
         Command::Parse(_) => Ok(()),
         Command::Units(UnitsCommand::Import { file }) => import(&settings, &file).await,
         Command::Invite(which) => invite(&settings, which).await,
+        Command::Survey(which) => crate::admin::survey(&settings, which).await,
         Command::Sandbox => crate::sandbox::run(settings).await,
     }
 }

@@ -33,6 +33,11 @@ pub enum Job {
     },
     /// Remind the resident of a booked visit.
     VisitReminder { ticket_id: i64 },
+    /// A survey's or notice's step: queue recipients, remind, close.
+    Campaign {
+        campaign_id: i64,
+        step: crate::desk::campaign::Step,
+    },
 }
 
 impl Job {
@@ -42,6 +47,7 @@ impl Job {
             Self::Sla { .. } => "sla",
             Self::Callback { .. } => "callback",
             Self::VisitReminder { .. } => "visit_reminder",
+            Self::Campaign { .. } => "campaign",
         }
     }
 }
@@ -125,6 +131,9 @@ impl Scheduler {
             }
             Job::VisitReminder { ticket_id } => {
                 crate::desk::visits::remind(tx, &self.app, ticket_id, now).await?;
+            }
+            Job::Campaign { campaign_id, step } => {
+                crate::desk::campaign::run(tx, &self.app, campaign_id, step, now).await?;
             }
         }
         Ok(())

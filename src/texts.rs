@@ -27,6 +27,7 @@ macro_rules! catalogue_files {
 catalogue_files!(
     "bot.ftl",
     "callback.ftl",
+    "campaign.ftl",
     "desk.ftl",
     "intake.ftl",
     "work.ftl"

@@ -84,4 +84,6 @@ help-supervisor = You see escalations and can follow every request.
     /open – open requests by status or department
     /reassign – give a request to someone else
     /log 3-1502 text – log a call or visit for a resident
+    /survey – surveys of residents: new, preview, send, status, results
+    /notice – notices to residents, with a 收到 count
     /lang – change language

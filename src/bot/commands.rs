@@ -21,6 +21,8 @@ pub enum Command {
     Log(String),
     Open(String),
     Reassign(String),
+    Survey,
+    Notice,
 }
 
 /// `(command, prompt key of its description)` for a role; `None` is a guest.
@@ -48,6 +50,8 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
         Some(Role::Supervisor) => &[
             ("open", "cmd-open"),
             ("reassign", "cmd-reassign"),
+            ("survey", "cmd-survey"),
+            ("notice", "cmd-notice"),
             ("log", "cmd-log"),
             ("help", "cmd-help"),
             ("lang", "cmd-lang"),

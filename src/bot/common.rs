@@ -10,7 +10,9 @@ use teloxide::types::MessageEntityKind;
 use super::callback::Callback;
 use super::commands::menu;
 use super::onboarding::{self, settle};
-use super::{Actor, App, BotDialogue, HandlerResult, Staff, State, intake, rating, reply, work};
+use super::{
+    Actor, App, BotDialogue, HandlerResult, Staff, State, campaign, intake, rating, reply, work,
+};
 use crate::domain::lang::Lang;
 use crate::domain::role::Role;
 use crate::outbox::{self, OutButton};
@@ -182,6 +184,24 @@ pub async fn button(
             }
             _ => refuse(&bot, &actor, &query).await,
         },
+        Some(Callback::SurveyStart { campaign }) => {
+            campaign::answer::start(&bot, &app, &actor, &dialogue, &query, campaign).await
+        }
+        Some(Callback::Answer {
+            token,
+            question,
+            op,
+        }) => {
+            campaign::answer::press(&bot, &app, &actor, &dialogue, &query, token, question, op)
+                .await
+        }
+        Some(Callback::NoticeAck { campaign }) => {
+            campaign::answer::ack(&bot, &app, &actor, &query, campaign).await
+        }
+        Some(Callback::Campaign { id, op }) => {
+            campaign::button(&bot, &app, &actor, &query, id, op).await
+        }
+        Some(Callback::Compose { .. }) => refuse(&bot, &actor, &query).await,
     };
     settle(&bot, &app, &actor, result).await
 }

@@ -2,6 +2,7 @@
 //! by the tests alike, the people it serves ([`Actor`] and the role guards),
 //! and the conversation state ([`State`]).
 
+pub mod campaign;
 pub mod commands;
 mod common;
 pub mod intake;
@@ -41,6 +42,8 @@ pub enum State {
     Resident(intake::Flow),
     /// A staff member's or supervisor's conversation (reasons, notes, logging).
     Desk(work::Flow),
+    /// A resident's survey question waits for typed text.
+    Survey(campaign::answer::Answering),
 }
 
 pub type BotDialogue = Dialogue<State, DialogueStore>;
@@ -205,6 +208,16 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .endpoint(work::open),
         )
         .branch(
+            dptree::case![Command::Survey]
+                .filter_map(as_supervisor)
+                .endpoint(campaign::surveys),
+        )
+        .branch(
+            dptree::case![Command::Notice]
+                .filter_map(as_supervisor)
+                .endpoint(campaign::notices),
+        )
+        .branch(
             dptree::case![Command::Reassign(args)]
                 .filter_map(as_supervisor)
                 .endpoint(work::reassign_command),
@@ -223,6 +236,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
             dptree::filter(|msg: Message| msg.contact().is_some()).endpoint(onboarding::contact),
         )
         .branch(dptree::case![State::AwaitUnit { phone }].endpoint(onboarding::unit_given))
+        .branch(
+            dptree::case![State::Survey(waiting)]
+                .filter_map(as_resident)
+                .endpoint(campaign::answer::text),
+        )
         .branch(
             dptree::case![State::Resident(flow)]
                 .filter_map(as_resident)

@@ -4,6 +4,7 @@
 
 pub mod additions;
 pub mod callbacks;
+pub mod campaign;
 pub mod cards;
 pub mod notes;
 pub mod sla;

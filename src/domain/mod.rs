@@ -2,9 +2,13 @@
 
 pub mod button;
 pub mod callback;
+pub mod campaign;
 pub mod lang;
 pub mod phone;
 pub mod request;
 pub mod role;
+pub mod survey;
+pub mod survey_file;
+pub mod survey_results;
 pub mod ticket;
 pub mod unit;

@@ -4,10 +4,12 @@
 
 pub mod audit;
 pub mod callbacks;
+pub mod campaigns;
 pub mod dialogues;
 pub mod invites;
 pub mod jobs;
 pub mod outbox;
+pub mod surveys;
 pub mod tickets;
 pub mod units;
 pub mod users;
