@@ -101,15 +101,15 @@ pub async fn button(
     let message = query.regular_message().map(|m| m.id);
     match op {
         CampaignOp::View | CampaignOp::Status => {
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             show_card(bot, app, actor, &campaign, message).await
         }
         CampaignOp::Preview(lang) => {
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             preview(bot, app, actor, &campaign, lang).await
         }
         CampaignOp::Send => {
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             if campaign.row.status != Status::Draft {
                 return show_card(bot, app, actor, &campaign, message).await;
             }
@@ -157,9 +157,7 @@ pub async fn button(
                 Ok(()) => "campaign-sending",
                 Err(_) => "campaign-already-sent",
             };
-            bot.answer_callback_query(query.id.clone())
-                .text(t(actor.lang, note))
-                .await?;
+            reply::answer(bot, actor, query, Some(t(actor.lang, note)), false);
             let Some(campaign) = campaign::read(app, id).await? else {
                 return Ok(());
             };
@@ -170,7 +168,7 @@ pub async fn button(
             shown
         }
         CampaignOp::Results => {
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             send_results(bot, app, actor, id).await
         }
         CampaignOp::Close => {
@@ -183,9 +181,7 @@ pub async fn button(
             } else {
                 "campaign-not-open"
             };
-            bot.answer_callback_query(query.id.clone())
-                .text(t(actor.lang, note))
-                .await?;
+            reply::answer(bot, actor, query, Some(t(actor.lang, note)), false);
             let Some(campaign) = campaign::read(app, id).await? else {
                 return Ok(());
             };
@@ -203,13 +199,10 @@ pub async fn button(
             } else {
                 "campaign-not-draft"
             };
-            bot.answer_callback_query(query.id.clone())
-                .text(t(actor.lang, note))
-                .await?;
+            reply::answer(bot, actor, query, Some(t(actor.lang, note)), false);
             if draft && let Some(message) = message {
-                let _ = bot
-                    .edit_message_text(actor.chat(), message, t(actor.lang, note))
-                    .await;
+                let request = bot.edit_message_text(actor.chat(), message, t(actor.lang, note));
+                let _ = actor.courier.call(request).await;
             }
             Ok(())
         }
@@ -276,11 +269,10 @@ async fn edit_or_send(
     rows: &[Vec<OutButton>],
 ) -> Result<MessageId, crate::error::Error> {
     if let Some(id) = message {
-        match bot
+        let request = bot
             .edit_message_text(actor.chat(), id, text.clone())
-            .reply_markup(keyboard(rows))
-            .await
-        {
+            .reply_markup(keyboard(rows));
+        match actor.courier.call(request).await {
             Ok(_) => return Ok(id),
             // Telegram refuses an edit that changes nothing: the card is current.
             Err(teloxide::RequestError::Api(teloxide::ApiError::MessageNotModified)) => {
@@ -289,11 +281,10 @@ async fn edit_or_send(
             Err(error) => tracing::debug!(%error, "could not edit a campaign card"),
         }
     }
-    Ok(bot
+    let request = bot
         .send_message(actor.chat(), text)
-        .reply_markup(keyboard(rows))
-        .await?
-        .id)
+        .reply_markup(keyboard(rows));
+    Ok(actor.courier.call(request).await?.id)
 }
 
 /// Keeps a card's status current while its campaign is being sent: edited
@@ -406,7 +397,7 @@ async fn send_preview(
             if let Some(caption) = caption {
                 request = request.caption(caption);
             }
-            request.reply_markup(keyboard(&buttons)).await?;
+            actor.courier.post(request.reply_markup(keyboard(&buttons)));
             Ok(())
         }
         crate::outbox::OutMessage::Text { text, buttons } => {
@@ -425,10 +416,10 @@ async fn send_results(bot: &Bot, app: &App, actor: &Actor, id: i64) -> HandlerRe
     let csv = report.csv(actor.lang, app.settings.default_language);
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
     bytes.extend_from_slice(csv.as_bytes());
-    bot.send_document(
-        actor.chat(),
-        InputFile::memory(bytes).file_name(format!("survey-{id}.csv")),
-    )
-    .await?;
+    let file = InputFile::memory(bytes).file_name(format!("survey-{id}.csv"));
+    actor
+        .courier
+        .call(bot.send_document(actor.chat(), file))
+        .await?;
     Ok(())
 }
