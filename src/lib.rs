@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod app;
 pub mod bot;
+pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod desk;
@@ -19,6 +20,7 @@ pub mod outbox;
 pub mod runtime;
 pub mod sandbox;
 pub mod scheduler;
+pub mod sheet;
 pub mod store;
 pub mod texts;
 pub mod understand;

@@ -202,3 +202,60 @@ async fn two_hundred_queued_messages_survive_kill_9() {
     println!("200 messages, killed after {before}; {twice} arrived twice");
     assert!(twice <= 5, "{twice} messages arrived twice");
 }
+
+#[tokio::test]
+async fn stored_files_go_out_as_uploaded_documents_and_photos() {
+    let desk = TestDesk::start().await;
+    let db = desk.db().await;
+    let chat = 7101;
+    desk.emu.user(chat, "Reader", Some("en"));
+    let now = Utc::now();
+    store::users::upsert_seen(db.pool(), chat, chat, "Reader", None, now)
+        .await
+        .unwrap();
+    let chart = residesk::chart::bar_png(&residesk::chart::BarChart {
+        title: "分類 by category".into(),
+        labels: vec!["水喉 plumbing".into()],
+        series: vec![residesk::chart::Series::new("本月", vec![3.0])],
+        decimals: 0,
+    })
+    .unwrap();
+    let workbook: Vec<u8> = b"PK\x03\x04 not really a workbook".to_vec();
+    let mut tx = db.begin().await.unwrap();
+    let picture = outbox::store_file(&mut tx, "chart.png", "image/png", &chart, now)
+        .await
+        .unwrap();
+    let document = outbox::store_file(
+        &mut tx,
+        "報告 2026-11.xlsx",
+        "application/x",
+        &workbook,
+        now,
+    )
+    .await
+    .unwrap();
+    let gone = document + 100;
+    for message in [
+        OutMessage::photo_file(picture, "圖表 chart"),
+        OutMessage::document(document, "報告 report"),
+        OutMessage::document(gone, "never sent"),
+        OutMessage::text("after the files"),
+    ] {
+        outbox::enqueue(&mut tx, chat, &message, now).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let messages = eventually(|| Some(desk.emu.bot_messages(chat)).filter(|m| m.len() >= 3)).await;
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    let photo = messages[0].photo.clone().expect("a photo");
+    assert_eq!(messages[0].caption.as_deref(), Some("圖表 chart"));
+    assert_eq!(desk.emu.file(&photo).expect("stored").bytes, chart);
+    let doc = messages[1].document.clone().expect("a document");
+    assert_eq!(messages[1].caption.as_deref(), Some("報告 report"));
+    let stored = desk.emu.file(&doc).expect("stored");
+    assert_eq!(stored.bytes, workbook);
+    assert_eq!(stored.file_name.as_deref(), Some("報告 2026-11.xlsx"));
+    assert_eq!(messages[2].text.as_deref(), Some("after the files"));
+    let (pending, _, failed) = store::outbox::counts(db.pool()).await.unwrap();
+    assert_eq!((pending, failed), (0, 1), "the missing file is given up");
+}

@@ -2,12 +2,15 @@
 
 use std::time::Duration;
 
-use teloxide::payloads::{SendMessageSetters, SendPhotoSetters, SetMyCommandsSetters};
+use teloxide::payloads::{
+    SendDocumentSetters, SendMessageSetters, SendPhotoSetters, SetMyCommandsSetters,
+};
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, InputFile, Recipient};
 use teloxide::{ApiError, RequestError};
 
 use super::{OutMessage, keyboard};
+use crate::store::{self, Db};
 
 /// What an error from Telegram means for the request that got it.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,12 +50,24 @@ pub fn classify(error: &RequestError) -> Verdict {
 /// `paid` sends it as a paid broadcast.
 pub async fn deliver(
     bot: &Bot,
+    db: &Db,
     chat_id: i64,
     message: &OutMessage,
     paid: bool,
     timeout: Duration,
 ) -> Result<Option<i32>, Verdict> {
     let chat = ChatId(chat_id);
+    // A stored file is read before the clock starts: the limit is Telegram's.
+    let upload = match message {
+        OutMessage::Document { file, .. } | OutMessage::PhotoFile { file, .. } => {
+            match store::files::get(db.pool(), *file).await {
+                Ok(Some(row)) => Some(InputFile::memory(row.data).file_name(row.name)),
+                Ok(None) => return Err(Verdict::Permanent(format!("stored file {file} is gone"))),
+                Err(e) => return Err(Verdict::Transient(format!("cannot read stored file: {e}"))),
+            }
+        }
+        _ => None,
+    };
     let sent = tokio::time::timeout(timeout, async {
         match message {
             OutMessage::Text { text, buttons } => {
@@ -71,6 +86,42 @@ pub async fn deliver(
                 buttons,
             } => {
                 let mut request = bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
+                if let Some(caption) = caption {
+                    request = request.caption(caption);
+                }
+                if !buttons.is_empty() {
+                    request = request.reply_markup(keyboard(buttons));
+                }
+                if paid {
+                    request = request.allow_paid_broadcast(true);
+                }
+                request.await.map(|m| Some(m.id.0))
+            }
+            OutMessage::Document {
+                caption, buttons, ..
+            } => {
+                let file = upload
+                    .clone()
+                    .unwrap_or_else(|| InputFile::memory(Vec::new()));
+                let mut request = bot.send_document(chat, file);
+                if let Some(caption) = caption {
+                    request = request.caption(caption);
+                }
+                if !buttons.is_empty() {
+                    request = request.reply_markup(keyboard(buttons));
+                }
+                if paid {
+                    request = request.allow_paid_broadcast(true);
+                }
+                request.await.map(|m| Some(m.id.0))
+            }
+            OutMessage::PhotoFile {
+                caption, buttons, ..
+            } => {
+                let file = upload
+                    .clone()
+                    .unwrap_or_else(|| InputFile::memory(Vec::new()));
+                let mut request = bot.send_photo(chat, file);
                 if let Some(caption) = caption {
                     request = request.caption(caption);
                 }

@@ -42,6 +42,24 @@ pub enum OutMessage {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         buttons: Vec<Vec<OutButton>>,
     },
+    /// A file the bot uploads itself (a workbook, an export), stored in the
+    /// `files` table under `file` (see [`store_file`]), with a caption.
+    Document {
+        file: i64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<OutButton>>,
+    },
+    /// A picture the bot uploads itself (a chart), stored in the `files`
+    /// table under `file`, with a caption.
+    PhotoFile {
+        file: i64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<OutButton>>,
+    },
     /// The chat's command menu: `(command, description)` pairs.
     Commands { commands: Vec<(String, String)> },
 }
@@ -71,6 +89,24 @@ impl OutMessage {
         }
     }
 
+    /// A stored file sent as a document, with a caption.
+    pub fn document(file: i64, caption: impl Into<String>) -> Self {
+        Self::Document {
+            file,
+            caption: Some(caption.into()).filter(|c| !c.is_empty()),
+            buttons: Vec::new(),
+        }
+    }
+
+    /// A stored picture sent as a photo, with a caption.
+    pub fn photo_file(file: i64, caption: impl Into<String>) -> Self {
+        Self::PhotoFile {
+            file,
+            caption: Some(caption.into()).filter(|c| !c.is_empty()),
+            buttons: Vec::new(),
+        }
+    }
+
     /// A text message with inline buttons.
     pub fn with_buttons(text: impl Into<String>, buttons: Vec<Vec<OutButton>>) -> Self {
         Self::Text {
@@ -87,6 +123,19 @@ pub fn keyboard(rows: &[Vec<OutButton>]) -> InlineKeyboardMarkup {
             .map(|b| InlineKeyboardButton::callback(b.text.clone(), b.data.clone()))
             .collect::<Vec<_>>()
     }))
+}
+
+/// Stores a file for [`OutMessage::Document`] or [`OutMessage::PhotoFile`]
+/// inside the caller's transaction; returns its id. Several messages may name
+/// the same file (a report sent to every supervisor is stored once).
+pub async fn store_file(
+    tx: &mut Tx,
+    name: &str,
+    mime: &str,
+    data: &[u8],
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    store::files::insert(tx, name, mime, data, now).await
 }
 
 /// Queues a message to a chat inside the caller's transaction.

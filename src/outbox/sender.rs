@@ -246,17 +246,19 @@ fn backoff(cfg: &Sending, attempts: u32) -> Duration {
 async fn send_row(bot: &Bot, db: &Db, cfg: &Sending, mut row: OutboxRow, lane: Lane) -> Landing {
     let paid = lane == Lane::Bulk && cfg.allow_paid_broadcast;
     let verdict = match serde_json::from_str::<OutMessage>(&row.payload) {
-        Ok(message) => match deliver(bot, row.chat_id, &message, paid, cfg.request_timeout).await {
-            Ok(message_id) => {
-                let recorded =
-                    store::outbox::mark_sent(db.pool(), row.id, message_id, Utc::now()).await;
-                if let Err(e) = recorded {
-                    tracing::error!(outbox_id = row.id, error = %e, "outbox: cannot record delivery");
+        Ok(message) => {
+            match deliver(bot, db, row.chat_id, &message, paid, cfg.request_timeout).await {
+                Ok(message_id) => {
+                    let recorded =
+                        store::outbox::mark_sent(db.pool(), row.id, message_id, Utc::now()).await;
+                    if let Err(e) = recorded {
+                        tracing::error!(outbox_id = row.id, error = %e, "outbox: cannot record delivery");
+                    }
+                    return Landing::Over;
                 }
-                return Landing::Over;
+                Err(verdict) => verdict,
             }
-            Err(verdict) => verdict,
-        },
+        }
         Err(e) => Verdict::Permanent(format!("unreadable payload: {e}")),
     };
     let (id, chat_id) = (row.id, row.chat_id);

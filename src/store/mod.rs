@@ -6,6 +6,7 @@ pub mod audit;
 pub mod callbacks;
 pub mod campaigns;
 pub mod dialogues;
+pub mod files;
 pub mod invites;
 pub mod jobs;
 pub mod outbox;

@@ -143,3 +143,47 @@ pub async fn with_button(desk: &TestDesk, user: &TgUser, label: &str) -> BotMess
             )
         })
 }
+
+/// Many residents at once (ids `ids`, flat = id, building by `building`),
+/// in one transaction, each also a scripted Telegram user.
+pub async fn add_many(
+    desk_emu: &residesk::emulator::Emulator,
+    db: &Db,
+    ids: std::ops::Range<i64>,
+    building: impl Fn(i64) -> String,
+) {
+    let now = Utc::now();
+    let mut tx = db.begin().await.unwrap();
+    for id in ids {
+        let lang = Lang::ALL[usize::try_from(id).unwrap() % 3];
+        desk_emu.user(id, &format!("R{id}"), Some(code(lang)));
+        sqlx::query(
+            "INSERT INTO users (id, chat_id, first_name, lang, role, created_at, updated_at)
+             VALUES (?1, ?1, ?2, ?3, 'resident', ?4, ?4)",
+        )
+        .bind(id)
+        .bind(format!("R{id}"))
+        .bind(lang.tag())
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+        let unit = store::units::upsert(&mut tx, &building(id), &id.to_string())
+            .await
+            .unwrap();
+        store::units::bind(&mut tx, id, unit.id, "phone", now)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+/// Sends a campaign as a supervisor's confirmed Send does.
+pub async fn send_now(desk: &TestDesk, db: &Db, id: i64) {
+    let mut tx = db.begin().await.unwrap();
+    residesk::desk::campaign::send(&mut tx, id, desk.person("supervisor").id, None, Utc::now())
+        .await
+        .unwrap()
+        .expect("a draft is sent");
+    tx.commit().await.unwrap();
+}

@@ -403,7 +403,10 @@ async fn send_preview(
         crate::outbox::OutMessage::Text { text, buttons } => {
             reply::buttons(bot, actor, text, &buttons).await
         }
-        crate::outbox::OutMessage::Commands { .. } => Ok(()),
+        // A campaign's messages are text or a photo by file id.
+        crate::outbox::OutMessage::Commands { .. }
+        | crate::outbox::OutMessage::Document { .. }
+        | crate::outbox::OutMessage::PhotoFile { .. } => Ok(()),
     }
 }
 
