@@ -20,8 +20,14 @@ use super::{Lane, OutMessage};
 use crate::config::Sending;
 use crate::store::{self, Db, outbox::OutboxRow};
 
-/// Heads of outbox queues read at a time.
+/// Rows read at a time, and at most so many of each chat's queue in a lane.
 const LOAD: i64 = 500;
+const PER_QUEUE: i64 = 4;
+
+/// The least time between two reads of the queue that finished rows call
+/// for (a commit calls for one at once); the board holds a few rows per chat,
+/// so this costs no chat its turn.
+const RELOAD: Duration = Duration::from_millis(100);
 
 /// How long a stopping sender goes on sending the direct requests it holds.
 const GRACE: Duration = Duration::from_secs(10);
@@ -85,7 +91,10 @@ impl Sender {
         let mut board = Board::new(Limits::new(&self.cfg));
         // Outbox rows on the board or in flight.
         let mut rows = HashSet::new();
+        // New rows were committed: read the queue at once.
         let mut load = true;
+        // A row is over, so its chat's next rows may be read: soon.
+        let mut landed = false;
         let mut loaded_at = Instant::now();
         let mut in_flight = 0_usize;
         // Direct requests on the board (they live nowhere else).
@@ -94,7 +103,7 @@ impl Sender {
         loop {
             while let Ok(done) = done_rx.try_recv() {
                 in_flight -= 1;
-                load |= land(&mut board, &mut rows, &mut calls, done);
+                landed |= land(&mut board, &mut rows, &mut calls, done);
             }
             for call in self.courier.inbound.drain() {
                 calls += 1;
@@ -106,14 +115,18 @@ impl Sender {
                 if (calls == 0 && in_flight == 0) || Instant::now() >= deadline {
                     break;
                 }
-            } else if load || loaded_at.elapsed() >= self.cfg.idle_poll {
+            } else if load
+                || loaded_at.elapsed() >= self.cfg.idle_poll
+                || landed && loaded_at.elapsed() >= RELOAD
+            {
                 self.load(&mut board, &mut rows).await;
-                load = false;
+                (load, landed) = (false, false);
                 loaded_at = Instant::now();
             }
             let now = Instant::now();
             let mut next_wake = match deadline {
                 Some(deadline) => deadline,
+                None if landed => loaded_at + RELOAD.min(self.cfg.idle_poll),
                 None => loaded_at + self.cfg.idle_poll,
             };
             loop {
@@ -144,7 +157,7 @@ impl Sender {
                 () = self.courier.inbound.notify.notified() => {}
                 Some(done) = done_rx.recv() => {
                     in_flight -= 1;
-                    load |= land(&mut board, &mut rows, &mut calls, done);
+                    landed |= land(&mut board, &mut rows, &mut calls, done);
                 }
             }
         }
@@ -153,7 +166,7 @@ impl Sender {
 
     /// Puts the due heads of the outbox queues on the board.
     async fn load(&self, board: &mut Board<Work>, rows: &mut HashSet<i64>) {
-        let heads = match store::outbox::heads(self.db.pool(), Utc::now(), LOAD).await {
+        let heads = match store::outbox::heads(self.db.pool(), Utc::now(), PER_QUEUE, LOAD).await {
             Ok(heads) => heads,
             Err(e) => {
                 tracing::error!(error = %e, "outbox: cannot read queue");
