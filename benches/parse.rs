@@ -1,11 +1,12 @@
-//! Parse throughput on the shared sample messages (goal: ≥ 10,000 messages/s on one core).
+//! Parse throughput on the labelled sample messages in
+//! `tests/data/nlu/sample.jsonl` (goal: ≥ 10,000 messages/s on one core).
 
 use chrono::TimeZone;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use residesk::understand::understand;
 
 fn sample_texts() -> Vec<String> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/nlu/sample.jsonl");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/nlu/sample.jsonl");
     let fallback = || {
         vec![
             "你好，3座1502室廚房水喉爆咗，啲水射到成地都係！！".to_owned(),

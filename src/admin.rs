@@ -129,7 +129,7 @@ pub async fn create_invite(
         now + chrono::Duration::from_std(ttl).map_err(|e| Error::Other(e.to_string()))?;
     let code = new_code();
     let mut tx = db.begin().await?;
-    store::invites::create(&mut tx, &code, role.as_str(), department, now, expires_at).await?;
+    store::invites::create(&mut tx, &code, role, department, now, expires_at).await?;
     let details = serde_json::json!({ "role": role.as_str(), "department": department });
     store::audit::record(
         &mut tx,

@@ -1,4 +1,4 @@
-//! The command line: `run` (default), `parse`, `units import`, `invite`, `sandbox`.
+//! The command line: `run` (default), `parse`, `units import`, `invite`, `survey`, `report`, `sandbox`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +37,8 @@ pub enum Command {
     /// Surveys of residents: import a draft from a file, print results.
     #[command(subcommand)]
     Survey(SurveyCommand),
+    /// The monthly report of a month, as text, JSON, CSV or an XLSX workbook.
+    Report(crate::report::cli::ReportArgs),
     /// Try the bot locally: a fake Telegram, demo data and a chat in this terminal.
     Sandbox,
 }
@@ -84,6 +86,8 @@ pub enum InviteCommand {
     },
     /// A customer-service supervisor.
     Supervisor,
+    /// A customer-service manager (客服經理): the monthly report, read-only.
+    Manager,
 }
 
 pub fn main() -> ExitCode {
@@ -141,6 +145,7 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Error> {
         Command::Units(UnitsCommand::Import { file }) => import(&settings, &file).await,
         Command::Invite(which) => invite(&settings, which).await,
         Command::Survey(which) => crate::admin::survey(&settings, which).await,
+        Command::Report(args) => crate::report::cli::run(&settings, args).await,
         Command::Sandbox => crate::sandbox::run(settings).await,
     }
 }
@@ -175,6 +180,7 @@ async fn invite(settings: &Settings, which: InviteCommand) -> Result<(), Error> 
             (Role::Staff, Some(dept))
         }
         InviteCommand::Supervisor => (Role::Supervisor, None),
+        InviteCommand::Manager => (Role::Manager, None),
     };
     let db = Db::open(&settings.database).await?;
     let now = chrono::Utc::now();

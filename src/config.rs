@@ -37,18 +37,69 @@ pub struct Settings {
     pub departments: Vec<String>,
     /// Category → department key. Categories not listed go to `customer_service`.
     pub routing: HashMap<Category, String>,
+    pub reports: Reports,
+}
+
+/// The supervisor's numbers: when the monthly report goes out, and what
+/// makes a hot spot.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Reports {
+    /// Day of the month (1–28, estate time) the previous month's report goes
+    /// to supervisors and managers.
+    pub monthly_day: u32,
+    /// Hour (0–23, estate time) it goes out.
+    pub monthly_hour: u32,
+    /// A hot spot: this many tickets of one category in one building…
+    pub hot_spot_count: usize,
+    /// …within this many days.
+    pub hot_spot_days: i64,
+    /// Per-category rules that override the two above.
+    pub hot_spots: HashMap<Category, HotSpotRule>,
+}
+
+/// A category's own hot-spot rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HotSpotRule {
+    pub count: usize,
+    pub days: i64,
+}
+
+impl Default for Reports {
+    fn default() -> Self {
+        Self {
+            monthly_day: 1,
+            monthly_hour: 9,
+            hot_spot_count: 3,
+            hot_spot_days: 7,
+            hot_spots: HashMap::new(),
+        }
+    }
 }
 
 /// How to reach Telegram.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Telegram {
-    /// The bot token (`TELOXIDE_TOKEN`).
+    /// The bot token (`TELOXIDE_TOKEN`). Never printed: `Debug` redacts it.
     pub token: Option<String>,
     /// The Bot API server (`TELOXIDE_API_URL`); Telegram's own when unset.
     pub api_url: Option<url::Url>,
     /// The bot's @username, for invite links; asked of Telegram when unset.
     pub bot_username: Option<String>,
+}
+
+/// Whoever holds the token can act as the bot, so settings (and the `App`
+/// that carries them) print it as `[redacted]` in logs and panics.
+impl std::fmt::Debug for Telegram {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Telegram")
+            .field("token", &self.token.as_ref().map(|_| "[redacted]"))
+            .field("api_url", &self.api_url)
+            .field("bot_username", &self.bot_username)
+            .finish()
+    }
 }
 
 /// The management office as residents should reach it.
@@ -112,6 +163,14 @@ pub struct Scheduler {
     /// How often due jobs are looked for.
     #[serde(with = "humantime_serde")]
     pub tick: Duration,
+    /// The wait before a failed job's first retry; it doubles each time.
+    #[serde(with = "humantime_serde")]
+    pub retry_initial: Duration,
+    /// The longest wait between two tries of a failed job.
+    #[serde(with = "humantime_serde")]
+    pub retry_max: Duration,
+    /// Tries before a failing job is set aside and the supervisors are told.
+    pub max_attempts: u32,
 }
 
 /// Joining the desk.
@@ -217,6 +276,7 @@ impl Default for Settings {
             .map(str::to_owned)
             .to_vec(),
             routing,
+            reports: Reports::default(),
         }
     }
 }
@@ -262,6 +322,9 @@ impl Default for Scheduler {
     fn default() -> Self {
         Self {
             tick: Duration::from_secs(5),
+            retry_initial: Duration::from_secs(60),
+            retry_max: Duration::from_secs(3600),
+            max_attempts: 8,
         }
     }
 }
@@ -379,6 +442,21 @@ impl Settings {
                     "missing: every urgency needs limits".to_owned(),
                 ));
             }
+        }
+        if self.scheduler.max_attempts == 0 {
+            return Err(bad("scheduler.max_attempts", "must be at least 1".into()));
+        }
+        if !(1..=28).contains(&self.reports.monthly_day) {
+            return Err(bad(
+                "reports.monthly_day",
+                "must be between 1 and 28".into(),
+            ));
+        }
+        if self.reports.monthly_hour > 23 {
+            return Err(bad(
+                "reports.monthly_hour",
+                "must be between 0 and 23".into(),
+            ));
         }
         if self.sending.global_per_second == 0 {
             return Err(bad(
@@ -548,6 +626,11 @@ mod example_file {
         assert_eq!(s.emergency.police, d.emergency.police);
         assert_eq!(s.emergency.ambulance, d.emergency.ambulance);
         assert_eq!(s.departments, d.departments);
+        assert_eq!(s.reports.monthly_day, d.reports.monthly_day);
+        assert_eq!(s.reports.monthly_hour, d.reports.monthly_hour);
+        assert_eq!(s.reports.hot_spot_count, d.reports.hot_spot_count);
+        assert_eq!(s.reports.hot_spot_days, d.reports.hot_spot_days);
+        assert_eq!(s.reports.hot_spots, d.reports.hot_spots);
         for (u, sla) in &d.sla {
             assert_eq!(s.sla[u].respond, sla.respond);
             assert_eq!(s.sla[u].resolve, sla.resolve);

@@ -9,7 +9,7 @@ use teloxide::prelude::*;
 use teloxide::types::BotCommand;
 use tokio_util::sync::CancellationToken;
 
-use crate::app::App;
+use crate::app::{App, Clock};
 use crate::bot;
 use crate::config::{ConfigError, Settings};
 use crate::domain::lang::Lang;
@@ -38,12 +38,37 @@ pub fn telegram_client(settings: &Settings) -> Result<Bot, ConfigError> {
     })
 }
 
+/// Loads the prompts and the lexicon now: a file that does not parse stops
+/// start-up with a message naming it, instead of the bot running on and
+/// failing at the first reply (or understanding nothing).
+pub fn check_data() -> Result<(), Error> {
+    crate::texts::check()
+        .and_then(|()| crate::understand::check_lexicon())
+        .map_err(|problem| Error::Other(format!("cannot start: {problem}")))
+}
+
 /// Runs the bot until `shutdown` is cancelled.
 pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), Error> {
+    run_with_clock(settings, Clock::system(), shutdown).await
+}
+
+/// Runs the bot on a given clock (tests move it instead of sleeping) until
+/// `shutdown` is cancelled.
+pub async fn run_with_clock(
+    settings: Settings,
+    clock: Clock,
+    shutdown: CancellationToken,
+) -> Result<(), Error> {
+    check_data()?;
     let bot = telegram_client(&settings)?;
     let db = Db::open(&settings.database).await?;
-    let app = App::new(db.clone(), settings);
+    let app = App::with_clock(db.clone(), settings, clock);
     tracing::info!(database = %app.settings.database.display(), "residesk starting");
+
+    // The monthly report is a standing job: make sure the next one is due.
+    let mut tx = app.db.begin().await?;
+    crate::report::job::ensure_next(&mut tx, &app, app.now()).await?;
+    tx.commit().await?;
 
     let sender = Sender::new(
         bot.clone(),
@@ -51,7 +76,8 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> Result<(), 
         app.settings.sending.clone(),
         app.outbox_wake.clone(),
         app.courier.clone(),
-    );
+    )
+    .with_clock(app.clock.clone());
     // The sender stops after the handlers, so their last replies still go.
     let sender_stop = CancellationToken::new();
     let sender = tokio::spawn(sender.run(sender_stop.clone()));

@@ -30,6 +30,7 @@ catalogue_files!(
     "campaign.ftl",
     "desk.ftl",
     "intake.ftl",
+    "report.ftl",
     "work.ftl"
 );
 
@@ -38,35 +39,47 @@ pub struct Texts {
     bundles: HashMap<Lang, FluentBundle<FluentResource>>,
 }
 
-static TEXTS: LazyLock<Texts> = LazyLock::new(Texts::load);
+static TEXTS: LazyLock<Texts> = LazyLock::new(|| {
+    // Start-up has checked the files ([`check`]), so this does not fail there.
+    Texts::load(FILES).unwrap_or_else(|error| panic!("{error}"))
+});
 
 impl Texts {
-    fn load() -> Self {
+    fn load(files: &[(Lang, &str, &str)]) -> Result<Self, String> {
         let mut bundles = HashMap::new();
         for lang in Lang::ALL {
             let id = lang.tag().parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Telegram shows Unicode isolation marks as stray characters.
             bundle.set_use_isolating(false);
-            for (file_lang, name, source) in FILES {
+            for (file_lang, name, source) in files {
                 if *file_lang != lang {
                     continue;
                 }
                 let resource =
-                    FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(_, errors)| {
-                        panic!(
+                    FluentResource::try_new((*source).to_owned()).map_err(|(_, errors)| {
+                        format!(
                             "prompts/{}/{name} has syntax errors: {errors:?}",
                             lang.tag()
                         )
-                    });
+                    })?;
                 if let Err(errors) = bundle.add_resource(resource) {
-                    panic!("prompts/{}/{name} repeats keys: {errors:?}", lang.tag());
+                    return Err(format!(
+                        "prompts/{}/{name} repeats keys: {errors:?}",
+                        lang.tag()
+                    ));
                 }
             }
             bundles.insert(lang, bundle);
         }
-        Self { bundles }
+        Ok(Self { bundles })
     }
+}
+
+/// Loads the prompts catalogue now, so that a file that does not parse stops
+/// start-up with a message naming it (instead of the first reply panicking).
+pub fn check() -> Result<(), String> {
+    Texts::load(FILES).map(|_| ())
 }
 
 /// Arguments of a message: `(name, value)` pairs.
@@ -116,6 +129,27 @@ mod tests {
     use fluent_syntax::ast;
 
     use super::*;
+
+    #[test]
+    fn the_embedded_prompts_pass_the_start_up_check() {
+        assert_eq!(super::check(), Ok(()));
+    }
+
+    #[test]
+    fn a_prompts_file_that_does_not_parse_fails_the_check_naming_it() {
+        let broken: &[(Lang, &str, &str)] = &[(Lang::En, "bot.ftl", "hello = { $name\n")];
+        let error = super::Texts::load(broken).err().expect("a syntax error");
+        assert!(
+            error.starts_with("prompts/en/bot.ftl has syntax errors"),
+            "{error}"
+        );
+        let twice: &[(Lang, &str, &str)] = &[(Lang::En, "bot.ftl", "a = 1\na = 2\n")];
+        let error = super::Texts::load(twice).err().expect("a repeated key");
+        assert!(
+            error.starts_with("prompts/en/bot.ftl repeats keys"),
+            "{error}"
+        );
+    }
 
     /// Key → the names of the variables it uses, for one language.
     fn keys_and_placeholders(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {

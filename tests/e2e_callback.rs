@@ -12,13 +12,15 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use common::{TestDesk, WAIT, opening, text};
-use residesk::bot::App;
+use residesk::app::App;
 use residesk::desk::{self, Doer, NewRequest, Source};
 use residesk::domain::lang::Lang;
 use residesk::domain::request::{Category, Kind, Urgency};
 use residesk::domain::role::Role;
-use residesk::domain::ticket::Action;
+use residesk::domain::ticket::{Action, Status};
 use residesk::emulator::{BotMessage, TgUser};
+use residesk::outbox::OutMessage;
+use residesk::scheduler::Scheduler;
 use residesk::store::callbacks::CallbackRow;
 use residesk::store::tickets::TicketRow;
 use residesk::store::{self, Db};
@@ -36,7 +38,29 @@ async fn start(timeout: Duration) -> TestDesk {
 }
 
 fn app(desk: &TestDesk, db: &Db) -> Arc<App> {
-    residesk::runtime::app(db.clone(), desk.settings.clone())
+    desk.app(db)
+}
+
+/// How many messages the desk has queued (sent or not) to `chat` that
+/// contain both `head` and `number`: what the outbox holds is settled the
+/// moment the write that queued it commits, unlike what has arrived so far.
+async fn queued(db: &Db, chat: i64, head: &str, number: &str) -> usize {
+    let payloads: Vec<String> = sqlx::query_scalar("SELECT payload FROM outbox WHERE chat_id = ?")
+        .bind(chat)
+        .fetch_all(db.pool())
+        .await
+        .unwrap();
+    payloads
+        .iter()
+        .filter_map(|p| match serde_json::from_str::<OutMessage>(p).ok()? {
+            OutMessage::Text { text, .. } => Some(text),
+            OutMessage::Photo { caption, .. }
+            | OutMessage::Document { caption, .. }
+            | OutMessage::PhotoFile { caption, .. } => caption,
+            OutMessage::Commands { .. } => None,
+        })
+        .filter(|body| body.contains(head) && body.contains(number))
+        .count()
 }
 
 /// `user` (with `role`) does `action` to a ticket through the desk.
@@ -47,10 +71,18 @@ async fn act(desk: &TestDesk, id: i64, user: i64, role: Role, action: Action, no
         role: Some(role),
     };
     let mut tx = db.begin().await.unwrap();
-    desk::act(&mut tx, &app(desk, &db), id, doer, action, note, Utc::now())
-        .await
-        .unwrap()
-        .expect("the desk takes the action");
+    desk::act(
+        &mut tx,
+        &app(desk, &db),
+        id,
+        doer,
+        action,
+        note,
+        desk.clock.now(),
+    )
+    .await
+    .unwrap()
+    .expect("the desk takes the action");
     tx.commit().await.unwrap();
 }
 
@@ -127,7 +159,7 @@ async fn a_resolved_repair_is_called_back_and_five_stars_close_it_once() {
     assert_eq!(thanked.body(), said(zh, "callback-thanks-closed", &t));
     assert!(thanked.inline_keyboard.is_empty());
     let done = ticket(&db, t.id).await;
-    assert_eq!(done.status, "closed");
+    assert_eq!(done.status, Status::Closed);
     assert!(!done.escalated);
     let answer = &callbacks(&db, t.id).await[0];
     assert_eq!(
@@ -142,7 +174,7 @@ async fn a_resolved_repair_is_called_back_and_five_stars_close_it_once() {
     // A second press (an old copy of the buttons) is thanked and changes nothing.
     let again = press(&desk, &amy, &question, &format!("cb:{}:1", answer.id)).await;
     assert_eq!(again.text, Some(said(zh, "callback-already", &t)));
-    assert_eq!(ticket(&db, t.id).await.status, "closed");
+    assert_eq!(ticket(&db, t.id).await.status, Status::Closed);
     assert_eq!(history(&db, t.id).await, steps);
     assert_eq!(callbacks(&db, t.id).await[0].rating, Some(5));
 }
@@ -173,7 +205,7 @@ async fn one_star_or_not_fixed_reopens_to_the_engineer_escalated_and_the_supervi
         assert_eq!(sorry.body(), said(lang, "callback-thanks-reopened", &t));
 
         let back = ticket(&db, t.id).await;
-        assert_eq!(back.status, "assigned", "{lang:?}");
+        assert_eq!(back.status, Status::Assigned, "{lang:?}");
         assert_eq!(back.assignee_id, Some(chan.id));
         assert!(back.escalated);
         assert!(
@@ -226,13 +258,13 @@ async fn no_answer_becomes_a_phone_task_for_customer_service_whose_button_closes
     let satisfied = data(&task, &text(zh, "callback-button-phone-satisfied"));
     let answer = press(&desk, &chan, &task, &satisfied).await;
     assert_eq!(answer.text, Some(text(zh, "not-allowed")));
-    assert_eq!(ticket(&db, t.id).await.status, "resolved");
+    assert_eq!(ticket(&db, t.id).await.status, Status::Resolved);
 
     let answer = press(&desk, &wong, &task, &satisfied).await;
     assert_eq!(answer.text, Some(said(zh, "callback-recorded-closed", &t)));
     let task = edited(&desk, &task).await;
     assert!(task.inline_keyboard.is_empty());
-    assert_eq!(ticket(&db, t.id).await.status, "closed");
+    assert_eq!(ticket(&db, t.id).await.status, Status::Closed);
     let recorded = &callbacks(&db, t.id).await[0];
     assert_eq!(recorded.channel.as_deref(), Some("phone"));
     assert_eq!(recorded.answered_by, Some(wong.id));
@@ -241,7 +273,7 @@ async fn no_answer_becomes_a_phone_task_for_customer_service_whose_button_closes
     // Amy's late press is thanked politely and changes nothing.
     let late = press(&desk, &amy, &question, &data(&question, "2⭐")).await;
     assert_eq!(late.text, Some(said(zh, "callback-already", &t)));
-    assert_eq!(ticket(&db, t.id).await.status, "closed");
+    assert_eq!(ticket(&db, t.id).await.status, Status::Closed);
 }
 
 #[tokio::test]
@@ -267,7 +299,7 @@ async fn a_ticket_without_a_telegram_resident_or_whose_resident_blocked_the_bot_
         Some(said(zh, "callback-recorded-reopened", &logged))
     );
     let back = ticket(&db, logged.id).await;
-    assert_eq!((back.status.as_str(), back.escalated), ("assigned", true));
+    assert_eq!((back.status, back.escalated), (Status::Assigned, true));
     assert_eq!(back.assignee_id, Some(chan.id));
     let number = logged.number.clone();
     desk.emu
@@ -325,7 +357,7 @@ async fn a_forged_or_other_unit_press_is_refused_and_changes_nothing() {
     store::units::bind(&mut tx, ben.id, other.id, "phone", now)
         .await
         .unwrap();
-    store::users::set_role(&mut tx, ben.id, "resident", None, now)
+    store::users::set_role(&mut tx, ben.id, Role::Resident, None, now)
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -352,7 +384,7 @@ async fn a_forged_or_other_unit_press_is_refused_and_changes_nothing() {
     assert_eq!(answer.text, Some(text(en, "stale-button")));
 
     let still = ticket(&db, t.id).await;
-    assert_eq!(still.status, "resolved");
+    assert_eq!(still.status, Status::Resolved);
     let callback = &callbacks(&db, t.id).await[0];
     assert_eq!((callback.status.as_str(), callback.rating), ("asked", None));
     assert_eq!(history(&db, t.id).await.last().unwrap(), "callback");
@@ -378,7 +410,7 @@ async fn booking(desk: &TestDesk, amy: &TgUser, start: DateTime<Utc>) -> TicketR
         photos: Vec::new(),
     };
     let mut tx = db.begin().await.unwrap();
-    let opened = desk::open_ticket(&mut tx, &app(desk, &db), request, Utc::now())
+    let opened = desk::open_ticket(&mut tx, &app(desk, &db), request, desk.clock.now())
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -392,10 +424,10 @@ async fn an_accepted_booking_is_reminded_once_before_the_visit_and_a_cancelled_o
     let chan = desk.person("staff");
     let zh = Lang::ZhHant;
     let db = desk.db().await;
-    // The visit starts two seconds after the reminder lead from now: the
-    // bot's own scheduler reminds Amy two seconds from now.
+    // The visit starts two hours after the reminder lead from now: the bot's
+    // own scheduler reminds Amy when its clock reaches two hours from now.
     let lead = chrono::Duration::from_std(desk.settings.tickets.visit_reminder_lead).unwrap();
-    let start = Utc::now() + lead + chrono::Duration::seconds(2);
+    let start = desk.clock.now() + lead + chrono::Duration::hours(2);
     let due = start - lead;
 
     let kept = booking(&desk, &amy, start).await;
@@ -437,11 +469,20 @@ async fn an_accepted_booking_is_reminded_once_before_the_visit_and_a_cancelled_o
             .filter(|m| m.body().contains(&head) && m.body().contains(number))
             .count()
     };
-    let early = (due - chrono::Duration::milliseconds(400) - Utc::now())
-        .to_std()
-        .expect("the test got here in time");
-    tokio::time::sleep(early).await;
+    // A second before its time, every due job has run and none reminded her.
+    desk.clock.advance_to(due - chrono::Duration::seconds(1));
+    Scheduler::new(app(&desk, &db))
+        .run_due(desk.clock.now())
+        .await
+        .unwrap();
+    assert_eq!(
+        queued(&db, amy.id, &head, &kept.number).await,
+        0,
+        "not before its time"
+    );
     assert_eq!(reminders(&kept.number), 0, "not before its time");
+
+    desk.clock.advance_to(due);
 
     let number = kept.number.clone();
     let reminder = desk
@@ -453,7 +494,6 @@ async fn an_accepted_booking_is_reminded_once_before_the_visit_and_a_cancelled_o
         )
         .await
         .expect("a reminder before the visit");
-    assert!(Utc::now() >= due, "reminded at its time");
     let app = app(&desk, &db);
     let when = residesk::desk::cards::span(&app, start, start + chrono::Duration::hours(2));
     let taker = store::users::get(db.pool(), taker).await.unwrap().unwrap();
@@ -464,14 +504,20 @@ async fn an_accepted_booking_is_reminded_once_before_the_visit_and_a_cancelled_o
         reminder.body()
     );
 
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    // Every job due by the visit itself has run: still one reminder, and
+    // none for the cancelled booking.
+    desk.clock.advance_to(start);
+    Scheduler::new(app.clone())
+        .run_due(desk.clock.now())
+        .await
+        .unwrap();
     assert_eq!(
-        reminders(&kept.number),
+        queued(&db, amy.id, &head, &kept.number).await,
         1,
         "re-accepting does not remind twice"
     );
     assert_eq!(
-        reminders(&dropped.number),
+        queued(&db, amy.id, &head, &dropped.number).await,
         0,
         "a cancelled booking is not reminded"
     );
@@ -482,7 +528,7 @@ async fn a_visit_too_soon_to_remind_gets_no_reminder() {
     let desk = TestDesk::start().await;
     let amy = bind_amy(&desk).await;
     let chan = desk.person("staff");
-    let start = Utc::now() + chrono::Duration::minutes(10);
+    let start = desk.clock.now() + chrono::Duration::minutes(10);
     let t = booking(&desk, &amy, start).await;
     let db = desk.db().await;
     let (pending_before, _) = store::jobs::counts(db.pool()).await.unwrap();

@@ -121,11 +121,22 @@ async fn a_server_error_is_retried_and_the_message_arrives_once() {
     let db = desk.db().await;
     queue(&db, &desk.emu, 7201..7202, 1).await;
     eventually(|| Some(desk.emu.bot_messages(7201)).filter(|m| !m.is_empty())).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(desk.emu.bot_messages(7201).len(), 1);
-    let (pending, sent, failed) = store::outbox::counts(db.pool()).await.unwrap();
+    // Once the outbox holds nothing pending, nothing more can go out: the
+    // count that arrived is final.
+    let (pending, sent, failed) = tokio::time::timeout(WAIT, async {
+        loop {
+            let counts = store::outbox::counts(db.pool()).await.unwrap();
+            if counts.0 == 0 {
+                return counts;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .expect("the queue drains");
     assert_eq!((pending, failed), (0, 0));
     assert!(sent >= 1);
+    assert_eq!(desk.emu.bot_messages(7201).len(), 1);
 }
 
 #[tokio::test]

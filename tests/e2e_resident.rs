@@ -12,6 +12,8 @@ use resident::{
     amy, card, number_in, off_duty, on_duty, photo_count, press, tam, ticket, tickets, wang,
 };
 use residesk::domain::lang::Lang;
+use residesk::domain::request::{Category, Kind, Urgency};
+use residesk::domain::ticket::Status;
 use residesk::texts::t_args;
 
 #[tokio::test]
@@ -55,7 +57,7 @@ async fn a_repair_with_a_photo_goes_through_the_card_to_the_engineer_on_duty() {
     let row = ticket(&desk, &number).await;
     assert_eq!(row.department, "engineering");
     assert_eq!(row.assignee_id, Some(chan.id));
-    assert_eq!(row.status, "assigned");
+    assert_eq!(row.status, Status::Assigned);
     assert!(row.description.contains("滴到落樓下"));
     assert_eq!(photo_count(&desk, row.id).await, 1);
 }
@@ -82,7 +84,7 @@ async fn an_english_complaint_is_confirmed_and_the_supervisor_hears_when_nobody_
     assert!(number.starts_with("C-"), "{number}");
     assert!(done.body().contains(&text(lang, "draft-next-new")));
     desk.expect_message(&lee, &number).await;
-    assert_eq!(ticket(&desk, &number).await.status, "new");
+    assert_eq!(ticket(&desk, &number).await.status, Status::New);
 }
 
 #[tokio::test]
@@ -110,8 +112,8 @@ async fn a_vague_message_makes_the_resident_pick_the_kind_and_the_category() {
         .await;
     let row = ticket(&desk, &number_in(done.body())).await;
     assert_eq!(
-        (row.kind.as_str(), row.category.as_str()),
-        ("repair", "electrical")
+        (row.kind, row.category),
+        (Kind::Repair, Category::Electrical)
     );
 }
 
@@ -136,7 +138,7 @@ async fn a_booking_without_a_time_asks_for_one() {
         .expect_message(&tam, &opening(lang, "draft-confirmed"))
         .await;
     let row = ticket(&desk, &number_in(done.body())).await;
-    assert_eq!(row.kind, "booking");
+    assert_eq!(row.kind, Kind::Booking);
     assert!(row.preferred_start.is_some());
 }
 
@@ -174,7 +176,7 @@ async fn an_emergency_alerts_staff_and_supervisors_at_once_and_the_resident_gets
     desk.expect_message(&chan, &number).await;
     let alert = desk.expect_message(&lee, &number).await;
     assert!(alert.body().contains(&opening(Lang::En, "alert-emergency")));
-    assert_eq!(ticket(&desk, &number).await.urgency, "emergency");
+    assert_eq!(ticket(&desk, &number).await.urgency, Urgency::Emergency);
     // No card to confirm first.
     let cards = desk
         .emu
@@ -219,13 +221,14 @@ async fn several_messages_and_an_edit_make_one_draft() {
 
 #[tokio::test]
 async fn a_draft_left_longer_than_the_expiry_is_set_aside_and_the_next_message_starts_anew() {
-    let desk = TestDesk::start_with(|s| s.tickets.draft_expiry = Duration::from_secs(2)).await;
+    let desk = TestDesk::start().await;
     let amy = amy(&desk).await;
     let lang = Lang::ZhHant;
 
     desk.emu.send_text(&amy, "廚房水喉漏水");
     let old = card(&desk, &amy, lang).await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    desk.clock
+        .advance(desk.settings.tickets.draft_expiry + Duration::from_secs(1));
     desk.emu.send_text(&amy, "3座大堂燈壞咗");
     let notice = desk
         .expect_message(&amy, &opening(lang, "draft-set-aside"))
@@ -310,7 +313,7 @@ async fn a_restart_in_the_middle_of_a_draft_resumes_it() {
         .expect_message(&amy, &opening(lang, "draft-confirmed"))
         .await;
     let row = ticket(&desk, &number_in(done.body())).await;
-    assert_eq!(row.category, "lift");
+    assert_eq!(row.category, Category::Lift);
     assert_eq!(row.unit_id, None, "a common area is filed under no flat");
 }
 
@@ -402,7 +405,7 @@ async fn a_common_question_is_answered_at_once_and_can_still_go_to_a_person() {
         .await;
     let number = number_in(done.body());
     assert!(number.starts_with("Q-"), "{number}");
-    assert_eq!(ticket(&desk, &number).await.category, "fees");
+    assert_eq!(ticket(&desk, &number).await.category, Category::Fees);
 }
 
 #[tokio::test]

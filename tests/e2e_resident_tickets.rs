@@ -8,6 +8,7 @@ mod resident;
 use common::{TestDesk, WAIT, opening, text};
 use resident::{amy, card, number_in, on_duty, press, press_data, tam, ticket};
 use residesk::domain::lang::Lang;
+use residesk::domain::ticket::Status;
 use residesk::emulator::{BotMessage, TgUser};
 use residesk::store;
 use residesk::texts::t_args;
@@ -85,11 +86,11 @@ async fn a_resident_follows_adds_to_and_cancels_their_ticket() {
 
     // Cancelling asks first, and "no" keeps the ticket as it is.
     let asked = ask_to_cancel(&desk, &amy, &view, lang, &number).await;
-    assert_eq!(ticket(&desk, &number).await.status, "assigned");
+    assert_eq!(ticket(&desk, &number).await.status, Status::Assigned);
     let kept = press(&desk, &amy, &asked, lang, "button-cancel-no").await;
     let stays = t_args(lang, "ticket-kept", &[("number", number.clone().into())]);
     assert_eq!(kept.text.as_deref(), Some(stays.as_str()));
-    assert_eq!(ticket(&desk, &number).await.status, "assigned");
+    assert_eq!(ticket(&desk, &number).await.status, Status::Assigned);
     let answered = desk.emu.bot_message(amy.id, asked.message_id).unwrap();
     assert!(
         answered.buttons().next().is_none(),
@@ -111,7 +112,7 @@ async fn a_resident_follows_adds_to_and_cancels_their_ticket() {
     );
     desk.expect_message(&chan, &told).await;
     let row = ticket(&desk, &number).await;
-    assert_eq!(row.status, "cancelled");
+    assert_eq!(row.status, Status::Cancelled);
     let db = desk.db().await;
     let history = store::tickets::history(db.pool(), row.id).await.unwrap();
     let actions: Vec<_> = history.iter().map(|h| h.action.as_str()).collect();

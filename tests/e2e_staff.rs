@@ -5,11 +5,10 @@
 mod common;
 mod staff_rig;
 
-use std::time::Duration;
-
 use common::{TestDesk, opening, text};
 use residesk::domain::lang::Lang;
 use residesk::domain::request::{Category, Urgency};
+use residesk::domain::ticket::Status;
 use residesk::store;
 use staff_rig::*;
 
@@ -78,7 +77,7 @@ async fn an_engineer_gets_the_card_with_the_photo_and_works_it_to_resolved_while
     let card = edited(&desk, &card).await;
     desk.expect_message(&amy, &said(zh, "resident-started", &t1))
         .await;
-    assert_eq!(ticket(&db, t1.id).await.status, "in_progress");
+    assert_eq!(ticket(&db, t1.id).await.status, Status::InProgress);
 
     // Resolved asks for a note; /cancel leaves the ticket as it was.
     press(
@@ -94,7 +93,7 @@ async fn an_engineer_gets_the_card_with_the_photo_and_works_it_to_resolved_while
     desk.expect_message(&chan, &text(zh, "cancelled")).await;
     desk.emu.send_text(&chan, "換咗新嘅水喉");
     desk.expect_message(&chan, &opening(zh, "work-hint")).await;
-    assert_eq!(ticket(&db, t1.id).await.status, "in_progress");
+    assert_eq!(ticket(&db, t1.id).await.status, Status::InProgress);
 
     press(
         &desk,
@@ -111,7 +110,7 @@ async fn an_engineer_gets_the_card_with_the_photo_and_works_it_to_resolved_while
     let told = desk.expect_message(&amy, "換咗新嘅水喉").await;
     assert!(told.body().contains(&t1.number));
     let done = ticket(&db, t1.id).await;
-    assert_eq!(done.status, "resolved");
+    assert_eq!(done.status, Status::Resolved);
     assert_eq!(done.resolution_note.as_deref(), Some("換咗新嘅水喉"));
     let card = edited(&desk, &card).await;
     assert!(card.inline_keyboard.is_empty(), "{:?}", labels(&card));
@@ -157,7 +156,7 @@ async fn declining_with_a_reason_passes_the_ticket_to_another_engineer_even_acro
     let db = desk.db().await;
     let now = ticket(&db, t1.id).await;
     assert_eq!(now.assignee_id, Some(liu.id));
-    assert_eq!(now.status, "assigned");
+    assert_eq!(now.status, Status::Assigned);
     let steps = store::tickets::history(db.pool(), t1.id).await.unwrap();
     let declined = steps
         .iter()
@@ -226,13 +225,21 @@ async fn forged_presses_from_another_department_or_a_resident_change_nothing() {
     assert_eq!(answer.text, Some(text(zh, "stale-button")));
 
     // The resident pressing staff buttons moves nothing either.
-    desk.emu.press(&amy, amy.id, 1, &format!("t:acc:{}", t1.id));
-    desk.emu
-        .press(&amy, amy.id, 1, &format!("t:to:{}:{}", t1.id, wong.id));
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    for data in [
+        format!("t:acc:{}", t1.id),
+        format!("t:to:{}:{}", t1.id, wong.id),
+    ] {
+        let query = desk.emu.press(&amy, amy.id, 1, &data);
+        let answer = desk
+            .emu
+            .wait_for_callback_answer(&query, common::WAIT)
+            .await
+            .expect("the press is answered");
+        assert_eq!(answer.text, Some(text(zh, "not-allowed")), "{data}");
+    }
 
     let after = ticket(&db, t1.id).await;
-    assert_eq!(after.status, "assigned");
+    assert_eq!(after.status, Status::Assigned);
     assert_eq!(after.assignee_id, Some(chan.id));
     assert_eq!(history(&db, t1.id).await, before);
     assert!(
@@ -277,7 +284,7 @@ async fn with_nobody_on_duty_a_supervisor_assigns_from_the_alert_and_the_enginee
         Vec::new(),
     )
     .await;
-    assert_eq!((t1.status.as_str(), t1.assignee_id), ("new", None));
+    assert_eq!((t1.status, t1.assignee_id), (Status::New, None));
     let alert = desk
         .expect_message(&lee, &said(en, "alert-unassigned", &t1))
         .await;
@@ -333,7 +340,7 @@ async fn with_nobody_on_duty_a_supervisor_assigns_from_the_alert_and_the_enginee
 
     let db = desk.db().await;
     let done = ticket(&db, t1.id).await;
-    assert_eq!(done.status, "resolved");
+    assert_eq!(done.status, Status::Resolved);
     assert_eq!(done.resolution_note.as_deref(), Some("換咗軸承"));
     let mut tx = db.begin().await.unwrap();
     let photos = store::tickets::photos(&mut tx, t1.id).await.unwrap();

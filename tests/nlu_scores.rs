@@ -1,9 +1,10 @@
-//! Scores the understanding step on the shared sample set and the external
-//! time-expression suites, as `shared/nlu/README.md` describes.
+//! Scores the understanding step on the labelled sample set and the public
+//! time-expression suites, as `tests/data/nlu/sample.md` and
+//! `tests/data/nlu/time-suites.md` describe.
 //!
-//! `shared/` sits beside the repository (`../shared` from the crate root); CI
-//! puts a copy there too. Run with `-- --nocapture` to see the scores and the
-//! misses.
+//! The data is kept in the repository (`tests/data/nlu/`, sources and
+//! licences in `tests/data/README.md`), so a plain clone runs this test.
+//! Run with `-- --nocapture` to see the scores and the misses.
 
 use std::path::PathBuf;
 
@@ -12,14 +13,9 @@ use chrono_tz::Tz;
 use residesk::understand::{Understanding, extract_when, understand};
 use serde_json::Value;
 
-fn shared() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    assert!(
-        dir.join("nlu/sample.jsonl").is_file(),
-        "the shared test data is missing: expected {} (a copy of shared/ beside the repository)",
-        dir.display()
-    );
-    dir
+/// The labelled data, inside the repository.
+fn data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/nlu")
 }
 
 fn lines(path: PathBuf) -> Vec<Value> {
@@ -89,7 +85,7 @@ impl Tally {
 
 #[test]
 fn sample_set_scores_meet_the_thresholds() {
-    let sample = lines(shared().join("nlu/sample.jsonl"));
+    let sample = lines(data().join("sample.jsonl"));
     let (mut kind, mut category, mut urgency) = (
         Tally::new("kind"),
         Tally::new("category"),
@@ -133,7 +129,7 @@ fn sample_set_scores_meet_the_thresholds() {
             );
         }
         if line["urgency"] == "emergency" {
-            recall.add(u.urgency.as_str() == "emergency");
+            recall.add(u.urgency == residesk::domain::request::Urgency::Emergency);
         }
         let want_unit = &line["unit"];
         let unit_ok = match (&u.unit, want_unit.is_null()) {
@@ -227,7 +223,7 @@ fn suite(file: &str) -> (Tally, Vec<String>) {
         "time_en"
     });
     let mut misses = Vec::new();
-    for case in lines(shared().join("nlu/external").join(file)) {
+    for case in lines(data().join(file)) {
         let text = case["text"].as_str().unwrap();
         let got = extract_when(text, now_of(&case));
         let ok = got.is_some_and(|w| {

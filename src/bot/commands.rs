@@ -23,6 +23,7 @@ pub enum Command {
     Reassign(String),
     Survey,
     Notice,
+    Report(String),
 }
 
 /// `(command, prompt key of its description)` for a role; `None` is a guest.
@@ -50,12 +51,18 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
         Some(Role::Supervisor) => &[
             ("open", "cmd-open"),
             ("reassign", "cmd-reassign"),
+            ("report", "cmd-report"),
             ("survey", "cmd-survey"),
             ("notice", "cmd-notice"),
             ("log", "cmd-log"),
             ("help", "cmd-help"),
             ("lang", "cmd-lang"),
             ("cancel", "cmd-cancel"),
+        ],
+        Some(Role::Manager) => &[
+            ("report", "cmd-report"),
+            ("help", "cmd-help"),
+            ("lang", "cmd-lang"),
         ],
     }
 }

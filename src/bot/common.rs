@@ -44,6 +44,7 @@ fn help_text(app: &App, actor: &Actor) -> String {
         Some(Role::Resident) => "help-resident",
         Some(Role::Staff) => "help-staff",
         Some(Role::Supervisor) => "help-supervisor",
+        Some(Role::Manager) => "help-manager",
     };
     t_args(actor.lang, key, &args)
 }
@@ -157,7 +158,8 @@ pub async fn button(
             Some(Role::Staff | Role::Supervisor) => {
                 work::ticket_button(&bot, &app, &actor, &dialogue, &query, id, op).await
             }
-            None => refuse(&bot, &actor, &query).await,
+            // Managers read; they do not work tickets.
+            Some(Role::Manager) | None => refuse(&bot, &actor, &query).await,
         },
         Some(Callback::Open(filter)) => match actor.role() {
             Some(Role::Supervisor) => work::open_button(&bot, &app, &actor, &query, filter).await,

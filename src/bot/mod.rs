@@ -9,6 +9,7 @@ pub mod intake;
 mod onboarding;
 mod rating;
 pub mod reply;
+mod report;
 pub mod work;
 
 use std::sync::Arc;
@@ -71,7 +72,7 @@ impl Actor {
     }
 
     pub fn role(&self) -> Option<Role> {
-        self.user.role.as_deref().and_then(|r| r.parse().ok())
+        self.user.role
     }
 
     /// The name to show others.
@@ -175,6 +176,11 @@ fn as_desk(actor: Actor) -> Option<DeskMember> {
     matches!(actor.role(), Some(Role::Staff | Role::Supervisor)).then_some(DeskMember(actor))
 }
 
+/// A supervisor or manager: who reads the reports.
+fn as_reader(actor: Actor) -> Option<Actor> {
+    matches!(actor.role(), Some(Role::Supervisor | Role::Manager)).then_some(actor)
+}
+
 /// The whole update handler tree.
 pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
     let commands = teloxide::filter_command::<Command, _>()
@@ -216,6 +222,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
             dptree::case![Command::Notice]
                 .filter_map(as_supervisor)
                 .endpoint(campaign::notices),
+        )
+        .branch(
+            dptree::case![Command::Report(args)]
+                .filter_map(as_reader)
+                .endpoint(report::report),
         )
         .branch(
             dptree::case![Command::Reassign(args)]

@@ -28,7 +28,6 @@ use super::reply::{self, apologise};
 use super::{Actor, App, BotDialogue, HandlerResult, State};
 use crate::domain::phone::Phone;
 use crate::domain::role::Role;
-use crate::error::Error;
 use crate::outbox::{self, OutButton, OutMessage};
 use crate::store;
 use crate::texts::{t, t_args};
@@ -144,7 +143,7 @@ async fn contact_inner(
     for unit in &units {
         store::units::bind(&mut tx, actor.id(), unit.id, "phone", now).await?;
     }
-    store::users::set_role(&mut tx, actor.id(), Role::Resident.as_str(), None, now).await?;
+    store::users::set_role(&mut tx, actor.id(), Role::Resident, None, now).await?;
     let labels: Vec<String> = units.iter().map(|u| u.label()).collect();
     let details = serde_json::json!({ "units": labels, "by": "phone" });
     store::audit::record(
@@ -349,8 +348,7 @@ pub async fn decide_bind(
         )
         .await?;
         if resident.as_ref().is_some_and(|r| r.role.is_none()) {
-            store::users::set_role(&mut tx, request.user_id, Role::Resident.as_str(), None, now)
-                .await?;
+            store::users::set_role(&mut tx, request.user_id, Role::Resident, None, now).await?;
             outbox::enqueue(
                 &mut tx,
                 request.user_id,
@@ -441,16 +439,9 @@ async fn redeem_invite(bot: &Bot, app: &App, actor: &Actor, code: &str) -> Handl
         tx.rollback().await?;
         return reply::text(bot, actor, t(actor.lang, "invite-used")).await;
     }
-    let role: Role = invite.role.parse().map_err(Error::Other)?;
-    store::users::set_role(
-        &mut tx,
-        actor.id(),
-        role.as_str(),
-        invite.department.as_deref(),
-        now,
-    )
-    .await?;
-    let details = serde_json::json!({ "role": role.as_str(), "department": invite.department });
+    let role = invite.role;
+    store::users::set_role(&mut tx, actor.id(), role, invite.department.as_deref(), now).await?;
+    let details = serde_json::json!({ "role": role, "department": invite.department });
     store::audit::record(
         &mut tx,
         now,
@@ -475,6 +466,11 @@ async fn redeem_invite(bot: &Bot, app: &App, actor: &Actor, code: &str) -> Handl
                 &[("name", name.into()), ("department", department.into())],
             )
         }
+        Role::Manager => t_args(
+            actor.lang,
+            "invite-welcome-manager",
+            &[("name", name.into())],
+        ),
         _ => t_args(
             actor.lang,
             "invite-welcome-supervisor",

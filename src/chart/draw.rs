@@ -59,6 +59,22 @@ fn render(
     encode_png(&rgb, width, height)
 }
 
+/// Where a value axis ends: a little past the largest value, and for counts
+/// at least 5, so the ticks are whole numbers.
+fn axis_end(max: f64, room: f64, decimals: usize) -> f64 {
+    let end = if max > 0.0 { max * room } else { 1.0 };
+    if decimals == 0 { end.max(5.0) } else { end }
+}
+
+/// How many ticks a value axis gets: for counts, never more than whole numbers.
+fn ticks(end: f64, decimals: usize) -> usize {
+    if decimals == 0 {
+        (end.floor() as usize + 1).min(11)
+    } else {
+        11
+    }
+}
+
 fn largest(series: &[super::Series]) -> f64 {
     series
         .iter()
@@ -83,7 +99,7 @@ pub fn bar_png(chart: &BarChart) -> Result<Vec<u8>, ChartError> {
         .clamp(60, 420)
         + 16;
     let max = largest(&chart.series);
-    let x_max = if max > 0.0 { max * 1.18 } else { 1.0 };
+    let x_max = axis_end(max, 1.18, chart.decimals);
     render(WIDTH, height, |root| {
         let mut ctx = ChartBuilder::on(root)
             .caption(&chart.title, (FAMILY, 28))
@@ -94,6 +110,8 @@ pub fn bar_png(chart: &BarChart) -> Result<Vec<u8>, ChartError> {
             .map_err(err)?;
         ctx.configure_mesh()
             .disable_y_mesh()
+            .light_line_style(WHITE)
+            .x_labels(ticks(x_max, chart.decimals))
             .y_labels(0)
             .x_label_style((FAMILY, 16))
             .x_label_formatter(&|v| format_value(*v, chart.decimals))
@@ -161,7 +179,7 @@ pub fn bar_png(chart: &BarChart) -> Result<Vec<u8>, ChartError> {
 pub fn line_png(chart: &LineChart) -> Result<Vec<u8>, ChartError> {
     let points = chart.labels.len().max(1);
     let max = largest(&chart.series);
-    let y_max = if max > 0.0 { max * 1.25 } else { 1.0 };
+    let y_max = axis_end(max, 1.25, chart.decimals);
     render(WIDTH, LINE_HEIGHT, |root| {
         let mut ctx = ChartBuilder::on(root)
             .caption(&chart.title, (FAMILY, 28))
@@ -172,6 +190,8 @@ pub fn line_png(chart: &LineChart) -> Result<Vec<u8>, ChartError> {
             .map_err(err)?;
         ctx.configure_mesh()
             .disable_x_mesh()
+            .light_line_style(WHITE)
+            .y_labels(ticks(y_max, chart.decimals))
             .x_labels(0)
             .y_label_style((FAMILY, 16))
             .y_label_formatter(&|v| format_value(*v, chart.decimals))

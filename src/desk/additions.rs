@@ -5,7 +5,6 @@ use chrono::{DateTime, Utc};
 
 use super::lang_of;
 use crate::app::App;
-use crate::domain::ticket::Status;
 use crate::error::Error;
 use crate::outbox::{self, OutMessage};
 use crate::store::tickets::TicketRow;
@@ -27,8 +26,7 @@ pub async fn from_resident(
     let Some(ticket) = store::tickets::get(tx, ticket_id).await? else {
         return Ok(None);
     };
-    let status: Status = ticket.status.parse().map_err(Error::Other)?;
-    if !status.is_open() {
+    if !ticket.status.is_open() {
         return Ok(None);
     }
     let action = match photo {

@@ -6,19 +6,17 @@
 
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
-use serde::{Deserialize, Serialize};
 
 use super::{alert_supervisors, cards, choose_assignee, lang_of, notes, ping_assignee};
 use crate::app::App;
 use crate::domain::button::Callback;
 use crate::domain::callback::{Answer, Outcome, Stage, after};
 use crate::domain::lang::Lang;
-use crate::domain::request::{Kind, Urgency};
 use crate::domain::role::Role;
 use crate::domain::ticket::Status;
 use crate::error::Error;
+use crate::jobs::{Job, schedule};
 use crate::outbox::{self, OutButton, OutMessage};
-use crate::scheduler::{Job, schedule};
 use crate::store::callbacks::{AnswerRow, CallbackRow};
 use crate::store::tickets::TicketRow;
 use crate::store::users::UserRow;
@@ -28,15 +26,8 @@ use crate::texts::{t, t_args};
 /// The department whose staff phone residents back.
 pub const CUSTOMER_SERVICE: &str = "customer_service";
 
-/// A callback's timed steps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Step {
-    /// Ask the resident (or, if they cannot be asked, customer service).
-    Ask,
-    /// The resident has not answered: customer service phones them.
-    Timeout,
-}
+/// A callback's timed steps (jobs are data: see [`crate::jobs`]).
+pub use crate::jobs::CallbackStep as Step;
 
 fn key(callback_id: i64, step: Step) -> String {
     format!("callback:{callback_id}:{step:?}")
@@ -133,9 +124,7 @@ pub async fn run(
         Step::Ask => Stage::Pending,
         Step::Timeout => Stage::Asked,
     };
-    if Stage::parse(&callback.status) != Some(expected)
-        || ticket.status != Status::Resolved.as_str()
-    {
+    if Stage::parse(&callback.status) != Some(expected) || ticket.status != Status::Resolved {
         return Ok(());
     }
     if step == Step::Timeout {
@@ -213,8 +202,8 @@ async fn ask(
         now,
         None,
         "callback",
-        Some(&ticket.status),
-        Some(&ticket.status),
+        Some(ticket.status),
+        Some(ticket.status),
         None,
     )
     .await?;
@@ -288,8 +277,8 @@ async fn phone_task(
         now,
         None,
         "callback_phone",
-        Some(&ticket.status),
-        Some(&ticket.status),
+        Some(ticket.status),
+        Some(ticket.status),
         None,
     )
     .await?;
@@ -304,7 +293,7 @@ async fn may_answer(
     ticket: &TicketRow,
     channel: Channel,
 ) -> Result<bool, Error> {
-    let role = user.role.as_deref().and_then(|r| r.parse::<Role>().ok());
+    let role = user.role;
     Ok(match (channel, role) {
         (Channel::Telegram, Some(Role::Resident)) => {
             ticket.resident_id == Some(user.id)
@@ -351,7 +340,7 @@ pub async fn answer(
         return Ok(Err(Refused::NotYours));
     }
     let open = Stage::parse(&callback.status).is_some_and(Stage::open);
-    if !open || ticket.status != Status::Resolved.as_str() {
+    if !open || ticket.status != Status::Resolved {
         return Ok(Err(Refused::AlreadyRecorded(ticket.number)));
     }
     let outcome = answer.outcome();
@@ -392,7 +381,7 @@ async fn close(
     note: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<TicketRow, Error> {
-    let closed = Status::Closed.as_str();
+    let closed = Status::Closed;
     store::tickets::set_status(tx, ticket.id, closed, ticket.assignee_id, now).await?;
     store::tickets::add_history(
         tx,
@@ -400,7 +389,7 @@ async fn close(
         now,
         Some(by),
         "closed",
-        Some(&ticket.status),
+        Some(ticket.status),
         Some(closed),
         note,
     )
@@ -422,7 +411,7 @@ async fn reopen(
     let previous = match ticket.assignee_id {
         Some(id) => store::users::get_tx(tx, id)
             .await?
-            .filter(|u| u.role.as_deref() == Some(Role::Staff.as_str()) && u.blocked_at.is_none()),
+            .filter(|u| u.role == Some(Role::Staff) && u.blocked_at.is_none()),
         None => None,
     };
     let assignee = match &previous {
@@ -433,18 +422,11 @@ async fn reopen(
         Some(_) => Status::Assigned,
         None => Status::New,
     };
-    store::tickets::set_status(tx, ticket.id, to.as_str(), assignee, now).await?;
+    store::tickets::set_status(tx, ticket.id, to, assignee, now).await?;
     store::tickets::set_escalated(tx, ticket.id).await?;
+    store::tickets::count_reopen(tx, ticket.id).await?;
     // The work starts again, and so do its time limits.
-    let kind: Kind = ticket
-        .kind
-        .parse()
-        .map_err(|e| Error::Other(format!("{e}")))?;
-    let urgency: Urgency = ticket
-        .urgency
-        .parse()
-        .map_err(|e| Error::Other(format!("{e}")))?;
-    let sla = app.settings.sla_for(kind, urgency);
+    let sla = app.settings.sla_for(ticket.kind, ticket.urgency);
     let limits = crate::domain::ticket::deadlines(now, sla.respond, sla.resolve);
     store::tickets::set_deadlines(tx, ticket.id, limits.respond_by, limits.resolve_by).await?;
     store::tickets::add_history(
@@ -453,15 +435,15 @@ async fn reopen(
         now,
         Some(by),
         "reopened",
-        Some(&ticket.status),
-        Some(to.as_str()),
+        Some(ticket.status),
+        Some(to),
         note,
     )
     .await?;
     if previous.is_none()
         && let Some(id) = assignee
     {
-        let assigned = Status::Assigned.as_str();
+        let assigned = Status::Assigned;
         store::tickets::add_history(
             tx,
             ticket.id,

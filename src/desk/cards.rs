@@ -8,6 +8,7 @@ use fluent_bundle::FluentValue;
 use crate::app::App;
 use crate::domain::button::{Callback, TicketOp};
 use crate::domain::lang::Lang;
+use crate::domain::ticket::Status;
 use crate::error::Error;
 use crate::outbox::OutButton;
 use crate::store::tickets::TicketRow;
@@ -67,13 +68,22 @@ async fn body(tx: &mut Tx, app: &App, ticket: &TicketRow, lang: Lang) -> Result<
     };
     let args: [(&str, FluentValue); 10] = [
         ("number", ticket.number.clone().into()),
-        ("kind", label(lang, "kind", &ticket.kind).into()),
-        ("category", label(lang, "category", &ticket.category).into()),
-        ("urgency", label(lang, "urgency", &ticket.urgency).into()),
+        ("kind", label(lang, "kind", ticket.kind.as_str()).into()),
+        (
+            "category",
+            label(lang, "category", ticket.category.as_str()).into(),
+        ),
+        (
+            "urgency",
+            label(lang, "urgency", ticket.urgency.as_str()).into(),
+        ),
         ("unit", unit.into()),
         ("text", ticket.description.clone().into()),
         ("when", when.into()),
-        ("status", label(lang, "status", &ticket.status).into()),
+        (
+            "status",
+            label(lang, "status", ticket.status.as_str()).into(),
+        ),
         ("respond_by", time(app, ticket.respond_by).into()),
         ("resolve_by", time(app, ticket.resolve_by).into()),
     ];
@@ -177,15 +187,15 @@ pub fn staff_buttons(ticket: &TicketRow, lang: Lang) -> Vec<Vec<OutButton>> {
     let id = ticket.id;
     let contact = button(lang, "button-contact", id, TicketOp::Contact);
     let note = button(lang, "button-note", id, TicketOp::Note);
-    match ticket.status.as_str() {
-        "assigned" => vec![
+    match ticket.status {
+        Status::Assigned => vec![
             vec![
                 button(lang, "button-accept", id, TicketOp::Accept),
                 button(lang, "button-decline", id, TicketOp::Decline),
             ],
             vec![contact, note],
         ],
-        "accepted" => vec![
+        Status::Accepted => vec![
             vec![
                 button(lang, "button-start", id, TicketOp::Start),
                 button(lang, "button-resolve", id, TicketOp::Resolve),
@@ -193,21 +203,18 @@ pub fn staff_buttons(ticket: &TicketRow, lang: Lang) -> Vec<Vec<OutButton>> {
             vec![contact, note],
             vec![button(lang, "button-decline", id, TicketOp::Decline)],
         ],
-        "in_progress" => vec![
+        Status::InProgress => vec![
             vec![button(lang, "button-resolve", id, TicketOp::Resolve)],
             vec![contact, note],
         ],
-        _ => Vec::new(),
+        Status::New | Status::Resolved | Status::Closed | Status::Cancelled => Vec::new(),
     }
 }
 
 /// A supervisor's buttons on an alert.
 pub fn supervisor_buttons(ticket: &TicketRow, lang: Lang) -> Vec<Vec<OutButton>> {
     let id = ticket.id;
-    if !matches!(
-        ticket.status.as_str(),
-        "new" | "assigned" | "accepted" | "in_progress"
-    ) {
+    if !ticket.status.is_open() {
         return Vec::new();
     }
     vec![vec![

@@ -6,6 +6,7 @@ pub mod additions;
 pub mod callbacks;
 pub mod campaign;
 pub mod cards;
+pub mod judgement;
 pub mod notes;
 pub mod sla;
 #[cfg(test)]
@@ -135,9 +136,9 @@ pub async fn open_ticket(
     };
     let row = NewTicketRow {
         number: &number,
-        kind: request.kind.as_str(),
-        category: request.category.as_str(),
-        urgency: request.urgency.as_str(),
+        kind: request.kind,
+        category: request.category,
+        urgency: request.urgency,
         unit_id: request.unit_id,
         resident_id: request.resident_id,
         source: request.source.as_str(),
@@ -145,7 +146,7 @@ pub async fn open_ticket(
         description: &request.description,
         preferred_start: request.when.map(|w| w.0),
         preferred_end: request.when.map(|w| w.1),
-        status: status.as_str(),
+        status,
         department: &department,
         assignee_id,
         respond_by: deadlines.respond_by,
@@ -170,7 +171,7 @@ pub async fn open_ticket(
         actor,
         "created",
         None,
-        Some(Status::New.as_str()),
+        Some(Status::New),
         None,
     )
     .await?;
@@ -182,8 +183,8 @@ pub async fn open_ticket(
                 now,
                 None,
                 "assigned",
-                Some("new"),
-                Some("assigned"),
+                Some(Status::New),
+                Some(Status::Assigned),
                 None,
             )
             .await?;
@@ -347,7 +348,7 @@ pub async fn act(
     if !may(doer, &ticket, action) {
         return Ok(Err(Refusal::NotYours));
     }
-    let from: Status = ticket.status.parse().map_err(Error::Other)?;
+    let from = ticket.status;
     let mut to = match ticket::next_status(from, action) {
         Ok(to) => to,
         Err(not_now) => return Ok(Err(Refusal::NotNow(not_now))),
@@ -361,7 +362,7 @@ pub async fn act(
             to = Status::New;
         }
     }
-    store::tickets::set_status(tx, ticket.id, to.as_str(), assignee, now).await?;
+    store::tickets::set_status(tx, ticket.id, to, assignee, now).await?;
     if action == Action::Resolve
         && let Some(note) = note
     {
@@ -381,8 +382,8 @@ pub async fn act(
         now,
         Some(doer.user_id),
         history_action,
-        Some(from.as_str()),
-        Some(to.as_str()),
+        Some(from),
+        Some(to),
         note,
     )
     .await?;
@@ -424,8 +425,8 @@ pub async fn act(
                     now,
                     None,
                     "assigned",
-                    Some(to.as_str()),
-                    Some(to.as_str()),
+                    Some(to),
+                    Some(to),
                     None,
                 )
                 .await?;
@@ -452,19 +453,19 @@ pub async fn reassign(
     let Some(ticket) = store::tickets::get(tx, ticket_id).await? else {
         return Ok(Err(Refusal::NotFound));
     };
-    let from: Status = ticket.status.parse().map_err(Error::Other)?;
+    let from = ticket.status;
     if let Err(not_now) = ticket::next_status(from, Action::Reassign) {
         return Ok(Err(Refusal::NotNow(not_now)));
     }
     let is_supervisor = store::users::get_tx(tx, supervisor)
         .await?
-        .is_some_and(|u| u.role.as_deref() == Some(Role::Supervisor.as_str()));
+        .is_some_and(|u| u.role == Some(Role::Supervisor));
     if !is_supervisor {
         return Ok(Err(Refusal::NotYours));
     }
     let Some(staff) = store::users::get_tx(tx, to_staff)
         .await?
-        .filter(|u| u.role.as_deref() == Some(Role::Staff.as_str()) && u.blocked_at.is_none())
+        .filter(|u| u.role == Some(Role::Staff) && u.blocked_at.is_none())
     else {
         return Ok(Err(Refusal::NobodyAvailable));
     };
@@ -475,14 +476,7 @@ pub async fn reassign(
             from,
         })));
     }
-    store::tickets::set_status(
-        tx,
-        ticket.id,
-        Status::Assigned.as_str(),
-        Some(staff.id),
-        now,
-    )
-    .await?;
+    store::tickets::set_status(tx, ticket.id, Status::Assigned, Some(staff.id), now).await?;
     let note = format!("→ {}", staff.first_name);
     store::tickets::add_history(
         tx,
@@ -490,8 +484,8 @@ pub async fn reassign(
         now,
         Some(supervisor),
         "reassigned",
-        Some(from.as_str()),
-        Some("assigned"),
+        Some(from),
+        Some(Status::Assigned),
         Some(&note),
     )
     .await?;

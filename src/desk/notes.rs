@@ -51,8 +51,8 @@ pub async fn add_note(
         now,
         Some(doer.user_id),
         "note",
-        Some(&ticket.status),
-        Some(&ticket.status),
+        Some(ticket.status),
+        Some(ticket.status),
         Some(note),
     )
     .await?;
@@ -80,8 +80,8 @@ pub async fn add_photo(
         now,
         Some(doer.user_id),
         "photo",
-        Some(&ticket.status),
-        Some(&ticket.status),
+        Some(ticket.status),
+        Some(ticket.status),
         caption,
     )
     .await?;

@@ -2,31 +2,17 @@
 //! the supervisors are told and the ticket is marked escalated.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use super::{alert_supervisors, lang_of};
 use crate::app::App;
 use crate::error::Error;
+use crate::jobs::{Job, schedule};
 use crate::outbox::{self, OutMessage};
-use crate::scheduler::{Job, schedule};
 use crate::store::tickets::TicketRow;
 use crate::store::{self, Tx};
 
-/// Which limit a check is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Limit {
-    Respond,
-    Resolve,
-}
-
-/// A check: a reminder before the limit, or the escalation at it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    Reminder,
-    Overdue,
-}
+/// Which limit a check is about, and which check (jobs are data: see [`crate::jobs`]).
+pub use crate::jobs::{SlaLimit as Limit, SlaStage as Stage};
 
 /// The dedupe key of a check. The deadline is part of it, so a ticket given
 /// new deadlines (reopened) gets new checks.
@@ -124,8 +110,8 @@ pub async fn check(
                 now,
                 None,
                 "escalated",
-                Some(&ticket.status),
-                Some(&ticket.status),
+                Some(ticket.status),
+                Some(ticket.status),
                 Some(note),
             )
             .await?;
@@ -140,8 +126,5 @@ pub async fn check(
 }
 
 fn is_open(ticket: &TicketRow) -> bool {
-    matches!(
-        ticket.status.as_str(),
-        "new" | "assigned" | "accepted" | "in_progress"
-    )
+    ticket.status.is_open()
 }

@@ -9,6 +9,7 @@ use crate::app::App;
 use crate::config::Settings;
 use crate::domain::request::{Category, Kind, Urgency};
 use crate::domain::role::Role;
+use crate::domain::ticket::Status;
 use crate::store::tickets::TicketRow;
 use crate::store::{self, Db};
 
@@ -24,7 +25,7 @@ async fn person(db: &Db, id: i64, name: &str, role: Role, dept: Option<&str>) {
         .await
         .unwrap();
     let mut tx = db.begin().await.unwrap();
-    store::users::set_role(&mut tx, id, role.as_str(), dept, now)
+    store::users::set_role(&mut tx, id, role, dept, now)
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -264,5 +265,5 @@ async fn a_supervisor_declining_for_the_assignee_passes_it_to_someone_else() {
     .unwrap();
     tx.commit().await.unwrap();
     assert_eq!(declined.assignee_id, Some(HO));
-    assert_eq!(declined.status, "assigned");
+    assert_eq!(declined.status, Status::Assigned);
 }

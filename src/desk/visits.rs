@@ -9,10 +9,9 @@ use super::{cards, lang_of};
 use crate::app::App;
 use crate::domain::callback::{visit_reminder_at, visit_still_on};
 use crate::domain::request::Kind;
-use crate::domain::ticket::Status;
 use crate::error::Error;
+use crate::jobs::{Job, schedule};
 use crate::outbox::{self, OutMessage};
-use crate::scheduler::{Job, schedule};
 use crate::store::tickets::TicketRow;
 use crate::store::{self, Tx};
 use crate::texts::t_args;
@@ -30,10 +29,10 @@ pub async fn schedule_reminder(
     ticket: &TicketRow,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let visits = matches!(
-        ticket.kind.parse::<Kind>(),
-        Ok(Kind::Booking | Kind::Repair)
-    );
+    let visits = match ticket.kind {
+        Kind::Booking | Kind::Repair => true,
+        Kind::Complaint | Kind::Inquiry | Kind::Suggestion | Kind::Praise | Kind::Unknown => false,
+    };
     let Some(start) = ticket.preferred_start.filter(|_| visits) else {
         return Ok(());
     };
@@ -57,7 +56,7 @@ pub async fn remind(
     let Some(ticket) = store::tickets::get(tx, ticket_id).await? else {
         return Ok(());
     };
-    let still_on = ticket.status.parse::<Status>().is_ok_and(visit_still_on);
+    let still_on = visit_still_on(ticket.status);
     let Some(start) = ticket.preferred_start.filter(|_| still_on) else {
         return Ok(());
     };

@@ -5,6 +5,7 @@ pub mod callback;
 pub mod campaign;
 pub mod lang;
 pub mod phone;
+pub mod report;
 pub mod request;
 pub mod role;
 pub mod survey;

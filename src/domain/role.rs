@@ -12,6 +12,9 @@ pub enum Role {
     Resident,
     Staff,
     Supervisor,
+    /// 客服經理: receives the monthly report, key complaints and second-tier
+    /// escalations; sees the lists read-only.
+    Manager,
 }
 
 impl Role {
@@ -20,6 +23,7 @@ impl Role {
             Self::Resident => "resident",
             Self::Staff => "staff",
             Self::Supervisor => "supervisor",
+            Self::Manager => "manager",
         }
     }
 }
@@ -38,6 +42,7 @@ impl FromStr for Role {
             "resident" => Ok(Self::Resident),
             "staff" => Ok(Self::Staff),
             "supervisor" => Ok(Self::Supervisor),
+            "manager" => Ok(Self::Manager),
             _ => Err(format!("unknown role `{s}`")),
         }
     }

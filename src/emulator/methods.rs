@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::json;
 use super::markup;
 use super::media;
-use super::state::{CommandSet, State, unix_now};
+use super::state::{CommandSet, State};
 use super::types::{BotMessage, Button, CallbackAnswer, ReplyKeyboard};
 
 /// A file part of a multipart request.
@@ -316,7 +316,7 @@ pub(super) fn store_message(
         deleted: false,
         sent_at: Instant::now(),
         version,
-        date: unix_now(),
+        date: state.unix_now(),
         edit_date: 0,
     };
     let value = json::bot_message(state, &message);
@@ -355,6 +355,7 @@ enum Edit {
 }
 
 fn edit(state: &mut State, p: &Value, what: Edit) -> Answer {
+    let edit_date = state.unix_now();
     if p.get("inline_message_id").is_some() {
         return Err(Failure::bad_request("inline messages are not emulated"));
     }
@@ -403,7 +404,7 @@ fn edit(state: &mut State, p: &Value, what: Edit) -> Answer {
     }
     message.inline_keyboard = new_keyboard;
     message.edited += 1;
-    message.edit_date = unix_now();
+    message.edit_date = edit_date;
     message.version = version;
     let message = message.clone();
     state.bump();

@@ -129,6 +129,12 @@ impl Emulator {
         BOT_ID
     }
 
+    /// Stamps messages with `clock`'s time from now on (a test shares the
+    /// bot's clock, so both see the time it moves to).
+    pub fn use_clock(&self, clock: crate::app::Clock) {
+        self.shared.write(|s| s.clock = clock);
+    }
+
     /// Stops serving; held requests end. Also happens when the last clone is dropped.
     pub fn stop(&self) {
         self.shared.shutdown.cancel();

@@ -103,6 +103,7 @@ impl Emulator {
     pub fn edit_text(&self, from: &TgUser, message_id: i32, new_text: &str) {
         self.shared.write(|s| {
             let version = s.bump();
+            let edit_date = s.unix_now();
             let Some(chat) = s.chats.get_mut(&from.chat_id()) else {
                 return;
             };
@@ -118,7 +119,7 @@ impl Emulator {
             if let Some(entities) = json::command_entities(new_text) {
                 map.insert("entities".into(), entities);
             }
-            map.insert("edit_date".into(), json!(super::state::unix_now()));
+            map.insert("edit_date".into(), json!(edit_date));
             let edited = message.clone();
             s.push_update("edited_message", edited);
         });

@@ -2,9 +2,10 @@
 //! requests and faults. Plain data behind one mutex; nothing here awaits.
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{Value, json};
+
+use crate::app::Clock;
 
 use super::json;
 use super::limits::Flood;
@@ -104,14 +105,8 @@ pub struct State {
     pub version: u64,
     /// Telegram's flood limits, when a test turns them on.
     pub flood: Flood,
-}
-
-/// Seconds since the Unix epoch, as Telegram dates are.
-pub fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-        .unwrap_or(1)
+    /// The time Telegram stamps on messages (a test may share the bot's).
+    pub clock: Clock,
 }
 
 impl State {
@@ -136,7 +131,14 @@ impl State {
             webhook_url: None,
             version: 0,
             flood: Flood::default(),
+            clock: Clock::system(),
         }
+    }
+
+    /// Seconds since the Unix epoch by the emulator's clock, as Telegram
+    /// dates are.
+    pub fn unix_now(&self) -> i64 {
+        self.clock.now().timestamp()
     }
 
     /// Counts a change and returns the new counter.
@@ -211,6 +213,7 @@ impl State {
     pub fn user_message(&mut self, chat_id: i64, from: &TgUser, fill: Value) -> i32 {
         self.add_user(from);
         let version = self.bump();
+        let date = self.unix_now();
         let Some(chat) = self.chats.get_mut(&chat_id) else {
             return 0;
         };
@@ -222,7 +225,7 @@ impl State {
         }
         let mut message = json!({
             "message_id": message_id,
-            "date": unix_now(),
+            "date": date,
             "chat": json::chat(&chat.kind, chat_id),
             "from": json::user(from),
         });

@@ -17,6 +17,7 @@ use super::board::{Board, Limits, Next, Ticket};
 use super::courier::{Call, Courier};
 use super::deliver::{Verdict, classify, deliver};
 use super::{Lane, OutMessage};
+use crate::app::Clock;
 use crate::config::Sending;
 use crate::store::{self, Db, outbox::OutboxRow};
 
@@ -68,6 +69,7 @@ pub struct Sender {
     cfg: Sending,
     wake: Arc<Notify>,
     courier: Courier,
+    clock: Clock,
 }
 
 impl Sender {
@@ -80,7 +82,15 @@ impl Sender {
             cfg,
             wake,
             courier,
+            clock: Clock::system(),
         }
+    }
+
+    /// Reads the desk's clock to tell which rows are due (the clock the desk
+    /// stamped them with), instead of the system's.
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// Delivers until `stop` is cancelled, then sends what handlers handed
@@ -166,13 +176,14 @@ impl Sender {
 
     /// Puts the due heads of the outbox queues on the board.
     async fn load(&self, board: &mut Board<Work>, rows: &mut HashSet<i64>) {
-        let heads = match store::outbox::heads(self.db.pool(), Utc::now(), PER_QUEUE, LOAD).await {
-            Ok(heads) => heads,
-            Err(e) => {
-                tracing::error!(error = %e, "outbox: cannot read queue");
-                return;
-            }
-        };
+        let heads =
+            match store::outbox::heads(self.db.pool(), self.clock.now(), PER_QUEUE, LOAD).await {
+                Ok(heads) => heads,
+                Err(e) => {
+                    tracing::error!(error = %e, "outbox: cannot read queue");
+                    return;
+                }
+            };
         for row in heads {
             if !rows.insert(row.id) {
                 continue;

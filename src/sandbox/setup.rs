@@ -103,7 +103,7 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
         .await?;
         store::users::set_lang(db.pool(), person.user_id, lang.tag()).await?;
         let mut tx = db.begin().await?;
-        store::users::set_role(&mut tx, person.user_id, role.as_str(), department, now).await?;
+        store::users::set_role(&mut tx, person.user_id, role, department, now).await?;
         crate::outbox::enqueue(
             &mut tx,
             person.user_id,
@@ -119,6 +119,7 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
 /// Runs the sandbox until the terminal user quits: the emulator, a temporary
 /// database with the demo data, the real bot, and the chat on this terminal.
 pub async fn run(mut settings: Settings) -> Result<(), Error> {
+    crate::runtime::check_data()?;
     let emu = Emulator::start().await?;
     let dir = tempfile::tempdir()?;
     settings.database = dir.path().join("sandbox.db");

@@ -3,12 +3,13 @@
 use chrono::{DateTime, Utc};
 
 use super::Tx;
+use crate::domain::role::Role;
 
 /// An invite as stored.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct InviteRow {
     pub code: String,
-    pub role: String,
+    pub role: Role,
     pub department: Option<String>,
     pub expires_at: DateTime<Utc>,
     pub used_by: Option<i64>,
@@ -18,7 +19,7 @@ pub struct InviteRow {
 pub async fn create(
     tx: &mut Tx,
     code: &str,
-    role: &str,
+    role: Role,
     department: Option<&str>,
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,

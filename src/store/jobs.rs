@@ -74,9 +74,10 @@ pub async fn mark_done(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<(), s
     Ok(())
 }
 
-/// Records a failed run: retried at `retry_at`, or given up when `None`.
+/// Records a failed run, in its own write after the run's rolled back:
+/// retried at `retry_at`, or set aside (`failed`) when `None`.
 pub async fn mark_failed(
-    pool: &SqlitePool,
+    tx: &mut Tx,
     id: i64,
     error: &str,
     retry_at: Option<DateTime<Utc>>,
@@ -91,9 +92,26 @@ pub async fn mark_failed(
     .bind(retry_at)
     .bind(retry_at)
     .bind(id)
-    .execute(pool)
+    .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// Where a job stands, for reports and tests.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct JobState {
+    pub status: String,
+    pub attempts: i64,
+    pub due_at: DateTime<Utc>,
+    pub last_error: Option<String>,
+}
+
+/// One job's state.
+pub async fn state(pool: &SqlitePool, id: i64) -> Result<Option<JobState>, sqlx::Error> {
+    sqlx::query_as("SELECT status, attempts, due_at, last_error FROM jobs WHERE id = ?")
+        .bind(id)
+        .fetch_optional(pool)
+        .await
 }
 
 /// Cancels the pending jobs with a dedupe key.

@@ -4,15 +4,17 @@ use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
 use super::Tx;
+use crate::domain::request::{Category, Kind, Urgency};
+use crate::domain::ticket::Status;
 
-/// A ticket as stored (labels as strings; `desk` turns them into types).
+/// A ticket as stored, its labels typed (see [`super::labels`]).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TicketRow {
     pub id: i64,
     pub number: String,
-    pub kind: String,
-    pub category: String,
-    pub urgency: String,
+    pub kind: Kind,
+    pub category: Category,
+    pub urgency: Urgency,
     pub unit_id: Option<i64>,
     pub resident_id: Option<i64>,
     pub source: String,
@@ -20,7 +22,7 @@ pub struct TicketRow {
     pub description: String,
     pub preferred_start: Option<DateTime<Utc>>,
     pub preferred_end: Option<DateTime<Utc>>,
-    pub status: String,
+    pub status: Status,
     pub department: String,
     pub assignee_id: Option<i64>,
     pub escalated: bool,
@@ -41,9 +43,9 @@ const COLUMNS: &str =
 #[derive(Debug, Clone)]
 pub struct NewTicketRow<'a> {
     pub number: &'a str,
-    pub kind: &'a str,
-    pub category: &'a str,
-    pub urgency: &'a str,
+    pub kind: Kind,
+    pub category: Category,
+    pub urgency: Urgency,
     pub unit_id: Option<i64>,
     pub resident_id: Option<i64>,
     pub source: &'a str,
@@ -51,7 +53,7 @@ pub struct NewTicketRow<'a> {
     pub description: &'a str,
     pub preferred_start: Option<DateTime<Utc>>,
     pub preferred_end: Option<DateTime<Utc>>,
-    pub status: &'a str,
+    pub status: Status,
     pub department: &'a str,
     pub assignee_id: Option<i64>,
     pub respond_by: DateTime<Utc>,
@@ -163,7 +165,7 @@ pub async fn open_of_assignee(
 /// Open tickets, optionally of one status or department, oldest first.
 pub async fn open(
     pool: &SqlitePool,
-    status: Option<&str>,
+    status: Option<Status>,
     department: Option<&str>,
     limit: i64,
 ) -> Result<Vec<TicketRow>, sqlx::Error> {
@@ -199,12 +201,14 @@ pub async fn workload(tx: &mut Tx, department: &str) -> Result<Vec<(i64, bool, i
 pub async fn set_status(
     tx: &mut Tx,
     id: i64,
-    status: &str,
+    status: Status,
     assignee_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE tickets SET status = ?1, assignee_id = ?2, updated_at = ?3,
+             responded_at = CASE WHEN ?1 IN ('accepted', 'in_progress') AND responded_at IS NULL
+                                 THEN ?3 ELSE responded_at END,
              accepted_at = CASE WHEN ?1 IN ('accepted', 'in_progress') AND accepted_at IS NULL THEN ?3
                                 WHEN ?1 = 'assigned' THEN NULL ELSE accepted_at END,
              resolved_at = CASE WHEN ?1 = 'resolved' THEN ?3 ELSE resolved_at END,
@@ -246,6 +250,49 @@ pub async fn set_resolution_note(tx: &mut Tx, id: i64, note: &str) -> Result<(),
     Ok(())
 }
 
+/// Records a complaint's validity (投訴成立) and its reason; `confirmed` when
+/// a supervisor judged or confirmed it.
+pub async fn set_validity(
+    tx: &mut Tx,
+    id: i64,
+    validity: &str,
+    reason: &str,
+    by: i64,
+    confirmed: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE tickets SET validity = ?, validity_reason = ?, validity_by = ?,
+             validity_confirmed = ? WHERE id = ?",
+    )
+    .bind(validity)
+    .bind(reason)
+    .bind(by)
+    .bind(confirmed)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Marks a complaint key (重點投訴) or not.
+pub async fn set_key_complaint(tx: &mut Tx, id: i64, key: bool) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET key_complaint = ? WHERE id = ?")
+        .bind(key)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Counts a reopening of a ticket (for the monthly reopen rate).
+pub async fn count_reopen(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET reopen_count = reopen_count + 1 WHERE id = ?")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Marks a ticket escalated.
 pub async fn set_escalated(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE tickets SET escalated = 1 WHERE id = ?")
@@ -263,8 +310,8 @@ pub async fn add_history(
     at: DateTime<Utc>,
     actor: Option<i64>,
     action: &str,
-    from_status: Option<&str>,
-    to_status: Option<&str>,
+    from_status: Option<Status>,
+    to_status: Option<Status>,
     note: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -290,7 +337,7 @@ pub struct HistoryRow {
     pub actor: Option<i64>,
     pub actor_name: Option<String>,
     pub action: String,
-    pub to_status: Option<String>,
+    pub to_status: Option<Status>,
     pub note: Option<String>,
 }
 

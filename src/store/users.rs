@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
 use super::Tx;
+use crate::domain::role::Role;
 
 /// A user as stored.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -13,7 +14,7 @@ pub struct UserRow {
     pub first_name: String,
     pub username: Option<String>,
     pub lang: Option<String>,
-    pub role: Option<String>,
+    pub role: Option<Role>,
     pub department: Option<String>,
     pub on_duty: bool,
     pub phone: Option<String>,
@@ -79,7 +80,7 @@ pub async fn set_lang(pool: &SqlitePool, id: i64, lang: &str) -> Result<(), sqlx
 pub async fn set_role(
     tx: &mut Tx,
     id: i64,
-    role: &str,
+    role: Role,
     department: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
@@ -135,6 +136,16 @@ pub async fn staff_of(tx: &mut Tx, department: &str) -> Result<Vec<UserRow>, sql
          ORDER BY on_duty DESC, id"
     ))
     .bind(department)
+    .fetch_all(&mut **tx)
+    .await
+}
+
+/// Every supervisor and manager who can be reached: who gets the monthly report.
+pub async fn report_readers(tx: &mut Tx) -> Result<Vec<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM users WHERE role IN ('supervisor', 'manager') AND blocked_at IS NULL
+         ORDER BY id"
+    ))
     .fetch_all(&mut **tx)
     .await
 }

@@ -101,6 +101,20 @@ pub fn normalised(text: &str) -> String {
     normalise::normalise(text)
 }
 
+/// Reads the embedded lexicon (`prompts/lexicon.toml`) strictly: an error
+/// names the file and what is wrong with it. Start-up calls it, so a broken
+/// lexicon stops the bot instead of leaving it to understand nothing.
+pub fn check_lexicon() -> Result<(), String> {
+    check_lexicon_source(lexicon::SOURCE)
+}
+
+fn check_lexicon_source(source: &str) -> Result<(), String> {
+    let fail = |e: &dyn std::fmt::Display| format!("prompts/lexicon.toml cannot be used: {e}");
+    lexicon::Lexicon::parse(source).map_err(|e| fail(&e))?;
+    phrases::parse_sections(source).map_err(|e| fail(&e))?;
+    Ok(())
+}
+
 /// The frequently asked question a message asks, if any: the `name` of the
 /// first `[[faq]]` rule of the lexicon that fires (`fees`, `office_hours`,
 /// `renovation`, `parking` …). Only questions ask one: the caller checks that
@@ -118,6 +132,19 @@ pub fn faq_topic(text: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn the_embedded_lexicon_passes_the_start_up_check() {
+        assert_eq!(check_lexicon(), Ok(()));
+    }
+
+    #[test]
+    fn a_lexicon_that_does_not_parse_fails_the_check_naming_the_file() {
+        for broken in ["[rewrite\n", "[[place]]\nname = 3\n"] {
+            let error = check_lexicon_source(broken).expect_err(broken);
+            assert!(error.starts_with("prompts/lexicon.toml"), "{error}");
+        }
+    }
 
     fn now() -> DateTime<Tz> {
         chrono_tz::Asia::Hong_Kong

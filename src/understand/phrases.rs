@@ -30,10 +30,15 @@ pub struct NamedWords {
 /// Reads the sections from the embedded lexicon (empty when unreadable; the
 /// lexicon's own test reports a broken file).
 pub fn sections() -> Sections {
-    toml::from_str(SOURCE).unwrap_or_else(|err| {
+    parse_sections(SOURCE).unwrap_or_else(|err| {
         tracing::error!(%err, "the lexicon's place and small-talk sections are unreadable");
         Sections::default()
     })
+}
+
+/// Reads the place and small-talk sections of a lexicon text.
+pub fn parse_sections(source: &str) -> Result<Sections, toml::de::Error> {
+    toml::from_str(source)
 }
 
 /// Many named word lists compiled into one automaton.

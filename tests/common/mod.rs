@@ -4,8 +4,10 @@
 #![allow(dead_code)]
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
+use residesk::app::{App, Clock};
 use residesk::config::Settings;
 use residesk::domain::lang::Lang;
 use residesk::emulator::{BotMessage, Emulator, TgUser};
@@ -22,6 +24,8 @@ pub struct TestDesk {
     pub emu: Emulator,
     pub settings: Settings,
     pub dir: tempfile::TempDir,
+    /// The bot's clock: a test moves it forward instead of sleeping.
+    pub clock: Clock,
     running: Option<(CancellationToken, JoinHandle<()>)>,
 }
 
@@ -51,6 +55,8 @@ impl TestDesk {
     /// The demo desk with settings adjusted by `adjust`.
     pub async fn start_with(adjust: impl FnOnce(&mut Settings)) -> Self {
         let emu = Emulator::start().await.expect("emulator starts");
+        let clock = Clock::system();
+        emu.use_clock(clock.clone());
         let dir = tempfile::tempdir().expect("temp dir");
         let mut settings = test_settings(&emu, &dir);
         adjust(&mut settings);
@@ -67,6 +73,7 @@ impl TestDesk {
             emu,
             settings,
             dir,
+            clock,
             running: None,
         };
         desk.start_bot();
@@ -76,9 +83,10 @@ impl TestDesk {
     fn start_bot(&mut self) {
         let token = CancellationToken::new();
         let settings = self.settings.clone();
+        let clock = self.clock.clone();
         let stop = token.clone();
         let handle = tokio::spawn(async move {
-            if let Err(e) = residesk::runtime::run(settings, stop).await {
+            if let Err(e) = residesk::runtime::run_with_clock(settings, clock, stop).await {
                 panic!("bot failed: {e}");
             }
         });
@@ -129,6 +137,11 @@ impl TestDesk {
     /// The bot's database, opened again for assertions.
     pub async fn db(&self) -> Db {
         Db::open(&self.db_path()).await.expect("database opens")
+    }
+
+    /// The desk as a library, on the bot's database and clock (for set-up).
+    pub fn app(&self, db: &Db) -> Arc<App> {
+        App::with_clock(db.clone(), self.settings.clone(), self.clock.clone())
     }
 
     pub fn db_path(&self) -> PathBuf {

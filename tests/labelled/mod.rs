@@ -116,7 +116,8 @@ pub fn score(lines: &[Line<'_>]) -> Score {
         }
         if line.urgency.starts_with("emergency") {
             score.emergencies += 1;
-            score.caught += usize::from(got.urgency.as_str() == "emergency");
+            score.caught +=
+                usize::from(got.urgency == residesk::domain::request::Urgency::Emergency);
         }
         if oks.contains(&false) {
             let when = got.when.map(|w| w.start.to_rfc3339());

@@ -3,10 +3,10 @@
 //! opens them, and button presses with their answers.
 #![allow(dead_code)]
 
-use chrono::Utc;
 use residesk::desk::{self, NewRequest, Source};
 use residesk::domain::lang::Lang;
 use residesk::domain::request::{Category, Kind, Urgency};
+use residesk::domain::role::Role;
 use residesk::emulator::{BotMessage, CallbackAnswer, TgUser};
 use residesk::store::tickets::TicketRow;
 use residesk::store::{self, Db};
@@ -28,7 +28,7 @@ pub fn png() -> Vec<u8> {
 pub async fn bind_amy(desk: &TestDesk) -> TgUser {
     let amy = desk.person("resident");
     let db = desk.db().await;
-    let now = Utc::now();
+    let now = desk.clock.now();
     store::users::upsert_seen(db.pool(), amy.id, amy.id, &amy.first_name, None, now)
         .await
         .unwrap();
@@ -46,7 +46,7 @@ pub async fn bind_amy(desk: &TestDesk) -> TgUser {
     store::units::bind(&mut tx, amy.id, unit.id, "phone", now)
         .await
         .unwrap();
-    store::users::set_role(&mut tx, amy.id, "resident", None, now)
+    store::users::set_role(&mut tx, amy.id, Role::Resident, None, now)
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -68,7 +68,7 @@ pub async fn add_staff(
     };
     let user = desk.stranger(id, name, code);
     let db = desk.db().await;
-    let now = Utc::now();
+    let now = desk.clock.now();
     store::users::upsert_seen(db.pool(), id, id, name, None, now)
         .await
         .unwrap();
@@ -76,7 +76,7 @@ pub async fn add_staff(
         .await
         .unwrap();
     let mut tx = db.begin().await.unwrap();
-    store::users::set_role(&mut tx, id, "staff", Some(department), now)
+    store::users::set_role(&mut tx, id, Role::Staff, Some(department), now)
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -93,7 +93,7 @@ pub async fn open_ticket(
     photos: Vec<String>,
 ) -> TicketRow {
     let db = desk.db().await;
-    let app = residesk::runtime::app(db.clone(), desk.settings.clone());
+    let app = desk.app(&db);
     let unit = store::units::find(db.pool(), "3", "1502")
         .await
         .unwrap()
@@ -111,7 +111,7 @@ pub async fn open_ticket(
         photos,
     };
     let mut tx = db.begin().await.unwrap();
-    let opened = desk::open_ticket(&mut tx, &app, request, Utc::now())
+    let opened = desk::open_ticket(&mut tx, &app, request, app.now())
         .await
         .unwrap();
     tx.commit().await.unwrap();

@@ -49,9 +49,15 @@ pub async fn add_resident(db: &Db, id: i64, building: &str, flat: &str, lang: La
     store::units::bind(&mut tx, id, unit.id, "phone", now)
         .await
         .unwrap();
-    store::users::set_role(&mut tx, id, "resident", None, now)
-        .await
-        .unwrap();
+    store::users::set_role(
+        &mut tx,
+        id,
+        residesk::domain::role::Role::Resident,
+        None,
+        now,
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
 }
 

@@ -106,7 +106,7 @@ fn confirmed_text(app: &App, actor: &Actor, opened: &Opened, filing: Filing) -> 
 
 fn emergency_text(app: &App, actor: &Actor, opened: &Opened) -> String {
     let lang = actor.lang;
-    let category = opened.ticket.category.parse().unwrap_or(Category::Other);
+    let category = opened.ticket.category;
     let emergency = app.settings.office.emergency_phone.clone();
     let headline = t_args(
         lang,

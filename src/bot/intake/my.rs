@@ -15,7 +15,7 @@ use crate::desk::{self, Doer, Refusal, additions, cards};
 use crate::domain::button::{Callback, TicketOp};
 use crate::domain::lang::Lang;
 use crate::domain::role::Role;
-use crate::domain::ticket::{Action, Status};
+use crate::domain::ticket::Action;
 use crate::error::Error;
 use crate::outbox::{self, OutButton, OutMessage};
 use crate::store::tickets::{HistoryRow, TicketRow};
@@ -39,7 +39,7 @@ pub fn may_see(ticket: &TicketRow, user_id: i64, units: &[UnitRow]) -> bool {
 }
 
 fn is_open(ticket: &TicketRow) -> bool {
-    ticket.status.parse::<Status>().is_ok_and(Status::is_open)
+    ticket.status.is_open()
 }
 
 /// The ticket, when this resident may see it.
@@ -63,14 +63,17 @@ pub async fn list(bot: &Bot, app: &App, actor: &Actor) -> HandlerResult {
     for ticket in &tickets {
         let args: [(&str, FluentValue); 5] = [
             ("number", ticket.number.clone().into()),
-            ("kind", cards::label(lang, "kind", &ticket.kind).into()),
+            (
+                "kind",
+                cards::label(lang, "kind", ticket.kind.as_str()).into(),
+            ),
             (
                 "category",
-                cards::label(lang, "category", &ticket.category).into(),
+                cards::label(lang, "category", ticket.category.as_str()).into(),
             ),
             (
                 "status",
-                cards::label(lang, "status", &ticket.status).into(),
+                cards::label(lang, "status", ticket.status.as_str()).into(),
             ),
             ("date", cards::time(app, ticket.created_at).into()),
         ];
@@ -162,10 +165,13 @@ async fn ask_cancel(
     let lang = actor.lang;
     let args: [(&str, FluentValue); 3] = [
         ("number", ticket.number.clone().into()),
-        ("kind", cards::label(lang, "kind", &ticket.kind).into()),
+        (
+            "kind",
+            cards::label(lang, "kind", ticket.kind.as_str()).into(),
+        ),
         (
             "category",
-            cards::label(lang, "category", &ticket.category).into(),
+            cards::label(lang, "category", ticket.category.as_str()).into(),
         ),
     ];
     let buttons = [vec![
@@ -197,7 +203,7 @@ async fn not_open(
         ("number", ticket.number.clone().into()),
         (
             "status",
-            cards::label(actor.lang, "status", &ticket.status).into(),
+            cards::label(actor.lang, "status", ticket.status.as_str()).into(),
         ),
     ];
     let text = t_args(actor.lang, "ticket-not-open", &args);
@@ -284,14 +290,17 @@ async fn view(bot: &Bot, app: &App, actor: &Actor, ticket: &TicketRow) -> Handle
         .join("\n");
     let args: [(&str, FluentValue); 8] = [
         ("number", ticket.number.clone().into()),
-        ("kind", cards::label(lang, "kind", &ticket.kind).into()),
+        (
+            "kind",
+            cards::label(lang, "kind", ticket.kind.as_str()).into(),
+        ),
         (
             "category",
-            cards::label(lang, "category", &ticket.category).into(),
+            cards::label(lang, "category", ticket.category.as_str()).into(),
         ),
         (
             "status",
-            cards::label(lang, "status", &ticket.status).into(),
+            cards::label(lang, "status", ticket.status.as_str()).into(),
         ),
         ("place", place.into()),
         ("text", excerpt(&ticket.description, QUOTED).into()),
@@ -382,7 +391,7 @@ pub async fn add_info(
         ("number", ticket.number.clone().into()),
         (
             "status",
-            cards::label(actor.lang, "status", &ticket.status).into(),
+            cards::label(actor.lang, "status", ticket.status.as_str()).into(),
         ),
     ];
     match added {
@@ -397,6 +406,9 @@ pub async fn add_info(
 mod tests {
     use chrono::Utc;
 
+    use crate::domain::request::{Category, Kind, Urgency};
+    use crate::domain::ticket::Status;
+
     use super::*;
 
     fn ticket(resident_id: Option<i64>, unit_id: Option<i64>) -> TicketRow {
@@ -404,9 +416,9 @@ mod tests {
         TicketRow {
             id: 1,
             number: "R-0001".into(),
-            kind: "repair".into(),
-            category: "plumbing".into(),
-            urgency: "normal".into(),
+            kind: Kind::Repair,
+            category: Category::Plumbing,
+            urgency: Urgency::Normal,
             unit_id,
             resident_id,
             source: "telegram".into(),
@@ -414,7 +426,7 @@ mod tests {
             description: String::new(),
             preferred_start: None,
             preferred_end: None,
-            status: "assigned".into(),
+            status: Status::Assigned,
             department: "engineering".into(),
             assignee_id: None,
             escalated: false,

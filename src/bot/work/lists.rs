@@ -167,7 +167,7 @@ async fn open_list(
 ) -> Result<(String, Vec<Vec<OutButton>>), Error> {
     let (status, department) = match filter {
         OpenFilter::All => (None, None),
-        OpenFilter::Status(status) => (Some(status.as_str()), None),
+        OpenFilter::Status(status) => (Some(*status), None),
         OpenFilter::Department(dept) => (None, Some(dept.as_str())),
     };
     let tickets = store::tickets::open(app.db.pool(), status, department, FETCHED).await?;
@@ -253,12 +253,12 @@ fn list_line(app: &App, lang: Lang, ticket: &TicketRow, unit: &str) -> String {
             ("number", ticket.number.clone().into()),
             (
                 "category",
-                cards::label(lang, "category", &ticket.category).into(),
+                cards::label(lang, "category", ticket.category.as_str()).into(),
             ),
             ("unit", unit.to_owned().into()),
             (
                 "status",
-                cards::label(lang, "status", &ticket.status).into(),
+                cards::label(lang, "status", ticket.status.as_str()).into(),
             ),
             ("deadline", cards::time(app, deadline).into()),
         ],

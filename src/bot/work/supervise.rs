@@ -213,7 +213,7 @@ async fn reassign_refused(
                         ("number", ticket.number.clone().into()),
                         (
                             "status",
-                            cards::label(actor.lang, "status", &ticket.status).into(),
+                            cards::label(actor.lang, "status", ticket.status.as_str()).into(),
                         ),
                     ],
                 ),
@@ -225,10 +225,7 @@ async fn reassign_refused(
 }
 
 fn is_open(ticket: &TicketRow) -> bool {
-    ticket
-        .status
-        .parse::<crate::domain::ticket::Status>()
-        .is_ok_and(|s| s.is_open())
+    ticket.status.is_open()
 }
 
 /// `/reassign R-0012`: the staff to choose from for that ticket.

@@ -10,7 +10,7 @@ use crate::bot::{Actor, App, BotDialogue, HandlerResult, State, reply};
 use crate::desk::{self, Refusal, cards, notes};
 use crate::domain::button::TicketOp;
 use crate::domain::role::Role;
-use crate::domain::ticket::{self, Action, Status};
+use crate::domain::ticket::{self, Action};
 use crate::error::Error;
 use crate::outbox::OutButton;
 use crate::store::tickets::TicketRow;
@@ -91,7 +91,7 @@ fn number_args(ticket: &TicketRow) -> [(&'static str, FluentValue<'static>); 1] 
 
 /// "Nothing to do: R-0007 is already Resolved."
 fn already(actor: &Actor, ticket: &TicketRow) -> String {
-    let status = cards::label(actor.lang, "status", &ticket.status);
+    let status = cards::label(actor.lang, "status", ticket.status.as_str());
     t_args(
         actor.lang,
         "work-already",
@@ -205,11 +205,10 @@ async fn ask(
         Ask::Resolution => Some(Action::Resolve),
         Ask::Note => None,
     };
-    if let Some(action) = action {
-        let from: Status = ticket.status.parse().map_err(Error::Other)?;
-        if let Err(not_now) = ticket::next_status(from, action) {
-            return refused(bot, app, actor, query, id, Refusal::NotNow(not_now)).await;
-        }
+    if let Some(action) = action
+        && let Err(not_now) = ticket::next_status(ticket.status, action)
+    {
+        return refused(bot, app, actor, query, id, Refusal::NotNow(not_now)).await;
     }
     let card = Card::of(query);
     let (flow, key) = match what {

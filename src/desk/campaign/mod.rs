@@ -11,32 +11,23 @@ pub mod results;
 pub mod screens;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::app::App;
 use crate::domain::campaign::{Audience, Delivery, Kind, Notice, Status};
 use crate::domain::lang::Lang;
 use crate::domain::survey_file::{Imported, Plan};
 use crate::error::Error;
+use crate::jobs::{Job, schedule};
 use crate::outbox::{self, Lane, OutMessage};
-use crate::scheduler::{Job, schedule};
 use crate::store::campaigns::CampaignRow;
 use crate::store::{self, Tx};
 use crate::texts::t_args;
 
 use screens::Locale;
 
-/// A campaign's timed steps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
-pub enum Step {
-    /// Queue the next recipients (user ids after `after`).
-    Deliver { after: i64 },
-    /// Remind those who have not finished.
-    Remind,
-    /// Close the survey.
-    Close,
-}
+/// A campaign's timed steps (jobs are data: see [`crate::jobs`]).
+pub use crate::jobs::CampaignStep as Step;
 
 fn key(id: i64, step: Step) -> String {
     match step {

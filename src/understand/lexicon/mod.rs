@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::normalise::fold;
 use crate::domain::request::{Category, Kind};
 
-const SOURCE: &str = include_str!("../../../prompts/lexicon.toml");
+pub(super) const SOURCE: &str = include_str!("../../../prompts/lexicon.toml");
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(SOURCE).unwrap_or_else(|err| {

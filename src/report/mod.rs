@@ -1,0 +1,196 @@
+//! The monthly report: gathered from the store, computed by
+//! `domain::report`, and rendered as a chat summary, JSON, CSV, an XLSX
+//! workbook and PNG charts. The monthly job (`job`) sends it to supervisors
+//! and managers; `/report` and `residesk report` make it on demand.
+
+pub mod charts;
+pub mod cli;
+pub mod job;
+pub mod tables;
+pub mod text;
+
+use chrono::{DateTime, Utc};
+
+use crate::config::Settings;
+use crate::domain::lang::Lang;
+use crate::domain::report::hotspot::{self, Point, Rule};
+use crate::domain::report::{self, CallbackFact, Facts, Limits, Month, MonthlyReport, TicketFact};
+use crate::domain::request::Category;
+use crate::error::Error;
+use crate::store::report::{ReportCallbackRow, ReportTicketRow};
+use crate::store::{self, Db};
+use crate::texts::t;
+
+/// A report with the month's tickets it was made from (the workbook lists them).
+#[derive(Debug, Clone)]
+pub struct Made {
+    pub report: MonthlyReport,
+    pub tickets: Vec<ReportTicketRow>,
+    /// The previous month's tickets by category (the category chart shows both).
+    pub previous_by_category: std::collections::BTreeMap<String, usize>,
+}
+
+/// The limits per urgency in minutes, from the settings.
+pub fn limits(settings: &Settings) -> Limits {
+    settings
+        .sla
+        .iter()
+        .map(|(u, sla)| {
+            let minutes =
+                |d: std::time::Duration| i64::try_from(d.as_secs() / 60).unwrap_or(i64::MAX);
+            (
+                u.as_str().to_owned(),
+                (minutes(sla.respond), minutes(sla.resolve)),
+            )
+        })
+        .collect()
+}
+
+/// The hot-spot rule of a category.
+pub fn rule_of(settings: &Settings, category: &str) -> Option<Rule> {
+    let own = category
+        .parse::<Category>()
+        .ok()
+        .and_then(|c| settings.reports.hot_spots.get(&c).copied());
+    Some(match own {
+        Some(r) => Rule {
+            count: r.count,
+            days: r.days,
+        },
+        None => Rule {
+            count: settings.reports.hot_spot_count,
+            days: settings.reports.hot_spot_days,
+        },
+    })
+}
+
+fn ticket_fact(row: &ReportTicketRow) -> TicketFact {
+    TicketFact {
+        number: row.number.clone(),
+        kind: row.kind.clone(),
+        category: row.category.clone(),
+        urgency: row.urgency.clone(),
+        source: row.source.clone(),
+        department: row.department.clone(),
+        building: row.building.clone(),
+        unit: row
+            .building
+            .as_ref()
+            .zip(row.flat.as_ref())
+            .map(|(b, f)| format!("{b}-{f}")),
+        status: row.status.clone(),
+        assignee: row.assignee.clone(),
+        created_at: row.created_at,
+        responded_at: row.responded_at,
+        resolved_at: row.resolved_at,
+        reopen_count: row.reopen_count,
+        escalated: row.escalated,
+        // A staff member's judgement counts once a supervisor confirms it.
+        validity: row.validity.clone().filter(|_| row.validity_confirmed),
+        key_complaint: row.key_complaint,
+    }
+}
+
+fn callback_fact(row: &ReportCallbackRow) -> CallbackFact {
+    CallbackFact {
+        department: row.department.clone(),
+        staff: row.staff.clone(),
+        answered: row.status == "answered",
+        rating: row.rating.and_then(|r| u8::try_from(r).ok()),
+        satisfied: row.satisfied,
+    }
+}
+
+/// The month's tickets and callbacks as facts, with its hot spots.
+async fn facts_of(
+    db: &Db,
+    settings: &Settings,
+    month: Month,
+) -> Result<(Vec<ReportTicketRow>, Vec<TicketFact>, Vec<CallbackFact>), Error> {
+    let (from, to) = month.range(settings.timezone);
+    let rows = store::report::tickets_created(db.pool(), from, to).await?;
+    let tickets = rows.iter().map(ticket_fact).collect();
+    let callbacks = store::report::callbacks_resolved(db.pool(), from, to)
+        .await?
+        .iter()
+        .map(callback_fact)
+        .collect();
+    Ok((rows, tickets, callbacks))
+}
+
+fn clusters(settings: &Settings, tickets: &[TicketFact]) -> Vec<hotspot::Cluster> {
+    let points: Vec<Point> = tickets
+        .iter()
+        .map(|t| Point {
+            number: &t.number,
+            category: &t.category,
+            place: t.building.as_deref().unwrap_or_default(),
+            at: t.created_at,
+        })
+        .collect();
+    hotspot::clusters(&points, |c| rule_of(settings, c))
+}
+
+/// Makes the report of `month` as of `as_of`.
+pub async fn make(
+    db: &Db,
+    settings: &Settings,
+    month: Month,
+    as_of: DateTime<Utc>,
+) -> Result<Made, Error> {
+    let (rows, tickets, callbacks) = facts_of(db, settings, month).await?;
+    let (_, before, before_callbacks) = facts_of(db, settings, month.previous()).await?;
+    let current = Facts {
+        month,
+        tz: settings.timezone,
+        clusters: clusters(settings, &tickets),
+        tickets: &tickets,
+        callbacks: &callbacks,
+    };
+    let previous = Facts {
+        month: month.previous(),
+        tz: settings.timezone,
+        clusters: clusters(settings, &before),
+        tickets: &before,
+        callbacks: &before_callbacks,
+    };
+    let report = report::compute(&current, &previous, &limits(settings), as_of);
+    let mut previous_by_category = std::collections::BTreeMap::new();
+    for t in &before {
+        *previous_by_category.entry(t.category.clone()).or_default() += 1;
+    }
+    Ok(Made {
+        report,
+        tickets: rows,
+        previous_by_category,
+    })
+}
+
+/// A label from the prompts (`category-plumbing`, `kind-repair` …), or the
+/// key itself when there is none (a building's name).
+pub fn label(lang: Lang, prefix: &str, key: &str) -> String {
+    let id = format!("{prefix}-{key}");
+    if crate::texts::has(lang, &id) {
+        t(lang, &id)
+    } else {
+        key.to_owned()
+    }
+}
+
+/// A share as a percentage with one decimal, or a dash.
+pub fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{:.1}%", v * 100.0))
+}
+
+/// Minutes as hours and minutes (`2h 05m`), or a dash.
+pub fn duration(minutes: Option<f64>) -> String {
+    let Some(m) = minutes else {
+        return "–".to_owned();
+    };
+    let m = m.round() as i64;
+    match (m / 60, m % 60) {
+        (0, m) => format!("{m}m"),
+        (h, m) if h < 48 => format!("{h}h {m:02}m"),
+        (h, _) => format!("{}d {}h", h / 24, h % 24),
+    }
+}
