@@ -380,7 +380,12 @@ async fn send_call(db: &Db, cfg: &Sending, mut call: Call) -> Landing {
         }
         Verdict::Permanent(reason) => reason,
     };
-    if !call.awaited() {
+    if call.awaited() {
+        // Whoever waits for the answer decides what it means.
+    } else if method.eq_ignore_ascii_case("answerCallbackQuery") {
+        // A press handled again after a restart finds its query expired.
+        tracing::debug!(chat_id = chat, method, error = %reason, "callback answer given up");
+    } else {
         tracing::error!(chat_id = chat, method, error = %reason, attempts = call.attempts + 1, "message given up");
     }
     let payload = serde_json::json!({ "type": "direct", "method": method }).to_string();
