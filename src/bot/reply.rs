@@ -11,9 +11,13 @@ use crate::error::Error;
 use crate::outbox::{OutButton, keyboard};
 use crate::texts::t_args;
 
-/// Sends a text to the actor.
+/// Sends a text to the actor. Returns once Telegram has it (after any
+/// pacing and 429 pauses); a refusal for good fails the handler.
 pub async fn text(bot: &Bot, actor: &Actor, text: String) -> HandlerResult {
-    actor.courier.post(bot.send_message(actor.chat(), text));
+    actor
+        .courier
+        .call(bot.send_message(actor.chat(), text))
+        .await?;
     Ok(())
 }
 
@@ -27,7 +31,7 @@ pub async fn buttons(
     let request = bot
         .send_message(actor.chat(), text)
         .reply_markup(keyboard(rows));
-    actor.courier.post(request);
+    actor.courier.call(request).await?;
     Ok(())
 }
 
@@ -36,7 +40,7 @@ pub async fn text_removing_keyboard(bot: &Bot, actor: &Actor, text: String) -> H
     let request = bot
         .send_message(actor.chat(), text)
         .reply_markup(ReplyMarkup::KeyboardRemove(KeyboardRemove::new()));
-    actor.courier.post(request);
+    actor.courier.call(request).await?;
     Ok(())
 }
 
