@@ -11,7 +11,7 @@ use crate::config::Settings;
 use crate::domain::lang::Lang;
 use crate::error::Error;
 use crate::outbox::Courier;
-use crate::store::{Db, Tx};
+use crate::store::{self, Db, Tx};
 
 /// The desk's clock: the system's time, moved by however far a test has
 /// set or advanced it. Clones share one clock, so the handlers, the
@@ -120,8 +120,12 @@ impl App {
     }
 
     /// Commits a write and lets the outbox sender know there may be news.
-    pub async fn commit(&self, tx: Tx) -> Result<(), Error> {
+    /// Inside an update's handler, the update is marked done in the same
+    /// transaction (see `store::inbox`).
+    pub async fn commit(&self, mut tx: Tx) -> Result<(), Error> {
+        store::inbox::mark_current_done(&mut tx, self.now()).await?;
         tx.commit().await?;
+        store::inbox::note_current_marked();
         self.outbox_wake.notify_one();
         Ok(())
     }

@@ -31,6 +31,7 @@ pub struct Settings {
     pub scheduler: Scheduler,
     pub onboarding: Onboarding,
     pub tickets: Tickets,
+    pub inbox: Inbox,
     /// Response and resolution limits per urgency.
     pub sla: HashMap<Urgency, Sla>,
     /// Department keys, in the order they are shown. `customer_service` must be one.
@@ -209,6 +210,21 @@ pub struct Tickets {
     pub draft_expiry: Duration,
 }
 
+/// The durable inbox of updates from Telegram.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Inbox {
+    /// Tries before an update that keeps failing is set aside (and the
+    /// supervisors told), so it never blocks its chat.
+    pub max_attempts: u32,
+    /// First wait before an update that failed is tried again; doubles each try.
+    #[serde(with = "humantime_serde")]
+    pub retry_initial: Duration,
+    /// How long handled updates are kept before they are pruned.
+    #[serde(with = "humantime_serde")]
+    pub retention: Duration,
+}
+
 /// The limits of one class of request.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -267,6 +283,7 @@ impl Default for Settings {
             scheduler: Scheduler::default(),
             onboarding: Onboarding::default(),
             tickets: Tickets::default(),
+            inbox: Inbox::default(),
             sla,
             departments: [
                 "customer_service",
@@ -350,6 +367,16 @@ impl Default for Tickets {
             callback_delay: Duration::from_secs(24 * 3600),
             callback_timeout: Duration::from_secs(48 * 3600),
             draft_expiry: Duration::from_secs(3600),
+        }
+    }
+}
+
+impl Default for Inbox {
+    fn default() -> Self {
+        Self {
+            max_attempts: 5,
+            retry_initial: Duration::from_millis(500),
+            retention: Duration::from_secs(7 * 24 * 3600),
         }
     }
 }
@@ -470,6 +497,9 @@ impl Settings {
         }
         if self.sending.group_per_minute == 0 {
             return Err(bad("sending.group_per_minute", "must be at least 1".into()));
+        }
+        if self.inbox.max_attempts == 0 {
+            return Err(bad("inbox.max_attempts", "must be at least 1".into()));
         }
         if !(0.0..=1.0).contains(&self.tickets.min_confidence) {
             return Err(bad(
@@ -625,6 +655,9 @@ mod example_file {
         assert_eq!(s.tickets.callback_delay, d.tickets.callback_delay);
         assert_eq!(s.tickets.draft_expiry, d.tickets.draft_expiry);
         assert_eq!(s.onboarding.invite_ttl, d.onboarding.invite_ttl);
+        assert_eq!(s.inbox.max_attempts, d.inbox.max_attempts);
+        assert_eq!(s.inbox.retry_initial, d.inbox.retry_initial);
+        assert_eq!(s.inbox.retention, d.inbox.retention);
         assert_eq!(s.routing, d.routing);
         assert_eq!(s.emergency.fire, d.emergency.fire);
         assert_eq!(s.emergency.police, d.emergency.police);

@@ -16,6 +16,7 @@ pub mod desk;
 pub mod domain;
 pub mod emulator;
 pub mod error;
+pub mod inbox;
 pub mod jobs;
 pub mod outbox;
 pub mod report;

@@ -3,17 +3,15 @@
 
 use std::sync::Arc;
 
-use teloxide::dispatching::Dispatcher;
-use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
 use teloxide::types::BotCommand;
 use tokio_util::sync::CancellationToken;
 
 use crate::app::{App, Clock};
-use crate::bot;
 use crate::config::{ConfigError, Settings};
 use crate::domain::lang::Lang;
 use crate::error::Error;
+use crate::inbox;
 use crate::outbox::Sender;
 use crate::scheduler::Scheduler;
 use crate::store::Db;
@@ -82,33 +80,14 @@ pub async fn run_with_clock(
     let sender = tokio::spawn(sender.run(shutdown.clone()));
     let scheduler = tokio::spawn(Scheduler::new(app.clone()).run(shutdown.clone()));
 
-    let mut dispatcher = Dispatcher::builder(bot, bot::schema())
-        .dependencies(bot::dependencies(app))
-        .default_handler(|_| async {})
-        .error_handler(LoggingErrorHandler::with_custom_text(
-            "update handler failed",
-        ))
-        .build();
-    let token = dispatcher.shutdown_token();
-    let stopper = tokio::spawn(async move {
-        shutdown.cancelled().await;
-        // The dispatcher refuses to stop before it has started; try until it listens.
-        loop {
-            match token.shutdown() {
-                Ok(done) => {
-                    done.await;
-                    break;
-                }
-                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
-            }
-        }
-    });
-    dispatcher.dispatch().await;
-    stopper.abort();
+    // Our own polling listener and durable inbox instead of teloxide's
+    // polling: nothing is acknowledged to Telegram before it is stored.
+    let handled = inbox::run(bot, app, shutdown.clone()).await;
+    shutdown.cancel();
     let _ = sender.await;
     let _ = scheduler.await;
     tracing::info!("residesk stopped");
-    Ok(())
+    handled
 }
 
 /// The menu for people the bot does not know yet, in each language Telegram

@@ -268,7 +268,8 @@ async fn a_draft_left_longer_than_the_expiry_is_set_aside_and_the_next_message_s
 }
 
 #[tokio::test]
-async fn a_confirmed_draft_ends_in_the_tickets_own_commit_so_a_second_press_files_nothing() {
+async fn a_confirmed_draft_ends_in_the_tickets_own_commit_so_a_second_press_names_the_same_ticket()
+{
     let desk = TestDesk::start().await;
     let amy = amy(&desk).await;
     let lang = Lang::ZhHant;
@@ -289,8 +290,18 @@ async fn a_confirmed_draft_ends_in_the_tickets_own_commit_so_a_second_press_file
     desk.expect_message(&amy, &opening(lang, "draft-confirmed"))
         .await;
     let again = press(&desk, &amy, &card, lang, "button-draft-confirm").await;
-    assert_eq!(again.text, Some(text(lang, "stale-button")));
-    assert_eq!(tickets(&desk).await.len(), 1);
+    let filed = tickets(&desk).await;
+    assert_eq!(filed.len(), 1);
+    // The second press names the ticket the draft became.
+    let number = filed[0].number.clone();
+    assert_eq!(
+        again.text,
+        Some(t_args(
+            lang,
+            "draft-already-filed",
+            &[("number", number.into())]
+        ))
+    );
 }
 
 #[tokio::test]
@@ -301,11 +312,19 @@ async fn a_restart_in_the_middle_of_a_draft_resumes_it() {
 
     desk.emu.send_text(&amy, "3座大堂升降機壞咗");
     let card = card(&desk, &amy, lang).await;
-    assert!(card.body().contains(&t_args(
-        lang,
-        "draft-place-building",
-        &[("building", "3".into())]
-    )));
+    // The lobby of block 3 is a shared area: the ticket's place, not a flat.
+    assert!(
+        card.body().contains(&t_args(
+            lang,
+            "draft-place-area",
+            &[
+                ("area", text(lang, "area-lobby").into()),
+                ("building", "3".into())
+            ]
+        )),
+        "{}",
+        card.body()
+    );
     desk.restart().await;
 
     press(&desk, &amy, &card, lang, "button-draft-confirm").await;

@@ -17,6 +17,7 @@ pub enum Command {
     Cancel,
     Duty,
     My,
+    Urgent,
     Tasks,
     Log(String),
     Open(String),
@@ -36,6 +37,7 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
         ],
         Some(Role::Resident) => &[
             ("my", "cmd-my"),
+            ("urgent", "cmd-urgent"),
             ("help", "cmd-help"),
             ("lang", "cmd-lang"),
             ("cancel", "cmd-cancel"),

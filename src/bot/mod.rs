@@ -5,6 +5,7 @@
 pub mod campaign;
 pub mod commands;
 mod common;
+pub mod decide;
 pub mod intake;
 mod onboarding;
 mod rating;
@@ -15,7 +16,7 @@ pub mod work;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use teloxide::dispatching::dialogue::{self, Dialogue};
+use teloxide::dispatching::dialogue::{Dialogue, GetChatId};
 use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
 use teloxide::prelude::*;
 use teloxide::types::User;
@@ -31,6 +32,9 @@ pub use crate::domain::button as callback;
 pub use commands::Command;
 
 /// The conversation state of a chat, kept in SQLite.
+// A state is loaded and saved once per message; boxing the draft would
+// only add noise to every match on it.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub enum State {
     /// Nothing in progress.
@@ -102,7 +106,7 @@ async fn load_actor(app: Arc<App>, update: Update) -> Option<Actor> {
     let existing = match store::users::get(app.db.pool(), user_id).await {
         Ok(user) => user,
         Err(e) => {
-            tracing::error!(user_id, error = %e, "cannot load user");
+            store::inbox::note_fault("cannot load the user", &e);
             return None;
         }
     };
@@ -124,7 +128,7 @@ async fn load_actor(app: Arc<App>, update: Update) -> Option<Actor> {
         match seen {
             Ok(user) => user,
             Err(e) => {
-                tracing::error!(user_id, error = %e, "cannot record user");
+                store::inbox::note_fault("cannot record the user", &e);
                 return None;
             }
         }
@@ -189,6 +193,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .endpoint(intake::my),
         )
         .branch(
+            dptree::case![Command::Urgent]
+                .filter_map(as_resident)
+                .endpoint(intake::urgent),
+        )
+        .branch(
             dptree::case![Command::Tasks]
                 .filter_map(as_staff)
                 .endpoint(work::tasks),
@@ -236,25 +245,20 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         .branch(
             dptree::filter(|msg: Message| msg.contact().is_some()).endpoint(onboarding::contact),
         )
-        .branch(dptree::case![State::AwaitUnit { phone }].endpoint(onboarding::unit_given))
         .branch(
             dptree::case![State::Survey(waiting)]
                 .filter_map(as_resident)
                 .endpoint(campaign::answer::text),
         )
         .branch(
-            dptree::case![State::Resident(flow)]
-                .filter_map(as_resident)
-                .endpoint(intake::continue_flow),
-        )
-        .branch(
             dptree::case![State::Desk(flow)]
                 .filter_map(as_desk)
                 .endpoint(work::continue_flow),
         )
-        .branch(dptree::filter_map(as_resident).endpoint(intake::message))
         .branch(dptree::filter_map(as_desk).endpoint(work::message))
-        .endpoint(common::guest_message);
+        // Residents and people not (yet) registered: understood first, then
+        // decided (emergencies in any state), see `decide`.
+        .endpoint(decide::message);
 
     let edits = Update::filter_edited_message()
         .filter(|msg: Message| msg.chat.is_private())
@@ -266,10 +270,25 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         .filter_map_async(load_actor)
         .endpoint(common::button);
 
-    dialogue::enter::<Update, DialogueStore, State, _>()
+    enter_dialogue()
         .branch(messages)
         .branch(edits)
         .branch(callbacks)
+}
+
+/// Puts the chat's [`BotDialogue`] and its [`State`] in the dependencies.
+/// Unlike teloxide's `dialogue::enter`, a chat without a state is idle
+/// without a write: a write counts as the update's change and marks it done
+/// (see `store::inbox`), which must wait for the change it really makes.
+fn enter_dialogue() -> Handler<'static, HandlerResult, DpHandlerDescription> {
+    dptree::filter_map(|storage: Arc<DialogueStore>, update: Update| {
+        let chat_id = update.chat_id()?;
+        Some(BotDialogue::new(storage, chat_id))
+    })
+    .filter_map_async(|dialogue: BotDialogue| async move {
+        // A read error is noted by the store, so the update is tried again.
+        dialogue.get().await.ok().map(Option::unwrap_or_default)
+    })
 }
 
 /// The dependencies the handler tree needs, for `Dispatcher::builder(..).dependencies(..)`.

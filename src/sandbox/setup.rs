@@ -116,6 +116,29 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
     Ok(())
 }
 
+/// A crowd of residents for load tests and benchmarks: `count` people with
+/// ids from `first_id`, each bound to a flat of their own in building 9
+/// (flats 101, 102, …) and writing in Traditional Chinese. Returns their ids.
+pub async fn seed_residents(db: &Db, first_id: i64, count: usize) -> Result<Vec<i64>, Error> {
+    let now = Utc::now();
+    let ids: Vec<i64> = (0..count)
+        .map(|n| first_id + i64::try_from(n).unwrap_or(0))
+        .collect();
+    for (n, id) in ids.iter().enumerate() {
+        let name = format!("Resident {n}");
+        store::users::upsert_seen(db.pool(), *id, *id, &name, None, now).await?;
+        store::users::set_lang(db.pool(), *id, Lang::ZhHant.tag()).await?;
+    }
+    let mut tx = db.begin().await?;
+    for (n, id) in ids.iter().enumerate() {
+        let unit = store::units::upsert(&mut tx, "9", &(101 + n).to_string()).await?;
+        store::users::set_role(&mut tx, *id, Role::Resident, None, now).await?;
+        store::units::bind(&mut tx, *id, unit.id, "phone", now).await?;
+    }
+    tx.commit().await?;
+    Ok(ids)
+}
+
 /// Runs the sandbox until the terminal user quits: the emulator, a temporary
 /// database with the demo data, the real bot, and the chat on this terminal.
 pub async fn run(mut settings: Settings) -> Result<(), Error> {

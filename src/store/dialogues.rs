@@ -1,5 +1,6 @@
 //! Conversation state per chat, as teloxide's dialogue `Storage`, so that a
-//! restart in the middle of a conversation resumes it.
+//! restart in the middle of a conversation resumes it. A write made while an
+//! update is handled marks that update done in the same transaction.
 
 use std::sync::Arc;
 
@@ -9,7 +10,7 @@ use serde::{Serialize, de::DeserializeOwned};
 use teloxide::dispatching::dialogue::Storage;
 use teloxide::types::ChatId;
 
-use super::{Db, Tx};
+use super::{Db, Tx, inbox};
 
 /// Why a dialogue could not be loaded or saved.
 #[derive(Debug, thiserror::Error)]
@@ -43,10 +44,11 @@ where
         chat_id: ChatId,
     ) -> BoxFuture<'static, Result<(), Self::Error>> {
         Box::pin(async move {
-            sqlx::query("DELETE FROM dialogues WHERE chat_id = ?")
-                .bind(chat_id.0)
-                .execute(self.db.pool())
-                .await?;
+            let mut tx = self.db.begin().await?;
+            clear(&mut tx, chat_id.0).await?;
+            inbox::mark_current_done(&mut tx, Utc::now()).await?;
+            tx.commit().await?;
+            inbox::note_current_marked();
             Ok(())
         })
     }
@@ -58,15 +60,12 @@ where
     ) -> BoxFuture<'static, Result<(), Self::Error>> {
         Box::pin(async move {
             let state = serde_json::to_string(&dialogue)?;
-            sqlx::query(
-                "INSERT INTO dialogues (chat_id, state, updated_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (chat_id) DO UPDATE SET state = ?2, updated_at = ?3",
-            )
-            .bind(chat_id.0)
-            .bind(state)
-            .bind(Utc::now())
-            .execute(self.db.pool())
-            .await?;
+            let now = Utc::now();
+            let mut tx = self.db.begin().await?;
+            save(&mut tx, chat_id.0, &state, now).await?;
+            inbox::mark_current_done(&mut tx, now).await?;
+            tx.commit().await?;
+            inbox::note_current_marked();
             Ok(())
         })
     }
@@ -80,11 +79,31 @@ where
                 sqlx::query_scalar("SELECT state FROM dialogues WHERE chat_id = ?")
                     .bind(chat_id.0)
                     .fetch_optional(self.db.pool())
-                    .await?;
+                    .await
+                    .inspect_err(|e| inbox::note_fault("cannot read the dialogue", e))?;
             // A state written by an older version that no longer parses starts afresh.
             Ok(state.and_then(|s| serde_json::from_str(&s).ok()))
         })
     }
+}
+
+/// Keeps a chat's conversation state (JSON) as one step of a larger write.
+pub async fn save(
+    tx: &mut Tx,
+    chat_id: i64,
+    state: &str,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO dialogues (chat_id, state, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (chat_id) DO UPDATE SET state = ?2, updated_at = ?3",
+    )
+    .bind(chat_id)
+    .bind(state)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Ends a chat's conversation as one step of a larger write, so that what
@@ -95,6 +114,27 @@ pub async fn clear(tx: &mut Tx, chat_id: i64) -> Result<(), sqlx::Error> {
         .bind(chat_id)
         .execute(&mut **tx)
         .await?;
+    Ok(())
+}
+
+/// Saves a chat's conversation state (JSON) as one step of a larger write,
+/// so that a ticket opened from one of several drafts and the drafts left
+/// commit together.
+pub async fn save(
+    tx: &mut Tx,
+    chat_id: i64,
+    state: &str,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO dialogues (chat_id, state, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (chat_id) DO UPDATE SET state = ?2, updated_at = ?3",
+    )
+    .bind(chat_id)
+    .bind(state)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
