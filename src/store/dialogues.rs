@@ -87,7 +87,9 @@ where
     }
 }
 
-/// Keeps a chat's conversation state (JSON) as one step of a larger write.
+/// Keeps a chat's conversation state (JSON) as one step of a larger write,
+/// so that a ticket opened from one of several drafts and the drafts left
+/// commit together.
 pub async fn save(
     tx: &mut Tx,
     chat_id: i64,
@@ -114,27 +116,6 @@ pub async fn clear(tx: &mut Tx, chat_id: i64) -> Result<(), sqlx::Error> {
         .bind(chat_id)
         .execute(&mut **tx)
         .await?;
-    Ok(())
-}
-
-/// Saves a chat's conversation state (JSON) as one step of a larger write,
-/// so that a ticket opened from one of several drafts and the drafts left
-/// commit together.
-pub async fn save(
-    tx: &mut Tx,
-    chat_id: i64,
-    state: &str,
-    now: chrono::DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO dialogues (chat_id, state, updated_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (chat_id) DO UPDATE SET state = ?2, updated_at = ?3",
-    )
-    .bind(chat_id)
-    .bind(state)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
     Ok(())
 }
 
