@@ -85,6 +85,8 @@ help-staff = You receive the requests of { $department } here, with buttons to a
 help-supervisor = You see escalations and can follow every request.
     /open – open requests by status or department
     /reassign – give a request to someone else
+    /ticket R-0012 – a request and its history
+    /report – the monthly report (or /report YYYY-MM)
     /log 3-1502 text – log a call or visit for a resident
     /survey – surveys of residents: new, preview, send, status, results
     /notice – notices to residents, with a 收到 count

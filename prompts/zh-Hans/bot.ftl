@@ -84,6 +84,8 @@ help-staff = { $department }的工单会发送到这里，您可以点按钮接�
 help-supervisor = 您会收到升级的工单，并可跟进所有工单。
     /open – 按状态或部门查看未完成工单
     /reassign – 改派工单
+    /ticket R-0012 – 查阅工单及其记录
+    /report – 每月报告（或 /report YYYY-MM）
     /log 3-1502 内容 – 代业主登记来电来访
     /survey – 业户问卷：新建、预览、发送、进度、结果
     /notice – 向住户发出通告（可统计“收到”）

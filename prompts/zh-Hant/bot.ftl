@@ -84,6 +84,8 @@ help-staff = { $department }的工單會發送到這裏，您可以按按鈕接�
 help-supervisor = 您會收到升級個案，並可跟進所有工單。
     /open – 按狀態或部門查看未完成工單
     /reassign – 改派工單
+    /ticket R-0012 – 查閱工單及其記錄
+    /report – 每月報告（或 /report YYYY-MM）
     /log 3-1502 內容 – 代住戶登記來電來訪
     /survey – 業戶問卷：新增、預覽、發送、進度、結果
     /notice – 向住戶發出通告（可統計「收到」）
