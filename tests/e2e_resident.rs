@@ -312,11 +312,19 @@ async fn a_restart_in_the_middle_of_a_draft_resumes_it() {
 
     desk.emu.send_text(&amy, "3座大堂升降機壞咗");
     let card = card(&desk, &amy, lang).await;
-    assert!(card.body().contains(&t_args(
-        lang,
-        "draft-place-building",
-        &[("building", "3".into())]
-    )));
+    // The lobby of block 3 is a shared area: the ticket's place, not a flat.
+    assert!(
+        card.body().contains(&t_args(
+            lang,
+            "draft-place-area",
+            &[
+                ("area", text(lang, "area-lobby").into()),
+                ("building", "3".into())
+            ]
+        )),
+        "{}",
+        card.body()
+    );
     desk.restart().await;
 
     press(&desk, &amy, &card, lang, "button-draft-confirm").await;

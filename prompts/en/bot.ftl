@@ -16,8 +16,8 @@ contact-invalid = We could not read that phone number. Please press the “Share
 registered = Thank you, { $name }. You are registered for { $units }. { $next }
 registered-next = Just write to us here whenever you need something: a repair, a complaint, a booking or a question.
 already-registered = You are already registered. Send /help to see what you can do.
-ask-unit = We could not find your phone number in our register. Which unit do you live in? Please write the block and flat, for example “Block 3 Flat 1502” or “3座1502”.
-unit-not-understood = Sorry, we could not read a block and flat in that. Please write it like “Block 3 Flat 1502” or “3座1502”.
+ask-unit = We could not find your phone number in our register. Which unit do you live in? Please write the block and flat, for example “Block 3 Flat 1502” or “3座1502”. (To stop, send /cancel.)
+unit-not-understood = Sorry, we could not read a block and flat in that. Please write it like “Block 3 Flat 1502” or “3座1502”. (To stop, send /cancel.)
 unit-unknown = We have no unit { $unit } in our register. Please check the block and flat, or call the management office at { $phone }.
 bind-pending = Thank you. Your request to register for unit { $unit } has been sent to the management office. We will tell you here as soon as it is approved.
 bind-still-pending = Your request to register for unit { $unit } is still waiting for the management office. We will tell you here as soon as it is decided.
@@ -63,6 +63,7 @@ cmd-help = What I can do
 cmd-lang = Change language
 cmd-cancel = Cancel what you are doing
 cmd-my = My requests
+cmd-urgent = 🚨 Urgent / someone in danger
 cmd-tasks = My open tasks
 cmd-duty = Go on or off duty
 cmd-log = Log a call or visit for a resident
@@ -83,6 +84,8 @@ help-staff = You receive the requests of { $department } here, with buttons to a
 help-supervisor = You see escalations and can follow every request.
     /open – open requests by status or department
     /reassign – give a request to someone else
+    /ticket R-0012 – a request and its history
+    /report – the monthly report (or /report YYYY-MM)
     /log 3-1502 text – log a call or visit for a resident
     /survey – surveys of residents: new, preview, send, status, results
     /notice – notices to residents, with a 收到 count

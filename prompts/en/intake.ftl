@@ -114,3 +114,22 @@ area-clubhouse = Clubhouse
 area-playground = Playground
 area-rooftop = Rooftop
 area-entrance = Main entrance
+
+# The conversation: small talk, two requests at once, a way out, times past.
+smalltalk-greeting = Hello! 👋 How can we help? Just write what you need, for example “the kitchen tap is leaking” or “I would like to book the function room”.
+smalltalk-thanks = You're welcome! Write to us here whenever you need something.
+smalltalk-ok = 👍 Noted. Write to us here whenever you need something; /my shows your requests.
+smalltalk-pending = Your request above is still waiting for your answer.
+draft-ask-which = Is this about your request “{ $text }”, or is it a new request?
+button-join-draft = ➕ Add to “{ $text }”
+button-split-draft = 🆕 A new request
+button-draft-back = ↩️ Back
+button-urgent = 🚨 Urgent / someone in danger
+draft-time-past = { $time } has already passed, so we cannot book it. The next possible time is { $next }: press the button to take it, or write another day and time.
+button-take-time = ✅ { $next }
+addinfo-left = This looks like a new request, so we did not add it to { $number }. Please check the new request below.
+emergency-kept-draft = Your request “{ $text }” is kept as it was; you can go on with it above when you are safe.
+emergency-kept-addinfo = When you are safe, you can still send what you wanted to add to your request.
+emergency-kept-unit = When you are safe, please still tell us your block and flat so that we can register you.
+urgent-pressed = 🚨 The resident pressed “urgent / someone in danger”.
+urgent-tell-more = Please tell us now what is happening and where (block, floor, flat or area); everything you send goes straight to the staff on duty.

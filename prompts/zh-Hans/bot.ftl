@@ -15,8 +15,8 @@ contact-invalid = 我们无法读取这个号码，请点「分享我的手机�
 registered = 谢谢您，{ $name }。您已登记为 { $units } 的业主。{ $next }
 registered-next = 有任何需要，例如报修、投诉、预约或咨询，直接在这里留言即可。
 already-registered = 您已经登记。请发送 /help 查看可用功能。
-ask-unit = 业主名册中找不到您的手机号码。请问您住在哪一户？请写楼栋和房号，例如「5栋802」。
-unit-not-understood = 抱歉，我们看不出楼栋和房号。请写成「5栋802」或「3座1502室」。
+ask-unit = 业主名册中找不到您的手机号码。请问您住在哪一户？请写楼栋和房号，例如「5栋802」。（如要停止，请发送 /cancel。）
+unit-not-understood = 抱歉，我们看不出楼栋和房号。请写成「5栋802」或「3座1502室」。（如要停止，请发送 /cancel。）
 unit-unknown = 名册中没有 { $unit } 这一户。请核对楼栋和房号，或致电物业服务中心 { $phone }。
 bind-pending = 谢谢。您登记 { $unit } 的申请已提交物业服务中心审核，审核通过后会在这里通知您。
 bind-still-pending = 您登记 { $unit } 的申请仍在等待物业服务中心审核，有结果会在这里通知您。
@@ -62,6 +62,7 @@ cmd-help = 使用说明
 cmd-lang = 更改语言
 cmd-cancel = 取消当前操作
 cmd-my = 我的工单
+cmd-urgent = 🚨 紧急／有人身处危险
 cmd-tasks = 我的待办工作
 cmd-duty = 开始或结束值班
 cmd-log = 代业主登记来电来访
@@ -82,6 +83,8 @@ help-staff = { $department }的工单会发送到这里，您可以点按钮接�
 help-supervisor = 您会收到升级的工单，并可跟进所有工单。
     /open – 按状态或部门查看未完成工单
     /reassign – 改派工单
+    /ticket R-0012 – 查阅工单及其记录
+    /report – 每月报告（或 /report YYYY-MM）
     /log 3-1502 内容 – 代业主登记来电来访
     /survey – 业户问卷：新建、预览、发送、进度、结果
     /notice – 向住户发出通告（可统计“收到”）

@@ -105,3 +105,22 @@ area-clubhouse = 会所
 area-playground = 游乐场
 area-rooftop = 天台
 area-entrance = 大门
+
+# 对话：寒暄、同时两件事、退出方法、已过的时间。
+smalltalk-greeting = 您好！👋 有什么可以帮您？请直接写下您的需要，例如「厨房水龙头漏水」或「想预约会所宴会厅」。
+smalltalk-thanks = 不客气！有任何需要，随时在这里告诉我们。
+smalltalk-ok = 👍 收到。有任何需要，随时在这里告诉我们；发送 /my 可查看您的工单。
+smalltalk-pending = 上面的申请仍在等待您的回复。
+draft-ask-which = 这是关于您的申请「{ $text }」，还是一项新的申请？
+button-join-draft = ➕ 加到「{ $text }」
+button-split-draft = 🆕 新的申请
+button-draft-back = ↩️ 返回
+button-urgent = 🚨 紧急／有人身处危险
+draft-time-past = { $time } 已经过去，无法预约。最早可安排的时间是 { $next }：请按下面的按钮选用，或写下另一个日期和时间。
+button-take-time = ✅ { $next }
+addinfo-left = 这看起来是一项新的申请，所以没有加到 { $number }。请查看下面的新申请。
+emergency-kept-draft = 您的申请「{ $text }」已保留；安全后可在上面继续。
+emergency-kept-addinfo = 安全后，您仍可发送想补充到申请的资料。
+emergency-kept-unit = 安全后，请仍告诉我们您的楼栋和房号，以便为您登记。
+urgent-pressed = 🚨 业主按下了「紧急／有人身处危险」。
+urgent-tell-more = 请立即告诉我们发生了什么以及地点（楼栋、楼层、房号或公共区域）；您发送的所有内容会直接交给值班同事。

@@ -15,8 +15,8 @@ contact-invalid = 我們無法讀取這個電話號碼，請按「分享我的�
 registered = 謝謝您，{ $name }。您已登記為 { $units } 的住戶。{ $next }
 registered-next = 有任何需要，例如報修、投訴、預約或查詢，直接在這裏留言即可。
 already-registered = 您已經登記。請發送 /help 查看可用功能。
-ask-unit = 住戶名冊中找不到您的電話號碼。請問您住在哪個單位？請寫座數及單位，例如「3座1502室」。
-unit-not-understood = 抱歉，我們看不出座數及單位。請寫成「3座1502室」或「B座12樓A室」。
+ask-unit = 住戶名冊中找不到您的電話號碼。請問您住在哪個單位？請寫座數及單位，例如「3座1502室」。（如要停止，請發送 /cancel。）
+unit-not-understood = 抱歉，我們看不出座數及單位。請寫成「3座1502室」或「B座12樓A室」。（如要停止，請發送 /cancel。）
 unit-unknown = 名冊中沒有 { $unit } 這個單位。請核對座數及單位，或致電管理處 { $phone }。
 bind-pending = 謝謝。您登記 { $unit } 的申請已交管理處審批，批核後會在這裏通知您。
 bind-still-pending = 您登記 { $unit } 的申請仍在等候管理處審批，有結果會在這裏通知您。
@@ -62,6 +62,7 @@ cmd-help = 使用說明
 cmd-lang = 更改語言
 cmd-cancel = 取消目前操作
 cmd-my = 我的工單
+cmd-urgent = 🚨 緊急／有人身處危險
 cmd-tasks = 我的待辦工作
 cmd-duty = 開始或結束當值
 cmd-log = 代住戶登記來電來訪
@@ -82,6 +83,8 @@ help-staff = { $department }的工單會發送到這裏，您可以按按鈕接�
 help-supervisor = 您會收到升級個案，並可跟進所有工單。
     /open – 按狀態或部門查看未完成工單
     /reassign – 改派工單
+    /ticket R-0012 – 查閱工單及其記錄
+    /report – 每月報告（或 /report YYYY-MM）
     /log 3-1502 內容 – 代住戶登記來電來訪
     /survey – 業戶問卷：新增、預覽、發送、進度、結果
     /notice – 向住戶發出通告（可統計「收到」）

@@ -105,3 +105,22 @@ area-clubhouse = 會所
 area-playground = 遊樂場
 area-rooftop = 天台
 area-entrance = 大閘
+
+# 對話：寒暄、同時兩件事、退出方法、已過的時間。
+smalltalk-greeting = 您好！👋 有甚麼可以幫到您？請直接寫下您的需要，例如「廚房水龍頭漏水」或「想預約會所宴會廳」。
+smalltalk-thanks = 不用客氣！有任何需要，隨時在這裡告訴我們。
+smalltalk-ok = 👍 收到。有任何需要，隨時在這裡告訴我們；發送 /my 可查看您的工單。
+smalltalk-pending = 上面的申請仍在等待您的回覆。
+draft-ask-which = 這是關於您的申請「{ $text }」，還是一項新的申請？
+button-join-draft = ➕ 加到「{ $text }」
+button-split-draft = 🆕 新的申請
+button-draft-back = ↩️ 返回
+button-urgent = 🚨 緊急／有人身處危險
+draft-time-past = { $time } 已經過去，未能預約。最早可安排的時間是 { $next }：請按下面的按鈕選用，或寫下另一個日子和時間。
+button-take-time = ✅ { $next }
+addinfo-left = 這看來是一項新的申請，所以沒有加到 { $number }。請查看下面的新申請。
+emergency-kept-draft = 您的申請「{ $text }」已保留；安全後可在上面繼續。
+emergency-kept-addinfo = 安全後，您仍可發送想補充到申請的資料。
+emergency-kept-unit = 安全後，請仍告訴我們您的座數及單位，以便為您登記。
+urgent-pressed = 🚨 住戶按下了「緊急／有人身處危險」。
+urgent-tell-more = 請立即告訴我們發生甚麼事及地點（座數、樓層、單位或公共地方）；您發送的一切會直接交給當值同事。

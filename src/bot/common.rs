@@ -101,11 +101,6 @@ pub async fn not_for_you(bot: Bot, actor: Actor) -> HandlerResult {
     reply::text(&bot, &actor, t(actor.lang, key)).await
 }
 
-/// Someone not registered yet.
-pub async fn guest_message(bot: Bot, actor: Actor) -> HandlerResult {
-    reply::text(&bot, &actor, t(actor.lang, "not-registered")).await
-}
-
 /// Whether a message is a command (Telegram marks one at its start), so that
 /// a command we do not know is never taken for a request.
 pub fn is_command(msg: &Message) -> bool {

@@ -5,6 +5,7 @@
 pub mod campaign;
 pub mod commands;
 mod common;
+pub mod decide;
 pub mod intake;
 mod onboarding;
 mod rating;
@@ -31,6 +32,9 @@ pub use crate::domain::button as callback;
 pub use commands::Command;
 
 /// The conversation state of a chat, kept in SQLite.
+// A state is loaded and saved once per message; boxing the draft would
+// only add noise to every match on it.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub enum State {
     /// Nothing in progress.
@@ -166,6 +170,15 @@ fn as_desk(actor: Actor) -> Option<DeskMember> {
     matches!(actor.role(), Some(Role::Staff | Role::Supervisor)).then_some(DeskMember(actor))
 }
 
+/// Staff, supervisors and managers: who may look a ticket up by number.
+fn as_desk_or_manager(actor: Actor) -> Option<Actor> {
+    matches!(
+        actor.role(),
+        Some(Role::Staff | Role::Supervisor | Role::Manager)
+    )
+    .then_some(actor)
+}
+
 /// A supervisor or manager: who reads the reports.
 fn as_reader(actor: Actor) -> Option<Actor> {
     matches!(actor.role(), Some(Role::Supervisor | Role::Manager)).then_some(actor)
@@ -187,6 +200,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
             dptree::case![Command::My]
                 .filter_map(as_resident)
                 .endpoint(intake::my),
+        )
+        .branch(
+            dptree::case![Command::Urgent]
+                .filter_map(as_resident)
+                .endpoint(intake::urgent),
         )
         .branch(
             dptree::case![Command::Tasks]
@@ -214,6 +232,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .endpoint(campaign::notices),
         )
         .branch(
+            dptree::case![Command::Ticket(args)]
+                .filter_map(as_desk_or_manager)
+                .endpoint(work::ticket_command),
+        )
+        .branch(
             dptree::case![Command::Report(args)]
                 .filter_map(as_reader)
                 .endpoint(report::report),
@@ -236,25 +259,20 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         .branch(
             dptree::filter(|msg: Message| msg.contact().is_some()).endpoint(onboarding::contact),
         )
-        .branch(dptree::case![State::AwaitUnit { phone }].endpoint(onboarding::unit_given))
         .branch(
             dptree::case![State::Survey(waiting)]
                 .filter_map(as_resident)
                 .endpoint(campaign::answer::text),
         )
         .branch(
-            dptree::case![State::Resident(flow)]
-                .filter_map(as_resident)
-                .endpoint(intake::continue_flow),
-        )
-        .branch(
             dptree::case![State::Desk(flow)]
                 .filter_map(as_desk)
                 .endpoint(work::continue_flow),
         )
-        .branch(dptree::filter_map(as_resident).endpoint(intake::message))
         .branch(dptree::filter_map(as_desk).endpoint(work::message))
-        .endpoint(common::guest_message);
+        // Residents and people not (yet) registered: understood first, then
+        // decided (emergencies in any state), see `decide`.
+        .endpoint(decide::message);
 
     let edits = Update::filter_edited_message()
         .filter(|msg: Message| msg.chat.is_private())

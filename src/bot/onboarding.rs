@@ -176,17 +176,17 @@ async fn contact_inner(
     reply::text_removing_keyboard(bot, actor, text).await
 }
 
-/// The unit typed by a resident whose phone is not in the register.
-pub async fn unit_given(
-    bot: Bot,
-    app: Arc<App>,
-    actor: Actor,
-    dialogue: BotDialogue,
-    msg: Message,
+/// The unit typed by a resident whose phone is not in the register (the
+/// decide step has checked that the message names one).
+pub(super) async fn unit_typed(
+    bot: &Bot,
+    app: &App,
+    actor: &Actor,
+    dialogue: &BotDialogue,
+    msg: &Message,
     phone: Option<String>,
 ) -> HandlerResult {
-    let result = unit_given_inner(&bot, &app, &actor, &dialogue, &msg, phone).await;
-    settle(&bot, &app, &actor, result).await
+    unit_given_inner(bot, app, actor, dialogue, msg, phone).await
 }
 
 async fn unit_given_inner(

@@ -188,6 +188,16 @@ pub enum DraftOp {
     SetUnit(i64),
     /// An answered question the resident still wants a person for.
     AskPerson,
+    /// The message held aside belongs to this draft.
+    Join,
+    /// The message held aside is a new request.
+    Split,
+    /// Back from a question to the card, nothing changed.
+    Back,
+    /// 🚨 Urgent / someone in danger: the draft becomes an emergency.
+    Urgent,
+    /// Take the next possible time proposed for a time already past.
+    TakeTime,
 }
 
 const LANG: &str = "lang";
@@ -364,6 +374,11 @@ const DRAFT_OPS: &[(DraftOp, &str)] = &[
     (DraftOp::ChangeTime, "w?"),
     (DraftOp::AddPhoto, "p?"),
     (DraftOp::AskPerson, "ask"),
+    (DraftOp::Join, "join"),
+    (DraftOp::Split, "new"),
+    (DraftOp::Back, "back"),
+    (DraftOp::Urgent, "sos"),
+    (DraftOp::TakeTime, "w!"),
 ];
 
 impl Callback {

@@ -36,6 +36,36 @@ pub fn place_text(lang: Lang, place: &Place) -> String {
             &[("building", building.clone().into())],
         ),
         Place::Unknown => t(lang, "draft-place-unknown"),
+        Place::Area { area, building } => area_text(lang, area, building.as_deref()),
+    }
+}
+
+/// A shared area as the resident reads it: "Lobby, Block 3 (shared area)".
+pub fn area_text(lang: Lang, area: &str, building: Option<&str>) -> String {
+    let name = t(lang, &format!("area-{area}"));
+    match building {
+        Some(building) => t_args(
+            lang,
+            "draft-place-area",
+            &[
+                ("area", name.into()),
+                ("building", building.to_owned().into()),
+            ],
+        ),
+        None => t_args(lang, "draft-place-area-estate", &[("area", name.into())]),
+    }
+}
+
+/// The draft's place with the other flat it is about, if any.
+pub fn place_line(lang: Lang, draft: &Draft) -> String {
+    let place = place_text(lang, &draft.place);
+    match &draft.about {
+        Some(unit) => t_args(
+            lang,
+            "draft-place-about",
+            &[("place", place.into()), ("unit", unit.clone().into())],
+        ),
+        None => place,
     }
 }
 
@@ -81,7 +111,7 @@ pub fn card(app: &App, lang: Lang, draft: &Draft) -> Screen {
             "urgency",
             cards::label(lang, "urgency", draft.urgency.as_str()).into(),
         ),
-        ("place", place_text(lang, &draft.place).into()),
+        ("place", place_line(lang, draft).into()),
         ("text", excerpt(&said(lang, draft), QUOTED).into()),
         ("when", when.into()),
         ("photos", (draft.photos.len() as i64).into()),
@@ -103,8 +133,16 @@ pub fn card(app: &App, lang: Lang, draft: &Draft) -> Screen {
                 button(lang, "button-draft-photo", n, DraftOp::AddPhoto),
                 button(lang, "button-draft-cancel", n, DraftOp::Cancel),
             ],
+            vec![button(lang, "button-urgent", n, DraftOp::Urgent)],
         ],
     }
+}
+
+/// A picker's rows with its last row (cancel) replaced by the way out.
+fn with_way_out(mut rows: Vec<Vec<OutButton>>, way_out: Vec<OutButton>) -> Vec<Vec<OutButton>> {
+    rows.pop();
+    rows.push(way_out);
+    rows
 }
 
 fn in_pairs(buttons: Vec<OutButton>) -> Vec<Vec<OutButton>> {
@@ -179,6 +217,7 @@ pub fn unit_picker(lang: Lang, nonce: u32, units: &[UnitRow]) -> Vec<Vec<OutButt
 /// The screen for what the draft is waiting for.
 pub fn screen(app: &App, lang: Lang, draft: &Draft, units: &[UnitRow]) -> Screen {
     let n = draft.nonce;
+    let min_confidence = app.settings.tickets.min_confidence;
     match draft.asking {
         Ask::Nothing => card(app, lang, draft),
         Ask::Kind => Screen {
@@ -187,11 +226,21 @@ pub fn screen(app: &App, lang: Lang, draft: &Draft, units: &[UnitRow]) -> Screen
                 "draft-ask-kind",
                 &[("text", excerpt(&said(lang, draft), QUOTED).into())],
             ),
-            buttons: kind_picker(lang, n),
+            // A message the desk cannot read may be one it should not miss.
+            buttons: with_way_out(
+                kind_picker(lang, n),
+                vec![button(lang, "button-urgent", n, DraftOp::Urgent)],
+            )
+            .into_iter()
+            .chain([way_out(lang, draft, min_confidence)])
+            .collect(),
         },
         Ask::Category => Screen {
             text: t(lang, "draft-ask-category"),
-            buttons: category_picker(lang, n),
+            buttons: with_way_out(
+                category_picker(lang, n),
+                way_out(lang, draft, min_confidence),
+            ),
         },
         Ask::Unit => Screen {
             text: if units.is_empty() {
@@ -199,17 +248,61 @@ pub fn screen(app: &App, lang: Lang, draft: &Draft, units: &[UnitRow]) -> Screen
             } else {
                 t(lang, "draft-ask-unit")
             },
-            buttons: unit_picker(lang, n, units),
+            buttons: with_way_out(
+                unit_picker(lang, n, units),
+                way_out(lang, draft, min_confidence),
+            ),
         },
-        Ask::Time => Screen {
-            text: t(lang, "draft-ask-time"),
-            buttons: vec![cancel_row(lang, n)],
+        Ask::Time => match (draft.past, draft.proposed) {
+            (Some((start, end)), Some((next, next_end))) => Screen {
+                text: t_args(
+                    lang,
+                    "draft-time-past",
+                    &[
+                        ("time", cards::span(app, start, end).into()),
+                        ("next", cards::span(app, next, next_end).into()),
+                    ],
+                ),
+                buttons: vec![
+                    vec![OutButton::new(
+                        t_args(
+                            lang,
+                            "button-take-time",
+                            &[("next", cards::span(app, next, next_end).into())],
+                        ),
+                        Callback::Draft {
+                            nonce: n,
+                            op: DraftOp::TakeTime,
+                        }
+                        .encode(),
+                    )],
+                    way_out(lang, draft, min_confidence),
+                ],
+            },
+            _ => Screen {
+                text: t(lang, "draft-ask-time"),
+                buttons: vec![way_out(lang, draft, min_confidence)],
+            },
         },
         Ask::Photo => Screen {
             text: t(lang, "draft-ask-photo"),
-            buttons: vec![cancel_row(lang, n)],
+            buttons: vec![way_out(lang, draft, min_confidence)],
         },
     }
+}
+
+/// The way out of a question: back to the card when the card was complete
+/// (the resident pressed a button to change something), and cancel.
+fn way_out(lang: Lang, draft: &Draft, min_confidence: f32) -> Vec<OutButton> {
+    let n = draft.nonce;
+    let mut row = Vec::new();
+    let mut complete = draft.clone();
+    complete.asking = Ask::Nothing;
+    if complete.missing(min_confidence) == Ask::Nothing && draft.past.is_none() {
+        row.push(button(lang, "button-draft-back", n, DraftOp::Back));
+    }
+    row.extend(cancel_row(lang, n));
+    row
 }
 
 /// The answer to a frequently asked question, with a way to a person.
@@ -339,7 +432,7 @@ mod tests {
             .into_iter()
             .flatten()
             .collect();
-        assert_eq!(all.len(), 7);
+        assert_eq!(all.len(), 8);
         for b in all {
             match Callback::parse(&b.data) {
                 Some(Callback::Draft { nonce, .. }) => assert_eq!(nonce, 42),

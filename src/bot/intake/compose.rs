@@ -1,6 +1,7 @@
 //! Putting a draft together: messages and edits go in, the understanding step
 //! reads them, the resident answers what is missing and corrects the card.
 
+use chrono::{DateTime, Utc};
 use teloxide::prelude::*;
 use teloxide::types::MessageId;
 
@@ -19,7 +20,7 @@ use crate::understand;
 
 /// How a screen reaches the resident.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Show {
+pub(super) enum Show {
     /// A new message under the resident's latest; the old card's buttons go.
     New,
     /// The current card changes in place (after one of its buttons).
@@ -85,7 +86,7 @@ pub async fn take(
         draft.add_photo(photo);
     }
     draft.album = input.album;
-    reread(app, &mut draft, msg, &units);
+    reread(app, &mut draft, msg.date, &units);
     if draft.urgency == Urgency::Emergency {
         return confirm::emergency(bot, app, actor, draft).await;
     }
@@ -98,26 +99,30 @@ const SET_ASIDE_QUOTED: usize = 80;
 
 /// Puts aside a draft the resident left unconfirmed: its card's buttons go,
 /// and the resident learns it was not sent, so they do not wait for it.
-async fn set_aside(bot: &Bot, actor: &Actor, old: &Draft) -> HandlerResult {
+pub(super) async fn set_aside(bot: &Bot, actor: &Actor, old: &Draft) -> HandlerResult {
     tracing::info!(
         chat_id = actor.chat().0,
         "an unconfirmed draft was set aside"
     );
-    retire(bot, actor, old.card).await;
-    if !old.is_pending_request() {
-        return Ok(());
+    for card in old.cards() {
+        retire(bot, actor, Some(card)).await;
     }
-    let quoted = card::excerpt(&card::said(actor.lang, old), SET_ASIDE_QUOTED);
-    let args = [("text", quoted.into())];
-    reply::text(bot, actor, t_args(actor.lang, "draft-set-aside", &args)).await
+    let drafts = std::iter::once(old).chain(old.others.iter());
+    for draft in drafts.filter(|d| d.is_pending_request()) {
+        let quoted = card::excerpt(&card::said(actor.lang, draft), SET_ASIDE_QUOTED);
+        let args = [("text", quoted.into())];
+        reply::text(bot, actor, t_args(actor.lang, "draft-set-aside", &args)).await?;
+    }
+    Ok(())
 }
 
 /// Runs the understanding step over the whole draft and decides what to ask.
-fn reread(app: &App, draft: &mut Draft, msg: &Message, units: &[UnitRow]) {
+pub(super) fn reread(app: &App, draft: &mut Draft, at: DateTime<Utc>, units: &[UnitRow]) {
     let text = draft.text();
-    let now = msg.date.with_timezone(&app.settings.timezone);
+    let now = at.with_timezone(&app.settings.timezone);
     let understood = understand::understand(&text, now);
     draft.apply(&understood, units);
+    draft.check_time(at);
     draft.faq = None;
     if !draft.kind_picked && draft.kind == Kind::Inquiry {
         draft.faq = understand::faq_topic(&text).map(str::to_owned);
@@ -129,7 +134,7 @@ fn reread(app: &App, draft: &mut Draft, msg: &Message, units: &[UnitRow]) {
 }
 
 /// Sends (or updates) the screen the draft needs and keeps the draft.
-async fn show(
+pub(super) async fn show(
     bot: &Bot,
     app: &App,
     actor: &Actor,
@@ -208,7 +213,10 @@ async fn typed_time(
     };
     draft.when = Some(draft::utc_span(when));
     draft.when_picked = true;
-    draft.asking = draft.missing(app.settings.tickets.min_confidence);
+    draft.asking = match draft.check_time(msg.date) {
+        true => Ask::Time,
+        false => draft.missing(app.settings.tickets.min_confidence),
+    };
     show(bot, app, actor, dialogue, draft, units, Show::New).await
 }
 
@@ -234,7 +242,7 @@ pub async fn edited(
         return reply::text(bot, actor, t(actor.lang, "edit-not-applied")).await;
     }
     let units = store::units::of_resident(app.db.pool(), actor.id()).await?;
-    reread(app, &mut draft, msg, &units);
+    reread(app, &mut draft, msg.date, &units);
     if draft.urgency == Urgency::Emergency {
         return confirm::emergency(bot, app, actor, draft).await;
     }
@@ -252,7 +260,7 @@ pub async fn button(
     op: DraftOp,
 ) -> HandlerResult {
     let current = match dialogue.get().await? {
-        Some(State::Resident(Flow::Draft(draft))) if draft.nonce == nonce => Some(draft),
+        Some(State::Resident(Flow::Draft(draft))) => draft.pick(nonce),
         _ => None,
     };
     let Some(mut draft) = current else {
@@ -283,7 +291,11 @@ pub async fn button(
     {
         return refuse(bot, actor, query).await;
     }
-    if op == DraftOp::SetKind(Kind::Unknown) || (op == DraftOp::AskPerson && draft.faq.is_none()) {
+    let forged = op == DraftOp::SetKind(Kind::Unknown)
+        || (op == DraftOp::AskPerson && draft.faq.is_none())
+        || (matches!(op, DraftOp::Join | DraftOp::Split) && draft.held.is_none())
+        || (op == DraftOp::TakeTime && draft.proposed.is_none());
+    if forged {
         return refuse(bot, actor, query).await;
     }
     // Best effort: a press handled again after a crash finds its query
@@ -306,9 +318,24 @@ pub async fn button(
             return confirm::ask_person(bot, app, actor, draft, &topic).await;
         }
         DraftOp::Cancel => {
-            dialogue.update(State::Idle).await?;
-            retire(bot, actor, draft.card).await;
+            let card = draft.card;
+            let next = match draft.rest() {
+                Some(next) => State::Resident(Flow::Draft(next)),
+                None => State::Idle,
+            };
+            dialogue.update(next).await?;
+            retire(bot, actor, card).await;
             return reply::text(bot, actor, t(actor.lang, "draft-cancelled")).await;
+        }
+        DraftOp::Urgent => return confirm::emergency(bot, app, actor, draft).await,
+        DraftOp::Join | DraftOp::Split => {
+            return super::route::place_held(bot, app, actor, dialogue, query, draft, op).await;
+        }
+        DraftOp::Back => draft.asking = draft.missing(min_confidence),
+        DraftOp::TakeTime => {
+            draft.when = draft.proposed.take();
+            draft.when_picked = true;
+            draft.asking = draft.missing(min_confidence);
         }
         DraftOp::ChangeKind => draft.asking = Ask::Kind,
         DraftOp::ChangeCategory => draft.asking = Ask::Category,

@@ -4,10 +4,11 @@
 use fluent_bundle::FluentValue;
 use teloxide::prelude::*;
 
-use super::card::{self, duration_text, place_text, said};
+use super::Flow;
+use super::card::{self, duration_text, place_line, said};
 use super::draft::{Draft, Place};
 use super::retire;
-use crate::bot::{Actor, App, HandlerResult};
+use crate::bot::{Actor, App, HandlerResult, State};
 use crate::desk::{self, NewRequest, Opened, Source, cards};
 use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind, Urgency};
@@ -36,15 +37,37 @@ struct Filing {
     urgency: Urgency,
 }
 
+/// What becomes of the conversation when a ticket is opened.
+// A state is loaded and saved once per message; boxing the draft would
+// only add noise to every match on it.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+enum After {
+    /// The draft is done: the drafts beside it (if any) go on, in the
+    /// ticket's transaction.
+    Done(Option<Draft>),
+    /// The ticket came from a message apart (an emergency): whatever was in
+    /// progress stays as it was.
+    Keep,
+}
+
 /// Opens the ticket, queues the resident's acknowledgement and ends the
 /// draft, in one transaction: a ticket never exists while its draft can still
 /// be confirmed, even when the process stops right after the commit (Telegram
 /// then delivers the press again) or a later write fails.
-async fn open(app: &App, actor: &Actor, draft: &Draft, filing: Filing) -> Result<Opened, Error> {
+async fn open(
+    app: &App,
+    actor: &Actor,
+    draft: &Draft,
+    filing: Filing,
+    after: After,
+) -> Result<Opened, Error> {
     let lang = actor.lang;
     let text = said(lang, draft);
-    let description = match &draft.place {
-        Place::Building(_) => format!("{}\n{text}", place_text(lang, &draft.place)),
+    let description = match (&draft.place, &draft.about) {
+        (Place::Building(_) | Place::Area { .. }, _) | (_, Some(_)) => {
+            format!("{}\n{text}", place_line(lang, draft))
+        }
         _ => text,
     };
     let request = NewRequest {
@@ -69,7 +92,15 @@ async fn open(app: &App, actor: &Actor, draft: &Draft, filing: Filing) -> Result
         confirmed_text(app, actor, &opened, filing)
     };
     outbox::enqueue(&mut tx, actor.chat().0, &OutMessage::text(ack), now).await?;
-    store::dialogues::clear(&mut tx, actor.chat().0).await?;
+    match after {
+        After::Done(None) => store::dialogues::clear(&mut tx, actor.chat().0).await?,
+        After::Done(Some(next)) => {
+            let state = serde_json::to_string(&State::Resident(Flow::Draft(next)))
+                .map_err(crate::store::dialogues::DialogueError::from)?;
+            store::dialogues::save(&mut tx, actor.chat().0, &state, now).await?;
+        }
+        After::Keep => {}
+    }
     app.commit(tx).await?;
     tracing::info!(
         user_id = actor.id(),
@@ -143,21 +174,40 @@ pub async fn confirm(bot: &Bot, app: &App, actor: &Actor, draft: Draft) -> Handl
         category: draft.category,
         urgency: draft.urgency,
     };
-    open(app, actor, &draft, filing).await?;
-    retire(bot, actor, draft.card).await;
+    let card = draft.card;
+    let rest = draft.clone().rest();
+    open(app, actor, &draft, filing, After::Done(rest)).await?;
+    retire(bot, actor, card).await;
     Ok(())
 }
 
-/// An emergency: opened at once, without waiting for the card.
+/// An emergency: opened at once, without waiting for the card; the draft it
+/// grew from is done.
 pub async fn emergency(bot: &Bot, app: &App, actor: &Actor, draft: Draft) -> HandlerResult {
     let filing = Filing {
         kind: draft.emergency_kind(),
         category: draft.category,
         urgency: Urgency::Emergency,
     };
-    open(app, actor, &draft, filing).await?;
-    retire(bot, actor, draft.card).await;
+    let card = draft.card;
+    let rest = draft.clone().rest();
+    open(app, actor, &draft, filing, After::Done(rest)).await?;
+    retire(bot, actor, card).await;
     Ok(())
+}
+
+/// An emergency told in a message of its own (or raised with the 🚨
+/// button with nothing in progress): filed at once from `draft`, while the
+/// conversation in progress is kept as it was.
+/// Returns the ticket's id.
+pub async fn emergency_apart(app: &App, actor: &Actor, draft: &Draft) -> Result<i64, Error> {
+    let filing = Filing {
+        kind: draft.emergency_kind(),
+        category: draft.category,
+        urgency: Urgency::Emergency,
+    };
+    let opened = open(app, actor, draft, filing, After::Keep).await?;
+    Ok(opened.ticket.id)
 }
 
 /// The resident read the answer to their question and still wants a person.
@@ -173,7 +223,9 @@ pub async fn ask_person(
         category: card::faq_category(topic),
         urgency: Urgency::Low,
     };
-    open(app, actor, &draft, filing).await?;
-    retire(bot, actor, draft.card).await;
+    let card = draft.card;
+    let rest = draft.clone().rest();
+    open(app, actor, &draft, filing, After::Done(rest)).await?;
+    retire(bot, actor, card).await;
     Ok(())
 }

@@ -29,6 +29,12 @@ pub enum Place {
     Building(String),
     /// Not known yet.
     Unknown,
+    /// A shared area (`lobby`, `car_park` … as the lexicon names them), in
+    /// a block when one is known.
+    Area {
+        area: String,
+        building: Option<String>,
+    },
 }
 
 /// What the bot is waiting for from the resident.
@@ -72,11 +78,43 @@ pub struct Draft {
     pub album: Option<String>,
     /// The frequently asked question this is, when it is one.
     pub faq: Option<String>,
+    /// A time the resident named that had already passed, refused …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub past: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// … and the next possible time proposed instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// Another flat the request is about (a complaint about a neighbour),
+    /// filed from the resident's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
     /// When the resident last worked on it. A draft saved before this was
     /// recorded reads as the epoch, that is long left.
     #[serde(default)]
     pub touched: DateTime<Utc>,
+    /// A message the desk could not place: the resident is asked whether it
+    /// belongs to this draft or is a new request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<Held>,
+    /// Other drafts open beside this one (an earlier request, an answered
+    /// question's "ask a person"), each with its own card whose buttons still
+    /// count; the latest last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<Draft>,
 }
+
+/// A message waiting for the resident to say where it belongs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Held {
+    pub message_id: i32,
+    pub text: String,
+    pub photo: Option<String>,
+    /// The message asking about it.
+    pub question: Option<i32>,
+}
+
+/// How many drafts may wait beside the current one.
+pub const MAX_OTHERS: usize = 5;
 
 impl Draft {
     /// An empty draft started at `now`; `nonce` should be random so that
@@ -100,8 +138,57 @@ impl Draft {
             card: None,
             album: None,
             faq: None,
+            past: None,
+            proposed: None,
+            about: None,
             touched: now,
+            held: None,
+            others: Vec::new(),
         }
+    }
+
+    /// The draft whose buttons carry `nonce`, made current: this one, or one
+    /// of those beside it (this one then waits beside it instead).
+    pub fn pick(mut self, nonce: u32) -> Option<Self> {
+        if self.nonce == nonce {
+            return Some(self);
+        }
+        let at = self.others.iter().position(|d| d.nonce == nonce)?;
+        let mut picked = self.others.remove(at);
+        let mut others = std::mem::take(&mut self.others);
+        others.push(self);
+        picked.others = others;
+        Some(picked)
+    }
+
+    /// Starts `new` as the current draft, this one waiting beside it (unless
+    /// it holds nothing to send, like an answered question).
+    pub fn shelve_for(mut self, mut new: Self) -> Self {
+        let mut others = std::mem::take(&mut self.others);
+        if self.is_pending_request() || (self.faq.is_some() && self.card.is_some()) {
+            self.held = None;
+            others.push(self);
+        }
+        let excess = others.len().saturating_sub(MAX_OTHERS);
+        others.drain(..excess);
+        new.others = others;
+        new
+    }
+
+    /// What is left once this draft is done (confirmed, cancelled, filed as
+    /// an emergency): the latest draft beside it becomes current, if any.
+    pub fn rest(mut self) -> Option<Self> {
+        let mut next = self.others.pop()?;
+        next.others = std::mem::take(&mut self.others);
+        Some(next)
+    }
+
+    /// The cards of this draft and of those beside it.
+    pub fn cards(&self) -> Vec<i32> {
+        std::iter::once(self.card)
+            .chain(self.others.iter().map(|d| d.card))
+            .flatten()
+            .collect()
     }
 
     /// Whether the resident has left the draft for `expiry` or longer by
@@ -168,11 +255,32 @@ impl Draft {
         }
         self.urgency = understood.urgency;
         if !self.place_picked {
-            self.place = place_for(understood.unit.as_ref(), units);
+            (self.place, self.about) = place_of(understood, self.kind, units);
         }
         if !self.when_picked {
             self.when = understood.when.map(utc_span);
         }
+    }
+
+    /// Refuses a visit time already past at `now`: a booking's time, or any
+    /// time the resident typed as the answer to "when?"; the same time on
+    /// the next day it can be is proposed. A past time in another request
+    /// tells when something happened ("since yesterday"), not a visit, so
+    /// it is dropped. Returns whether a time was refused.
+    pub fn check_time(&mut self, now: DateTime<Utc>) -> bool {
+        let Some((start, end)) = self.when.filter(|(_, end)| *end <= now) else {
+            self.past = None;
+            self.proposed = None;
+            return false;
+        };
+        self.when = None;
+        if self.kind != Kind::Booking && !self.when_picked {
+            return false;
+        }
+        self.when_picked = false;
+        self.past = Some((start, end));
+        self.proposed = Some(next_possible(start, end, now));
+        true
     }
 
     /// What to ask before the card can be confirmed; `Ask::Nothing` when the
@@ -214,6 +322,21 @@ impl Draft {
     }
 }
 
+/// The same span moved on by whole days until it starts after `now`.
+pub fn next_possible(
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    let day = chrono::Duration::days(1);
+    let behind = (now - start).num_days().max(0) + 1;
+    let mut shift = chrono::Duration::days(behind);
+    while start + shift - day > now {
+        shift -= day;
+    }
+    (start + shift, end + shift)
+}
+
 /// A time span in UTC.
 pub fn utc_span(when: When) -> (DateTime<Utc>, DateTime<Utc>) {
     (when.start.to_utc(), when.end.to_utc())
@@ -237,6 +360,51 @@ pub fn place_for(named: Option<&UnitRef>, units: &[UnitRow]) -> Place {
             .find(|u| same_unit(u, named))
             .map_or(Place::Unknown, own),
         None => units.first().map_or(Place::Unknown, own),
+    }
+}
+
+/// Where a request is about, from what the message names: a shared area
+/// (in the block named, else the resident's own block) is the place, not
+/// their flat; a complaint that names another flat is filed from their own
+/// flat and names the other as its subject; otherwise as [`place_for`].
+pub fn place_of(u: &Understanding, kind: Kind, units: &[UnitRow]) -> (Place, Option<String>) {
+    let named = u.unit.as_ref();
+    if let Some(area) = u.area {
+        let building = named
+            .map(|n| n.building.clone())
+            .or_else(|| units.first().map(|unit| unit.building.clone()));
+        return (
+            Place::Area {
+                area: area.to_owned(),
+                building,
+            },
+            None,
+        );
+    }
+    if let Some(other) =
+        named.filter(|n| n.flat.is_some() && !units.iter().any(|u| same_unit(u, n)))
+        && kind == Kind::Complaint
+    {
+        return (
+            units.first().map_or(Place::Unknown, own),
+            Some(other.label()),
+        );
+    }
+    (place_for(named, units), None)
+}
+
+impl Draft {
+    /// Whether the place a message names is where this draft already is.
+    pub fn names_same_place(&self, u: &Understanding) -> bool {
+        match (&self.place, u.area, u.unit.as_ref()) {
+            (Place::Area { area, .. }, Some(named), _) => area == named,
+            (Place::Building(b), None, Some(n)) => {
+                n.flat.is_none() && b.eq_ignore_ascii_case(&n.building)
+            }
+            (Place::Unit { label, .. }, None, Some(n)) => label.eq_ignore_ascii_case(&n.label()),
+            (_, None, None) => true,
+            _ => false,
+        }
     }
 }
 
@@ -467,6 +635,38 @@ mod tests {
         assert_eq!(d.emergency_kind(), Kind::Complaint);
         d.kind = Kind::Repair;
         assert_eq!(d.emergency_kind(), Kind::Repair);
+    }
+
+    #[test]
+    fn a_booking_at_a_time_already_past_is_refused_with_the_next_day_proposed() {
+        let now = at(60 * 10);
+        let mut d = Draft::new(1, now);
+        d.kind = Kind::Booking;
+        d.when = Some((at(60 * 9), at(60 * 9 + 59)));
+        assert!(d.check_time(now));
+        assert_eq!(d.when, None);
+        assert_eq!(d.missing(0.0), Ask::Time);
+        assert_eq!(d.past, Some((at(60 * 9), at(60 * 9 + 59))));
+        assert_eq!(d.proposed, Some((at(60 * 33), at(60 * 33 + 59))));
+        // A week ago at nine: the next nine o'clock, tomorrow.
+        assert_eq!(
+            next_possible(at(60 * 9 - 7 * 1440), at(60 * 9 - 7 * 1440 + 59), now).0,
+            at(60 * 33)
+        );
+        // Later today is fine.
+        d.when = Some((at(60 * 15), at(60 * 15)));
+        assert!(!d.check_time(now));
+        assert_eq!(d.proposed, None);
+    }
+
+    #[test]
+    fn a_past_time_in_a_repair_is_when_it_happened_and_is_dropped() {
+        let now = at(60 * 10);
+        let mut d = Draft::new(1, now);
+        d.kind = Kind::Repair;
+        d.when = Some((at(-600), at(-500)));
+        assert!(!d.check_time(now));
+        assert_eq!((d.when, d.past), (None, None));
     }
 
     #[test]

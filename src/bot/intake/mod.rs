@@ -38,8 +38,10 @@ mod card;
 mod compose;
 mod confirm;
 mod draft;
+mod emergency;
 mod input;
 mod my;
+mod route;
 
 use std::sync::Arc;
 
@@ -52,8 +54,24 @@ use super::onboarding::settle;
 use super::{Actor, App, BotDialogue, HandlerResult, Resident, State};
 
 pub use draft::{Ask, Draft, Place};
+pub use emergency::emergency_now;
+pub use input::read;
+pub use route::{answer, ask_which, faq, new_request, retry, set_aside_if_left};
+
+/// Tells the sender why their message could not be taken.
+pub async fn refuse_input(
+    bot: &Bot,
+    app: &App,
+    actor: &Actor,
+    why: &input::Unreadable,
+) -> HandlerResult {
+    input::refuse(bot, actor, &app.settings.office.phone, why).await
+}
 
 /// Where a resident's conversation with the desk stands.
+// A state is loaded and saved once per message; boxing the draft would
+// only add noise to every match on it.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Flow {
     /// A request being put together and confirmed.
@@ -66,7 +84,9 @@ pub enum Flow {
     },
 }
 
-/// A resident's free message (text, photo, or both).
+/// A resident's message decided as if nothing were in progress (the survey
+/// hands an emergency typed as an answer over to the desk this way; it
+/// keeps its own question).
 pub async fn message(
     bot: Bot,
     app: Arc<App>,
@@ -74,27 +94,19 @@ pub async fn message(
     dialogue: BotDialogue,
     msg: Message,
 ) -> HandlerResult {
-    let actor = resident.0;
-    let result = compose::take(&bot, &app, &actor, &dialogue, &msg, None).await;
-    settle(&bot, &app, &actor, result).await
+    crate::bot::decide::message(bot, app, resident.0, dialogue, msg, State::Idle).await
 }
 
-/// A message while a flow is in progress.
-pub async fn continue_flow(
+/// `/urgent`: 🚨 urgent / someone in danger.
+pub async fn urgent(
     bot: Bot,
     app: Arc<App>,
     resident: Resident,
     dialogue: BotDialogue,
-    msg: Message,
-    flow: Flow,
+    state: State,
 ) -> HandlerResult {
     let actor = resident.0;
-    let result = match flow {
-        Flow::Draft(draft) => compose::take(&bot, &app, &actor, &dialogue, &msg, Some(draft)).await,
-        Flow::AddInfo { ticket_id, album } => {
-            my::add_info(&bot, &app, &actor, &dialogue, &msg, ticket_id, album).await
-        }
-    };
+    let result = emergency::urgent(&bot, &app, &actor, &dialogue, state).await;
     settle(&bot, &app, &actor, result).await
 }
 

@@ -1,0 +1,364 @@
+//! A resident's conversation never drops what matters (issue 7), the
+//! ordinary cases, end to end: after a common question the next request is
+//! a request; two unrelated requests make two drafts (or one question with
+//! two buttons); small talk makes no ticket; a shared-area fault is placed
+//! at the shared area; a complaint about another flat is filed from the
+//! resident's flat; a past booking time is refused; 🚨 on the card raises
+//! an emergency.
+
+mod common;
+mod resident;
+
+use common::{TestDesk, opening, text};
+use residesk::domain::lang::Lang;
+use residesk::emulator::{BotMessage, TgUser};
+use residesk::texts::t_args;
+
+use resident::{amy, card, number_in, press, tam, ticket, tickets, wang};
+
+/// Confirms a card and returns the ticket number.
+async fn confirm(desk: &TestDesk, user: &TgUser, card: &BotMessage, lang: Lang) -> String {
+    press(desk, user, card, lang, "button-draft-confirm").await;
+    let done = desk
+        .expect_message(user, &opening(lang, "draft-confirmed"))
+        .await;
+    number_in(done.body())
+}
+
+#[tokio::test]
+async fn after_a_common_question_the_next_request_becomes_a_card_in_every_language() {
+    let desk = TestDesk::start().await;
+    let cases = [
+        (
+            amy(&desk).await,
+            Lang::ZhHant,
+            "管理費幾錢？",
+            "冷氣機唔凍，想搵人上嚟整",
+        ),
+        (
+            wang(&desk).await,
+            Lang::ZhHans,
+            "物业费多少钱？",
+            "空调不制冷，想找人来修",
+        ),
+        (
+            tam(&desk).await,
+            Lang::En,
+            "How much is the management fee?",
+            "The air conditioner is not cooling, please send someone to fix it",
+        ),
+    ];
+    for (user, lang, question, request) in &cases {
+        let office = &desk.settings.office;
+        let answer = t_args(
+            *lang,
+            "faq-fees",
+            &[
+                ("office", text(*lang, "office-default-name").into()),
+                ("hours", office.hours.clone().into()),
+                ("phone", office.phone.clone().into()),
+            ],
+        );
+        desk.emu.send_text(user, question);
+        let faq = desk.expect_message(user, &answer).await;
+        desk.emu.send_text(user, request);
+        let card = card(&desk, user, *lang).await;
+        assert!(
+            card.body().contains(&text(*lang, "kind-repair")),
+            "{}",
+            card.body()
+        );
+        let number = confirm(&desk, user, &card, *lang).await;
+        assert!(number.starts_with("R-"), "{number}");
+        // The answer's button still reaches a person afterwards.
+        press(&desk, user, &faq, *lang, "button-ask-person").await;
+        let done = desk
+            .expect_message(user, &opening(*lang, "draft-confirmed"))
+            .await;
+        assert!(number_in(done.body()).starts_with("Q-"));
+    }
+    assert_eq!(tickets(&desk).await.len(), 6);
+}
+
+#[tokio::test]
+async fn two_unrelated_requests_become_two_drafts_or_one_question_with_two_buttons() {
+    let desk = TestDesk::start().await;
+    let cases = [
+        (
+            amy(&desk).await,
+            Lang::ZhHant,
+            "廚房水喉漏水",
+            "另外，停車場B2有架車亂泊",
+        ),
+        (
+            wang(&desk).await,
+            Lang::ZhHans,
+            "厨房水管漏水",
+            "另外，停车场B2有辆车乱停",
+        ),
+        (
+            tam(&desk).await,
+            Lang::En,
+            "The kitchen tap is leaking",
+            "Also, a car is parked in my space in the car park",
+        ),
+    ];
+    for (user, lang, first, second) in &cases {
+        desk.emu.send_text(user, first);
+        let leak = card(&desk, user, *lang).await;
+        desk.emu.send_text(user, second);
+        let next = desk
+            .emu
+            .wait_for_message(
+                user.id,
+                |m| {
+                    m.body().contains(&opening(*lang, "draft-card"))
+                        || m.body().contains(&opening(*lang, "draft-ask-which"))
+                },
+                common::WAIT,
+            )
+            .await
+            .expect("a second card or the question");
+        let parking = if next.body().contains(&opening(*lang, "draft-ask-which")) {
+            assert!(next.button(&text(*lang, "button-split-draft")).is_some());
+            press(&desk, user, &next, *lang, "button-split-draft").await;
+            card(&desk, user, *lang).await
+        } else {
+            next
+        };
+        assert!(
+            parking.body().contains(&text(*lang, "category-parking")),
+            "{}",
+            parking.body()
+        );
+        assert!(
+            parking.body().contains(&text(*lang, "area-car_park")),
+            "{}",
+            parking.body()
+        );
+        assert!(!parking.body().contains(first), "{}", parking.body());
+        // Both cards count: the earlier one first.
+        let plumbing = ticket(&desk, &confirm(&desk, user, &leak, *lang).await).await;
+        let parked = ticket(&desk, &confirm(&desk, user, &parking, *lang).await).await;
+        assert_eq!(plumbing.category.as_str(), "plumbing");
+        assert_eq!(plumbing.department, "engineering");
+        assert!(!plumbing.description.contains("B2") && !plumbing.description.contains("parked"));
+        assert_eq!(parked.category.as_str(), "parking");
+    }
+    assert_eq!(tickets(&desk).await.len(), 6);
+}
+
+#[tokio::test]
+async fn small_talk_gets_a_friendly_answer_and_no_ticket_or_picker() {
+    let desk = TestDesk::start().await;
+    let cases = [
+        (
+            amy(&desk).await,
+            Lang::ZhHant,
+            ["你好", "多謝", "好的", "1", "👍"],
+        ),
+        (
+            wang(&desk).await,
+            Lang::ZhHans,
+            ["您好", "谢谢", "收到", "2", "🙏"],
+        ),
+        (
+            tam(&desk).await,
+            Lang::En,
+            ["hi", "thanks", "ok", "1", "👌"],
+        ),
+    ];
+    for (user, lang, words) in &cases {
+        let keys = [
+            "smalltalk-greeting",
+            "smalltalk-thanks",
+            "smalltalk-ok",
+            "smalltalk-ok",
+            "smalltalk-ok",
+        ];
+        for (word, key) in words.iter().zip(keys) {
+            desk.emu.send_text(user, word);
+            let reply = desk.next_message(user).await;
+            let expected = if *word == "🙏" {
+                "smalltalk-thanks"
+            } else {
+                key
+            };
+            assert_eq!(reply.body(), text(*lang, expected), "{word}");
+        }
+        let pickers = desk
+            .emu
+            .bot_messages(user.id)
+            .into_iter()
+            .filter(|m| m.body().contains(&opening(*lang, "draft-ask-kind")))
+            .count();
+        assert_eq!(pickers, 0);
+    }
+    // Thanks after a ticket is not praise.
+    let tam = &cases[2].0;
+    desk.emu.send_text(tam, "The corridor light is broken");
+    let card = card(&desk, tam, Lang::En).await;
+    confirm(&desk, tam, &card, Lang::En).await;
+    desk.emu.send_text(tam, "thanks!");
+    let reply = desk.next_message(tam).await;
+    assert_eq!(reply.body(), text(Lang::En, "smalltalk-thanks"));
+    assert_eq!(tickets(&desk).await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_shared_area_fault_is_placed_at_the_shared_area_on_every_card() {
+    let desk = TestDesk::start().await;
+    let chan = desk.person("staff");
+    let cases = [
+        (amy(&desk).await, Lang::ZhHant, "大堂燈壞咗", "lobby", "3"),
+        (
+            wang(&desk).await,
+            Lang::ZhHans,
+            "垃圾房好臭",
+            "refuse_room",
+            "5",
+        ),
+        (
+            tam(&desk).await,
+            Lang::En,
+            "The refuse room smells terrible",
+            "refuse_room",
+            "3",
+        ),
+    ];
+    for (user, lang, message, area, building) in &cases {
+        desk.emu.send_text(user, message);
+        let card = card(&desk, user, *lang).await;
+        let place = t_args(
+            *lang,
+            "draft-place-area",
+            &[
+                ("area", text(*lang, &format!("area-{area}")).into()),
+                ("building", (*building).into()),
+            ],
+        );
+        assert!(card.body().contains(&place), "{}", card.body());
+        let number = confirm(&desk, user, &card, *lang).await;
+        let row = ticket(&desk, &number).await;
+        assert_eq!(row.unit_id, None, "not the resident's flat");
+        assert!(row.description.contains(&place), "{}", row.description);
+    }
+    // The engineer's card for the lobby light names the lobby, not a flat.
+    let lobby = text(Lang::ZhHant, "area-lobby");
+    let ping = desk.expect_message(&chan, &lobby).await;
+    assert!(!ping.body().contains("3-1502"), "{}", ping.body());
+}
+
+#[tokio::test]
+async fn a_complaint_about_another_flat_is_filed_from_the_residents_flat() {
+    let desk = TestDesk::start().await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+    desk.emu.send_text(&amy, "3座1602成晚唱K好嘈");
+    let card = card(&desk, &amy, lang).await;
+    assert!(card.body().contains("3-1502"), "{}", card.body());
+    assert!(card.body().contains("3-1602"), "{}", card.body());
+    let number = confirm(&desk, &amy, &card, lang).await;
+    assert!(number.starts_with("C-"));
+    let row = ticket(&desk, &number).await;
+    assert!(row.unit_id.is_some());
+    assert!(row.description.contains("3-1602"), "{}", row.description);
+}
+
+#[tokio::test]
+async fn a_booking_for_a_time_already_past_is_refused_with_the_next_time_proposed() {
+    let desk = TestDesk::start().await;
+    let cases = [
+        (
+            tam(&desk).await,
+            Lang::En,
+            "I want to book the BBQ pit",
+            "yesterday 3pm",
+        ),
+        (
+            amy(&desk).await,
+            Lang::ZhHant,
+            "我想預約燒烤爐",
+            "琴日下晝三點",
+        ),
+        (
+            wang(&desk).await,
+            Lang::ZhHans,
+            "我想预约烧烤炉",
+            "昨天下午三点",
+        ),
+    ];
+    for (user, lang, booking, past) in &cases {
+        desk.emu.send_text(user, booking);
+        desk.expect_message(user, &text(*lang, "draft-ask-time"))
+            .await;
+        desk.emu.send_text(user, past);
+        let refusal = desk
+            .expect_message(user, &opening(*lang, "draft-time-past"))
+            .await;
+        assert!(refusal.body().contains("15:00"), "{}", refusal.body());
+        assert!(
+            refusal
+                .button(&text(*lang, "button-draft-cancel"))
+                .is_some()
+        );
+        let take = refusal
+            .buttons()
+            .find(|b| b.text.starts_with('✅'))
+            .expect("the proposed time")
+            .clone();
+        desk.emu.press(
+            user,
+            user.id,
+            refusal.message_id,
+            take.callback_data.as_deref().unwrap(),
+        );
+        let card = card(&desk, user, *lang).await;
+        let row = ticket(&desk, &confirm(&desk, user, &card, *lang).await).await;
+        let start = row.preferred_start.expect("a time");
+        assert!(start > chrono::Utc::now(), "{start}");
+    }
+}
+
+#[tokio::test]
+async fn the_urgent_button_on_the_card_raises_an_emergency() {
+    let desk = TestDesk::start().await;
+    let lee = desk.person("supervisor");
+    let tam = tam(&desk).await;
+    let lang = Lang::En;
+    desk.emu.send_text(
+        &tam,
+        "Water is coming through the ceiling light in my kitchen",
+    );
+    let picker = desk
+        .expect_message(&tam, &opening(lang, "draft-ask-kind"))
+        .await;
+    assert!(picker.button(&text(lang, "button-urgent")).is_some());
+    press(&desk, &tam, &picker, lang, "kind-repair").await;
+    let category = desk
+        .expect_message(&tam, &text(lang, "draft-ask-category"))
+        .await;
+    press(&desk, &tam, &category, lang, "category-electrical").await;
+    let card = card(&desk, &tam, lang).await;
+    press(&desk, &tam, &card, lang, "button-urgent").await;
+    let reply = desk
+        .expect_message(&tam, &opening(lang, "emergency-opened"))
+        .await;
+    let number = number_in(reply.body());
+    desk.expect_message(&lee, &number).await;
+    assert_eq!(ticket(&desk, &number).await.urgency.as_str(), "emergency");
+
+    // /urgent with nothing in progress raises one and asks what happens.
+    desk.emu.send_text(&tam, "/urgent");
+    let reply = desk
+        .expect_message(&tam, &opening(lang, "emergency-opened"))
+        .await;
+    let second = number_in(reply.body());
+    desk.expect_message(&tam, &text(lang, "urgent-tell-more"))
+        .await;
+    desk.emu
+        .send_text(&tam, "Block 3 15/F, an old man fell in the corridor");
+    desk.expect_message(&tam, &opening(lang, "addinfo-done"))
+        .await;
+    desk.expect_message(&lee, &second).await;
+}
