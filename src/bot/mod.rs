@@ -48,6 +48,8 @@ pub enum State {
     Desk(work::Flow),
     /// A resident's survey question waits for typed text.
     Survey(campaign::answer::Answering),
+    /// A supervisor composes a survey or notice.
+    Compose(campaign::compose::Compose),
 }
 
 pub type BotDialogue = Dialogue<State, DialogueStore>;
@@ -260,9 +262,9 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
             dptree::filter(|msg: Message| msg.contact().is_some()).endpoint(onboarding::contact),
         )
         .branch(
-            dptree::case![State::Survey(waiting)]
-                .filter_map(as_resident)
-                .endpoint(campaign::answer::text),
+            dptree::case![State::Compose(compose)]
+                .filter_map(as_supervisor)
+                .endpoint(campaign::compose::text),
         )
         .branch(
             dptree::case![State::Desk(flow)]
