@@ -191,15 +191,21 @@ pub async fn survey(
             let report = crate::desk::campaign::results::report(&app, id, lang)
                 .await?
                 .ok_or_else(|| Error::Other(format!("there is no survey #{id}")))?;
-            let text = match format {
-                ResultsFormat::Json => report.json(),
-                ResultsFormat::Csv => report.csv(lang, settings.default_language),
+            let bytes = match format {
+                ResultsFormat::Json => report.json().into_bytes(),
+                ResultsFormat::Csv => report.csv(lang, settings.default_language).into_bytes(),
+                ResultsFormat::Xlsx if output.is_none() => {
+                    return Err(Error::Other(
+                        "an XLSX workbook is written to a file: add --output FILE.xlsx".to_owned(),
+                    ));
+                }
+                ResultsFormat::Xlsx => report.xlsx(lang, settings.default_language)?,
             };
             match output {
-                Some(path) => std::fs::write(&path, text)
+                Some(path) => std::fs::write(&path, bytes)
                     .map_err(|e| Error::Other(format!("cannot write {}: {e}", path.display()))),
                 None => {
-                    println!("{}", text.trim_end());
+                    println!("{}", String::from_utf8_lossy(&bytes).trim_end());
                     Ok(())
                 }
             }

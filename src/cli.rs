@@ -69,6 +69,8 @@ pub enum SurveyCommand {
 pub enum ResultsFormat {
     Json,
     Csv,
+    /// A workbook (summary, per building, answers); needs `--output`.
+    Xlsx,
 }
 
 #[derive(Debug, Subcommand)]

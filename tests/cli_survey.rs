@@ -62,6 +62,25 @@ fn the_example_imports_as_a_draft_whose_results_print_as_json_and_csv() {
         csv.starts_with("response,building,unit,completed,Q1 您對管理處的整體服務滿意嗎？"),
         "the estate's language by default: {csv}"
     );
+
+    let out = residesk(&dir)
+        .args(["survey", "results", "1", "--format", "xlsx"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "a workbook is not printed");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--output"));
+    let book = dir.path().join("out.xlsx");
+    let out = residesk(&dir)
+        .args(["survey", "results", "1", "--format", "xlsx", "-o"])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&book).unwrap().starts_with(b"PK"));
 }
 
 #[test]

@@ -252,3 +252,57 @@ async fn report_on_demand_is_for_supervisors_and_managers_and_checks_the_month()
     assert!(reply.document.is_none() && reply.photo.is_none());
     assert!(!reply.body().starts_with("📊"));
 }
+
+#[tokio::test]
+async fn ticket_looks_a_ticket_up_for_those_who_may_see_it() {
+    let desk = TestDesk::start().await;
+    let db = desk.db().await;
+    let app = App::new(db.clone(), desk.settings.clone());
+    let request = NewRequest {
+        kind: Kind::Complaint,
+        category: Category::Noise,
+        urgency: Urgency::Normal,
+        unit_id: None,
+        resident_id: None,
+        source: Source::Phone,
+        logged_by: None,
+        description: "樓上深夜打鼓".to_owned(),
+        when: None,
+        photos: Vec::new(),
+    };
+    let mut tx = db.begin().await.unwrap();
+    let ticket = desk::open_ticket(&mut tx, &app, request, Utc::now())
+        .await
+        .unwrap()
+        .ticket;
+    tx.commit().await.unwrap();
+
+    let lee = desk.person("supervisor");
+    desk.emu
+        .send_text(&lee, &format!("/ticket {}", ticket.number.to_lowercase()));
+    let card = desk.expect_message(&lee, "樓上深夜打鼓").await;
+    assert!(card.body().contains(&ticket.number));
+
+    // A staff member who does not have it is told, as for a number that does not exist.
+    let chan = desk.person("staff");
+    let not_theirs = ticket.assignee_id != Some(chan.id);
+    desk.emu
+        .send_text(&chan, &format!("/ticket {}", ticket.number));
+    desk.emu.send_text(&chan, "/ticket Q-9999");
+    let replies = eventually(|| {
+        let m = desk.emu.bot_messages(chan.id);
+        (m.len() >= 2).then_some(m)
+    })
+    .await;
+    let refusal = opening(Lang::ZhHant, "lookup-not-found");
+    assert!(replies.last().unwrap().body().starts_with(&refusal[..3]));
+    if not_theirs {
+        assert!(!replies.iter().any(|m| m.body().contains("樓上深夜打鼓")));
+    }
+    // A resident cannot use it.
+    let amy = desk.person("resident");
+    desk.emu
+        .send_text(&amy, &format!("/ticket {}", ticket.number));
+    let reply = desk.next_message(&amy).await;
+    assert!(!reply.body().contains("樓上深夜打鼓"));
+}

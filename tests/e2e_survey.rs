@@ -230,14 +230,40 @@ async fn an_imported_survey_is_sent_answered_by_button_and_text_and_counted_exac
     press(&desk, &lee, &card, &text(Lang::En, "campaign-results"));
     let summary = wait(&desk, &lee, "📊").await;
     assert!(summary.body().contains("⭐ 3.67"), "{}", summary.body());
-    let file = desk
-        .emu
-        .wait_for_message(lee.id, |m| m.document.is_some(), WAIT)
-        .await
-        .expect("a CSV file");
+    let named = |suffix: &'static str| {
+        let emu = desk.emu.clone();
+        async move {
+            emu.wait_for_message(
+                lee.id,
+                move |m| {
+                    m.document_name
+                        .as_deref()
+                        .is_some_and(|n| n.ends_with(suffix))
+                },
+                WAIT,
+            )
+            .await
+            .unwrap_or_else(|| panic!("no {suffix} file"))
+        }
+    };
+    let file = named(".csv").await;
     let stored = desk.emu.file(file.document.as_deref().unwrap()).unwrap();
     let sent_csv = String::from_utf8(stored.bytes).unwrap();
     assert_eq!(sent_csv.trim_start_matches('\u{feff}'), csv);
+    let workbook = named(".xlsx").await;
+    let stored = desk
+        .emu
+        .file(workbook.document.as_deref().unwrap())
+        .unwrap();
+    assert!(stored.bytes.starts_with(b"PK"), "an XLSX (zip) workbook");
+    let charts: Vec<_> = desk
+        .emu
+        .bot_messages(lee.id)
+        .into_iter()
+        .filter(|m| m.photo.is_some())
+        .collect();
+    assert_eq!(charts.len(), 2, "a chart for the rating and the choice");
+    assert!(charts.iter().any(|c| c.body().contains("average 3.67")));
 }
 
 #[tokio::test]
@@ -305,4 +331,59 @@ async fn answers_can_be_changed_until_close_and_late_ones_are_thanked_not_counte
         .unwrap()
         .unwrap();
     assert_eq!(again.csv(Lang::En, Lang::En), csv, "nothing changed");
+}
+
+#[tokio::test]
+async fn a_resident_mid_draft_answers_the_survey_returns_to_the_draft_and_an_emergency_is_never_swallowed()
+ {
+    let desk = TestDesk::start().await;
+    let db = desk.db().await;
+    let ann = resident(&desk, &db, 50_021, "3", "101", Lang::En).await;
+    let en = |key: &str| text(Lang::En, key);
+
+    desk.emu
+        .send_text(&ann, "The corridor light on my floor is broken");
+    let card = wait(&desk, &ann, &common::opening(Lang::En, "draft-card")).await;
+
+    let id = import_example(&db, |_| {}).await;
+    send_now(&desk, &db, id).await;
+    let invite = wait(&desk, &ann, &title(Lang::En)).await;
+    press(&desk, &ann, &invite, &en("survey-start"));
+    let q1 = question(&desk, &ann, Lang::En, 1).await;
+    press(&desk, &ann, &q1, "4⭐");
+    let q2 = question(&desk, &ann, Lang::En, 2).await;
+    press(&desk, &ann, &q2, "⬜ Cleaning");
+    let q2 = with_button(&desk, &ann, "☑️ Cleaning").await;
+    press(&desk, &ann, &q2, &en("survey-next"));
+    question(&desk, &ann, Lang::En, 3).await;
+
+    // An emergency typed while the text question waits is an emergency.
+    desk.emu
+        .send_text(&ann, "Fire! There is smoke coming out of the rubbish room");
+    wait(&desk, &ann, &common::opening(Lang::En, "emergency-opened")).await;
+
+    desk.emu.send_text(&ann, "More lights in the lobby, please");
+    let thanks = wait(&desk, &ann, "Thank you for completing").await;
+    assert!(
+        thanks.body().contains("More lights in the lobby"),
+        "{}",
+        thanks.body()
+    );
+    wait(&desk, &ann, &en("survey-back-to-draft")).await;
+
+    // The draft is still there and confirms as before.
+    let card = current(&desk, &ann, &card);
+    press(&desk, &ann, &card, &en("button-draft-confirm"));
+    wait(&desk, &ann, &common::opening(Lang::En, "draft-confirmed")).await;
+
+    let app = residesk::runtime::app(db.clone(), desk.settings.clone());
+    let report = residesk::desk::campaign::results::report(&app, id, Lang::En)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        report.results.questions[2].texts,
+        vec!["More lights in the lobby, please".to_owned()],
+        "the emergency is not an answer"
+    );
 }

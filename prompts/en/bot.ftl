@@ -21,6 +21,7 @@ unit-not-understood = Sorry, we could not read a block and flat in that. Please 
 unit-unknown = We have no unit { $unit } in our register. Please check the block and flat, or call the management office at { $phone }.
 bind-pending = Thank you. Your request to register for unit { $unit } has been sent to the management office. We will tell you here as soon as it is approved.
 bind-still-pending = Your request to register for unit { $unit } is still waiting for the management office. We will tell you here as soon as it is decided.
+bind-too-many = You have asked to be registered several times today. Please call the management office on { $phone } and we will help you.
 bind-request-staff = New resident registration: { $name } (phone { $phone }) asks to be registered for unit { $unit }. The number is not in the register for that unit.
 bind-phone-unknown = not shared
 button-approve = ✅ Approve
@@ -84,6 +85,8 @@ help-staff = You receive the requests of { $department } here, with buttons to a
 help-supervisor = You see escalations and can follow every request.
     /open – open requests by status or department
     /reassign – give a request to someone else
+    /ticket R-0012 – a request and its history
+    /report – the monthly report (or /report YYYY-MM)
     /log 3-1502 text – log a call or visit for a resident
     /survey – surveys of residents: new, preview, send, status, results
     /notice – notices to residents, with a 收到 count

@@ -4,7 +4,10 @@ cmd-survey = Surveys of residents: new, status, results
 cmd-notice = Notices to residents
 
 ## What residents see
-survey-facts = { $count } questions, about { $minutes } min.
+survey-facts = { $count } { $count ->
+        [one] question
+       *[other] questions
+    }, about { $minutes } min.
 survey-closes = Open until { $closes }.
 survey-anonymous = 🔒 Anonymous: your answers are not linked to you.
 survey-named = This survey is named: the office sees your answers with your unit.
@@ -12,7 +15,7 @@ survey-start = ▶️ Start
 survey-continue = ▶️ Answer now
 survey-reminder = ⏰ A reminder: “{ $title }” closes on { $closes } and you have not finished it yet. It takes about { $minutes } min.
 survey-question-head = 📋 { $title } · question { $n } of { $total }
-survey-optional = (optional)
+survey-optional = {" "}(optional)
 survey-hint-rating = Please choose 1⭐ (poor) to 5⭐ (very good).
 survey-hint-single = Please choose one.
 survey-hint-multiple = Choose any that apply, then press Next.
@@ -39,9 +42,9 @@ notice-acked = Thank you, noted.
 
 ## What supervisors see
 survey-list = 📋 Surveys: choose one to see its status, preview, send it or see its results.
-survey-list-empty = 📋 There are no surveys yet. Import one with `residesk survey import FILE.toml`.
+survey-list-empty = 📋 There are no surveys yet: start one here, or import one with `residesk survey import FILE.toml`.
 notice-list = 📢 Notices: choose one to see its status.
-notice-list-empty = 📢 There are no notices yet.
+notice-list-empty = 📢 There are no notices yet: write one here.
 campaign-kind-survey = 📋 Survey
 campaign-kind-notice = 📢 Notice
 campaign-card = { $kind } #{ $id } · { $title }
@@ -52,10 +55,16 @@ campaign-status-sending = sending
 campaign-status-open = open
 campaign-status-closed = closed
 campaign-status-cancelled = discarded
-campaign-questions = { $count } questions
+campaign-questions = { $count } { $count ->
+        [one] question
+       *[other] questions
+    }
 survey-is-anonymous = anonymous
 survey-is-named = named
-campaign-reach = It would reach { $total } residents ({ $blocked } of them blocked the bot); { $missing } people in the register are not on Telegram.
+campaign-reach = It would reach { $total } { $total ->
+        [one] resident
+       *[other] residents
+    } ({ $blocked } of them blocked the bot); { $missing } people in the register are not on Telegram.
 campaign-delivery-survey = Recipients { $recipients }: queued { $queued } · sent { $sent } · failed { $failed } · blocked { $blocked }
     Started { $started } · completed { $completed } · response rate { $rate }
 campaign-delivery-notice = Recipients { $recipients }: queued { $queued } · sent { $sent } · failed { $failed } · blocked { $blocked }
@@ -79,7 +88,10 @@ campaign-results = 📊 Results
 campaign-close = ⏹ Close now
 campaign-back = ⬅️ Back
 campaign-send-now = ✅ Send now
-campaign-confirm-send = Send #{ $id } to { $reach } residents now? ({ $blocked } blocked the bot and { $missing } are not on Telegram: they will not get it.)
+campaign-confirm-send = Send #{ $id } to { $reach } { $reach ->
+        [one] resident
+       *[other] residents
+    } now? ({ $blocked } blocked the bot and { $missing } are not on Telegram: they will not get it.)
 campaign-sending = Sending has started.
 campaign-already-sent = It has been sent already.
 campaign-closed-now = Closed: later answers are not counted.
@@ -90,6 +102,75 @@ campaign-preview-head = 👁 Preview of #{ $id } in { $language }: exactly what 
 campaign-preview-end = End of the preview.
 campaign-closed = 📋 Survey #{ $id } “{ $title }” has closed: { $completed } of { $sent } residents completed it. /survey for the results.
 results-head = 📊 Results of #{ $id } “{ $title }”: { $completed } completed of { $sent } sent (response rate { $rate }).
-results-answered = { $count } answers
+results-answered = { $count } { $count ->
+        [one] answer
+       *[other] answers
+    }
 results-by-building = By building: { $list }
 results-more-texts = … and { $count } more in the file.
+
+## Composing in chat
+survey-new = ➕ New survey
+notice-new = ➕ New notice
+compose-notice-text = 📢 Please send the notice: a text, or a photo with the text as its caption.
+compose-title = 📋 A new survey. What is its title?
+compose-intro = A short introduction residents see first? Type it, or press Skip.
+compose-skip = Skip ➡️
+compose-question = Question { $n }: please type it.
+compose-kind = What kind of answer does it take?
+kind-rating = ⭐ Rating 1–5
+kind-single = 🔘 One choice
+kind-multiple = ☑️ Several choices
+kind-text = ✍️ Free text
+compose-options = Please type the options, one per line (2 to { $max }).
+compose-options-bad = Please give 2 to { $max } options, one per line, each at most { $limit } characters.
+compose-required = Must residents answer it?
+compose-required-yes = Required
+compose-required-no = Optional
+compose-more = { $count } question(s) so far. Another one?
+compose-more-yes = ➕ Another question
+compose-more-no = ✅ Done with questions
+compose-audience = Who should get it?
+audience-pick-all = 👥 All residents
+audience-pick-buildings = 🏢 Choose buildings
+audience-pick-closed = 🧾 Requests closed in the last 30 days
+audience-pick-not-answered = ⏳ Not finished the latest survey
+compose-buildings = Which buildings? Press to choose, then Done.
+compose-buildings-done = ✅ Done
+compose-buildings-none = Please choose at least one building.
+compose-no-survey-yet = No survey has been sent yet.
+compose-ack = Add a “✅ Received / I have read it” button, with a count for you?
+compose-ack-yes = Yes
+compose-ack-no = No
+compose-when = When should it go out?
+when-now = Now
+when-urgent = 🚨 Now, urgent (before everything else)
+when-later = 🕒 At a time…
+compose-at = At what time? For example { $example } (estate time).
+compose-at-bad = Please give a time to come, like { $example }.
+compose-anonymous = Anonymous, or named (the office sees who answered what)?
+compose-anonymous-yes = 🔒 Anonymous
+compose-anonymous-no = Named
+compose-days = How long should it stay open?
+compose-days-n = { $days } days
+compose-remind = Remind those who have not finished?
+compose-remind-none = No reminder
+compose-remind-after = After { $days } day(s)
+compose-remind-bad = The reminder must come before the survey closes.
+compose-too-many-questions = That is as many questions as a survey can have.
+compose-too-long = That is too long: please keep it within { $limit } characters.
+compose-type-please = Please type it as text.
+compose-use-buttons = Please use the buttons above (or /cancel to stop).
+
+## Results files
+results-sheet-summary = Summary
+results-sheet-buildings = By building
+results-sheet-answers = Answers
+results-col-question = Question
+results-col-answer = Answer
+results-col-count = Count
+results-col-share = Share
+results-col-average = Average ⭐
+results-col-building = Building
+results-col-all = (all answers)
+results-chart-average = { $title } · average { $average }⭐

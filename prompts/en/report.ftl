@@ -2,8 +2,9 @@
 
 cmd-report = Monthly report
 help-manager = You receive the monthly report of customer service.
-        /report – last month's report (or /report YYYY-MM): summary, charts and workbook
-        /lang – change language
+    /report – last month's report (or /report YYYY-MM): summary, charts and workbook
+    /ticket R-0012 – a ticket and its history
+    /lang – change language
 invite-welcome-manager = Welcome, { $name }. You are registered as a customer-service manager. Send /help to see your commands.
 report-summary = 📊 Customer service, { $month }
     { $total } tickets ({ $change } on the month before), { $complaints } complaints
@@ -88,3 +89,5 @@ source-visit = Walk-in
 validity-valid = Valid
 validity-partly = Partly valid
 validity-not_valid = Not valid
+cmd-ticket = Look up a ticket by number
+lookup-not-found = No ticket { $number } that you may see. Write it like /ticket R-0012.

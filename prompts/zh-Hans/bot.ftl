@@ -20,6 +20,7 @@ unit-not-understood = 抱歉，我们看不出楼栋和房号。请写成「5栋
 unit-unknown = 名册中没有 { $unit } 这一户。请核对楼栋和房号，或致电物业服务中心 { $phone }。
 bind-pending = 谢谢。您登记 { $unit } 的申请已提交物业服务中心审核，审核通过后会在这里通知您。
 bind-still-pending = 您登记 { $unit } 的申请仍在等待物业服务中心审核，有结果会在这里通知您。
+bind-too-many = 您今天已多次申请登记。请致电物业服务中心 { $phone }，我们会协助您。
 bind-request-staff = 新业主登记：{ $name }（电话 { $phone }）申请登记为 { $unit } 的业主。名册中该户没有此号码。
 bind-phone-unknown = 未提供
 button-approve = ✅ 批准
@@ -83,6 +84,8 @@ help-staff = { $department }的工单会发送到这里，您可以点按钮接�
 help-supervisor = 您会收到升级的工单，并可跟进所有工单。
     /open – 按状态或部门查看未完成工单
     /reassign – 改派工单
+    /ticket R-0012 – 查阅工单及其记录
+    /report – 每月报告（或 /report YYYY-MM）
     /log 3-1502 内容 – 代业主登记来电来访
     /survey – 业户问卷：新建、预览、发送、进度、结果
     /notice – 向住户发出通告（可统计“收到”）

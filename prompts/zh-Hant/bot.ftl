@@ -20,6 +20,7 @@ unit-not-understood = 抱歉，我們看不出座數及單位。請寫成「3座
 unit-unknown = 名冊中沒有 { $unit } 這個單位。請核對座數及單位，或致電管理處 { $phone }。
 bind-pending = 謝謝。您登記 { $unit } 的申請已交管理處審批，批核後會在這裏通知您。
 bind-still-pending = 您登記 { $unit } 的申請仍在等候管理處審批，有結果會在這裏通知您。
+bind-too-many = 您今天已多次申請登記。請致電管理處 { $phone }，我們會協助您。
 bind-request-staff = 新住戶登記：{ $name }（電話 { $phone }）申請登記為 { $unit } 的住戶。名冊中該單位沒有此電話號碼。
 bind-phone-unknown = 未提供
 button-approve = ✅ 批准
@@ -83,6 +84,8 @@ help-staff = { $department }的工單會發送到這裏，您可以按按鈕接�
 help-supervisor = 您會收到升級個案，並可跟進所有工單。
     /open – 按狀態或部門查看未完成工單
     /reassign – 改派工單
+    /ticket R-0012 – 查閱工單及其記錄
+    /report – 每月報告（或 /report YYYY-MM）
     /log 3-1502 內容 – 代住戶登記來電來訪
     /survey – 業戶問卷：新增、預覽、發送、進度、結果
     /notice – 向住戶發出通告（可統計「收到」）

@@ -25,6 +25,7 @@ pub enum Command {
     Survey,
     Notice,
     Report(String),
+    Ticket(String),
 }
 
 /// `(command, prompt key of its description)` for a role; `None` is a guest.
@@ -53,6 +54,7 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
         Some(Role::Supervisor) => &[
             ("open", "cmd-open"),
             ("reassign", "cmd-reassign"),
+            ("ticket", "cmd-ticket"),
             ("report", "cmd-report"),
             ("survey", "cmd-survey"),
             ("notice", "cmd-notice"),
@@ -63,6 +65,7 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
         ],
         Some(Role::Manager) => &[
             ("report", "cmd-report"),
+            ("ticket", "cmd-ticket"),
             ("help", "cmd-help"),
             ("lang", "cmd-lang"),
         ],

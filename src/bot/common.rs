@@ -198,7 +198,10 @@ pub async fn button(
         Some(Callback::Campaign { id, op }) => {
             campaign::button(&bot, &app, &actor, &query, id, op).await
         }
-        Some(Callback::Compose { .. }) => refuse(&bot, &actor, &query).await,
+        Some(Callback::Compose { nonce, op }) => {
+            campaign::compose::button_pressed(&bot, &app, &actor, &dialogue, &query, nonce, op)
+                .await
+        }
     };
     settle(&bot, &app, &actor, result).await
 }

@@ -49,6 +49,8 @@ pub enum Pending<'a> {
     /// The resident is telling more about an emergency just raised: all of
     /// it goes to that ticket.
     AddToEmergency,
+    /// A survey's free-text question waits for the resident's words.
+    SurveyText,
 }
 
 /// What the understanding step and the extractors made of one message.
@@ -127,6 +129,8 @@ pub fn decide(pending: Pending<'_>, reading: &Reading<'_>, min_confidence: f32) 
             Ask::Photo => reading.has_photo,
             _ => false,
         },
+        // Whatever is not an emergency is the resident's opinion.
+        Pending::SurveyText => true,
         _ => false,
     };
     if answers {
@@ -140,7 +144,7 @@ pub fn decide(pending: Pending<'_>, reading: &Reading<'_>, min_confidence: f32) 
     }
     match pending {
         Pending::Nothing => Decision::NewRequest,
-        Pending::AddToEmergency => Decision::Answer,
+        Pending::AddToEmergency | Pending::SurveyText => Decision::Answer,
         Pending::GuestUnit => Decision::Retry,
         Pending::AddInfo(category) => {
             let on_its_own = u.kind != Kind::Unknown
@@ -206,6 +210,7 @@ async fn handle(
     };
     let pending = match (&state, resident, &adding_to) {
         (State::AwaitUnit { .. }, _, _) => Pending::GuestUnit,
+        (State::Survey(_), true, _) => Pending::SurveyText,
         (State::Resident(Flow::Draft(draft)), true, _) => Pending::Draft(draft),
         (State::Resident(Flow::AddInfo { .. }), true, Some(ticket))
             if ticket.urgency == Urgency::Emergency =>
@@ -243,7 +248,12 @@ async fn handle(
             reply::text(bot, actor, small_talk(lang, talk, pending)).await
         }
         Decision::Faq(topic) => intake::faq(bot, app, actor, dialogue, &input, state, topic).await,
-        Decision::Answer => intake::answer(bot, app, actor, dialogue, msg, state).await,
+        Decision::Answer => match state {
+            State::Survey(waiting) => {
+                super::campaign::answer::typed(bot, app, actor, dialogue, msg, waiting).await
+            }
+            state => intake::answer(bot, app, actor, dialogue, msg, state).await,
+        },
         Decision::NewRequest => intake::new_request(bot, app, actor, dialogue, msg, state).await,
         Decision::AskWhich => intake::ask_which(bot, app, actor, dialogue, &input, state).await,
         Decision::Retry => intake::retry(bot, app, actor, dialogue, state).await,

@@ -49,6 +49,8 @@ pub enum State {
     Desk(work::Flow),
     /// A resident's survey question waits for typed text.
     Survey(campaign::answer::Answering),
+    /// A supervisor composes a survey or notice.
+    Compose(campaign::compose::Compose),
 }
 
 pub type BotDialogue = Dialogue<State, DialogueStore>;
@@ -180,6 +182,15 @@ fn as_desk(actor: Actor) -> Option<DeskMember> {
     matches!(actor.role(), Some(Role::Staff | Role::Supervisor)).then_some(DeskMember(actor))
 }
 
+/// Staff, supervisors and managers: who may look a ticket up by number.
+fn as_desk_or_manager(actor: Actor) -> Option<Actor> {
+    matches!(
+        actor.role(),
+        Some(Role::Staff | Role::Supervisor | Role::Manager)
+    )
+    .then_some(actor)
+}
+
 /// A supervisor or manager: who reads the reports.
 fn as_reader(actor: Actor) -> Option<Actor> {
     matches!(actor.role(), Some(Role::Supervisor | Role::Manager)).then_some(actor)
@@ -233,6 +244,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .endpoint(campaign::notices),
         )
         .branch(
+            dptree::case![Command::Ticket(args)]
+                .filter_map(as_desk_or_manager)
+                .endpoint(work::ticket_command),
+        )
+        .branch(
             dptree::case![Command::Report(args)]
                 .filter_map(as_reader)
                 .endpoint(report::report),
@@ -256,9 +272,9 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
             dptree::filter(|msg: Message| msg.contact().is_some()).endpoint(onboarding::contact),
         )
         .branch(
-            dptree::case![State::Survey(waiting)]
-                .filter_map(as_resident)
-                .endpoint(campaign::answer::text),
+            dptree::case![State::Compose(compose)]
+                .filter_map(as_supervisor)
+                .endpoint(campaign::compose::text),
         )
         .branch(
             dptree::case![State::Desk(flow)]

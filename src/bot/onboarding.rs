@@ -162,8 +162,9 @@ async fn contact_inner(
         now,
     )
     .await?;
+    // The conversation ends in the write that ends it.
+    store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
     app.commit(tx).await?;
-    dialogue.update(State::Idle).await?;
     let text = t_args(
         actor.lang,
         "registered",
@@ -213,6 +214,26 @@ async fn unit_given_inner(
     };
     let now = app.now();
     let mut tx = app.db.begin().await?;
+    // One request waits at a time, and a day allows only a few: each one
+    // pings every customer-service member.
+    if let Some(pending) = store::units::pending_bind_request_tx(&mut tx, actor.id()).await? {
+        let waiting = store::units::get(&mut tx, pending.unit_id)
+            .await?
+            .map(|u| u.label())
+            .unwrap_or_default();
+        store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
+        app.commit(tx).await?;
+        let args = [("unit", FluentValue::from(waiting))];
+        return reply::text(bot, actor, t_args(actor.lang, "bind-still-pending", &args)).await;
+    }
+    let day_ago = now - chrono::Duration::days(1);
+    let today = store::units::bind_requests_since(&mut tx, actor.id(), day_ago).await?;
+    if today >= i64::from(app.settings.onboarding.bind_requests_per_day) {
+        store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
+        app.commit(tx).await?;
+        let args = [("phone", app.settings.office.phone.clone().into())];
+        return reply::text(bot, actor, t_args(actor.lang, "bind-too-many", &args)).await;
+    }
     let request =
         store::units::create_bind_request(&mut tx, actor.id(), unit.id, phone.as_deref(), now)
             .await?;
@@ -277,8 +298,9 @@ async fn unit_given_inner(
         &details,
     )
     .await?;
+    // The conversation ends in the write that ends it.
+    store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
     app.commit(tx).await?;
-    dialogue.update(State::Idle).await?;
     reply::text(
         bot,
         actor,

@@ -31,6 +31,7 @@ mod methods;
 mod png;
 mod script;
 mod server;
+mod spec;
 mod state;
 mod types;
 mod watch;

@@ -116,6 +116,16 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
     Ok(())
 }
 
+/// The example survey (`examples/survey.toml`) as a draft, as `residesk
+/// survey import` would leave it, for the supervisor to preview and send.
+async fn seed_survey(db: &Db, settings: &Settings) -> Result<(), Error> {
+    let source = include_str!("../../examples/survey.toml");
+    let imported = crate::domain::survey_file::parse(source, settings.timezone)
+        .map_err(|e| Error::Other(format!("examples/survey.toml: {e}")))?;
+    crate::admin::import_survey(db, &imported, Utc::now()).await?;
+    Ok(())
+}
+
 /// A crowd of residents for load tests and benchmarks: `count` people with
 /// ids from `first_id`, each bound to a flat of their own in building 9
 /// (flats 101, 102, …) and writing in Traditional Chinese. Returns their ids.
@@ -156,6 +166,7 @@ pub async fn run(mut settings: Settings) -> Result<(), Error> {
 
     let db = Db::open(&settings.database).await?;
     seed_demo(&db).await?;
+    seed_survey(&db, &settings).await?;
     let identities: Vec<Identity> = DEMO_PEOPLE
         .iter()
         .map(|p| Identity {

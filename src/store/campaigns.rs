@@ -114,6 +114,40 @@ pub async fn update_draft(
     Ok(done.rows_affected() == 1)
 }
 
+/// Sets when a draft is to go out once sent (`None`: at once).
+pub async fn set_send_at(
+    tx: &mut Tx,
+    id: i64,
+    at: Option<DateTime<Utc>>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE campaigns SET send_at = ? WHERE id = ? AND status = 'draft'")
+        .bind(at)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The buildings that have residents, in order.
+pub async fn buildings(pool: &SqlitePool) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT n.building FROM units n JOIN residents b ON b.unit_id = n.id
+         ORDER BY length(n.building), n.building",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// The latest survey that was sent, for a "not answered" audience.
+pub async fn latest_sent_survey(pool: &SqlitePool) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT id FROM campaigns WHERE kind = 'survey' AND status IN ('sending', 'open', 'closed')
+         ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_optional(pool)
+    .await
+}
+
 /// Moves a draft to `sending` (or `scheduled`) with its times; false if it
 /// was no longer a draft (sent twice).
 pub async fn start_sending(

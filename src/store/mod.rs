@@ -83,6 +83,63 @@ pub(crate) mod testing {
 mod tests {
     use chrono::Utc;
 
+    #[tokio::test]
+    async fn the_manager_migration_keeps_every_user_and_their_references() {
+        use sqlx::sqlite::SqliteConnectOptions;
+        use std::str::FromStr;
+        let dir = tempfile::tempdir().unwrap();
+        let options = SqliteConnectOptions::from_str("sqlite:")
+            .unwrap()
+            .filename(dir.path().join("old.db"))
+            .create_if_missing(true)
+            .foreign_keys(true);
+        let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+        let all = sqlx::migrate!("./migrations");
+        let before = sqlx::migrate::Migrator {
+            migrations: all
+                .migrations
+                .iter()
+                .filter(|m| m.version < 20261202500002)
+                .cloned()
+                .collect::<Vec<_>>()
+                .into(),
+            ..sqlx::migrate::Migrator::DEFAULT
+        };
+        before.run(&pool).await.unwrap();
+        for sql in [
+            "INSERT INTO users (id, chat_id, first_name, role, created_at, updated_at)
+             VALUES (1, 1, 'Amy', 'resident', 'x', 'x'), (2, 2, 'Lee', 'supervisor', 'x', 'x')",
+            "INSERT INTO units (id, building, flat) VALUES (1, '3', '1502')",
+            "INSERT INTO residents VALUES (1, 1, 'x', 'phone')",
+            "INSERT INTO invites VALUES ('C', 'staff', 'cleaning', 'x', 'x', 2, 'x')",
+        ] {
+            sqlx::query(sql).execute(&pool).await.unwrap();
+        }
+        all.run(&pool).await.unwrap();
+        let users: Vec<(i64, String)> = sqlx::query_as("SELECT id, role FROM users ORDER BY id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+        assert_eq!(
+            users,
+            vec![(1, "resident".into()), (2, "supervisor".into())]
+        );
+        let broken: Vec<(String,)> =
+            sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        assert!(broken.is_empty(), "{broken:?}");
+        sqlx::query("UPDATE users SET role = 'manager' WHERE id = 2")
+            .execute(&pool)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM users WHERE id = 1")
+            .execute(&pool)
+            .await
+            .expect_err("residents still refer to users");
+    }
+
     use super::testing;
 
     #[tokio::test]

@@ -71,7 +71,19 @@ pub(crate) fn classify(norm: &str) -> Labels {
         (false, None) => Category::Other,
     };
 
-    if let Some(rule) = lex.emergency.iter().find(|r| r.fires(hits)) {
+    // Over, ruled out, a drill or a past event: no emergency, nothing high.
+    let calm_rule = lex.calm.iter().find(|r| r.fires(hits));
+    let calm = calm_rule.is_some();
+    // "Don't worry, that smoke was my toast": nothing to act on.
+    if let Some(kind) = calm_rule.and_then(|r| r.kind) {
+        return Labels {
+            kind,
+            category,
+            urgency: Urgency::Low,
+            confidence: confidence(Kind::Unknown, 0.0, 0.0),
+        };
+    }
+    if let Some(rule) = lex.emergency.iter().find(|r| !calm && r.fires(hits)) {
         category = match (rule.category, found) {
             (Some(c), _) => c,
             (None, Some((c, score))) if score >= 2.0 && c != Category::Other => c,
@@ -108,7 +120,8 @@ pub(crate) fn classify(norm: &str) -> Labels {
     if kind == Kind::Unknown {
         category = Category::Other;
     }
-    let urgency = if lex.high.iter().any(|r| r.fires(hits))
+    let urgency = if !calm
+        && lex.high.iter().any(|r| r.fires(hits))
         && !matches!(
             kind,
             Kind::Praise | Kind::Suggestion | Kind::Unknown | Kind::Booking
@@ -157,6 +170,11 @@ fn decide_kind(scan: &Scan, category: Category, cat_score: f32) -> (Kind, f32) {
     };
     let margin = |own: f32| own - best_other(own);
 
+    let nothing_else = cat_score < 2.0 && repair < 2.0 && complaint < 2.0;
+    // "ok thx 👍": thanks with a greeting and nothing named is small talk.
+    if greeting >= 3.0 && nothing_else && booking < 3.0 && suggestion < 3.0 {
+        return (Kind::Unknown, 0.0);
+    }
     if praise >= 3.0 && praise > complaint && praise >= repair {
         return (Kind::Praise, margin(praise));
     }
@@ -167,10 +185,6 @@ fn decide_kind(scan: &Scan, category: Category, cat_score: f32) -> (Kind, f32) {
     // 落嚟管理處") the fault wins and the time is the visit.
     if booking >= 3.0 && booking > repair {
         return (Kind::Booking, margin(booking));
-    }
-    let nothing_else = cat_score < 2.0 && repair < 2.0 && complaint < 2.0;
-    if greeting >= 3.0 && nothing_else {
-        return (Kind::Unknown, 0.0);
     }
     if inquiry >= 3.0 && inquiry > repair && inquiry > complaint {
         return (Kind::Inquiry, margin(inquiry));

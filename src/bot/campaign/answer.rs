@@ -19,16 +19,14 @@ use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, MessageId};
 
 use crate::bot::common::refuse;
-use crate::bot::{Actor, App, BotDialogue, HandlerResult, Resident, State, intake, reply};
+use crate::bot::{Actor, App, BotDialogue, HandlerResult, State, reply};
 use crate::desk::campaign::answer::{self, AckRefused, Refused, Shown};
 use crate::desk::campaign::screens::Screen;
 use crate::domain::button::AnswerOp;
-use crate::domain::request::Urgency;
 use crate::domain::role::Role;
 use crate::domain::survey::MAX_TEXT_ANSWER;
 use crate::outbox::keyboard;
 use crate::texts::{t, t_args};
-use crate::understand;
 
 /// A survey question waiting for typed text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -199,51 +197,24 @@ async fn take_buttons_off(bot: &Bot, actor: &Actor, query: &CallbackQuery) {
     }
 }
 
-/// A message while a survey question waits for typed text.
-pub async fn text(
-    bot: Bot,
-    app: std::sync::Arc<App>,
-    resident: Resident,
-    dialogue: BotDialogue,
-    msg: Message,
-    waiting: Answering,
-) -> HandlerResult {
-    let actor = resident.0.clone();
-    let result = typed(&bot, &app, &actor, &dialogue, &msg, waiting, resident).await;
-    crate::bot::onboarding::settle(&bot, &app, &actor, result).await
-}
-
-async fn typed(
+/// The typed answer to a survey's free-text question (the understanding
+/// step has ruled out an emergency, see `bot::decide`).
+pub async fn typed(
     bot: &Bot,
-    app: &std::sync::Arc<App>,
+    app: &App,
     actor: &Actor,
     dialogue: &BotDialogue,
     msg: &Message,
     waiting: Answering,
-    resident: Resident,
 ) -> HandlerResult {
-    let Some(said) = msg.text().map(str::trim).filter(|s| !s.is_empty()) else {
+    let Some(said) = msg
+        .text()
+        .or_else(|| msg.caption())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    else {
         return reply::text(bot, actor, t(actor.lang, "survey-type-please")).await;
     };
-    let now_local = msg.date.with_timezone(&app.settings.timezone);
-    if understand::understand(said, now_local).urgency == Urgency::Emergency {
-        // Never swallowed: the emergency goes to the desk at once, and the
-        // question still waits.
-        let keep = State::Survey(waiting.clone());
-        intake::message(
-            bot.clone(),
-            app.clone(),
-            resident,
-            dialogue.clone(),
-            msg.clone(),
-        )
-        .await?;
-        let after = dialogue.get().await?.unwrap_or_default();
-        if after == State::Idle || after == State::Survey(waiting.clone()) {
-            dialogue.update(keep).await?;
-        }
-        return Ok(());
-    }
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let result = answer::text(

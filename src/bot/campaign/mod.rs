@@ -16,6 +16,8 @@
 //! ```
 
 pub mod answer;
+pub mod compose;
+mod steps;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -80,6 +82,7 @@ async fn list(bot: &Bot, app: &App, actor: &Actor, kind: Kind) -> HandlerResult 
     } else {
         head.to_owned()
     };
+    buttons.push(vec![compose::new_button(actor.lang, kind == Kind::Survey)]);
     reply::buttons(bot, actor, t(actor.lang, &key), &buttons).await
 }
 
@@ -410,19 +413,22 @@ async fn send_preview(
     }
 }
 
-/// The results in chat: a summary, and the answers as a CSV file.
+/// The results in chat: a summary, a chart per question, and the answers
+/// as CSV and XLSX files, queued together.
 async fn send_results(bot: &Bot, app: &App, actor: &Actor, id: i64) -> HandlerResult {
     let Some(report) = results::report(app, id, actor.lang).await? else {
         return reply::text(bot, actor, t(actor.lang, "stale-button")).await;
     };
-    reply::text(bot, actor, report.summary(actor.lang)).await?;
-    let csv = report.csv(actor.lang, app.settings.default_language);
-    let mut bytes = vec![0xEF, 0xBB, 0xBF];
-    bytes.extend_from_slice(csv.as_bytes());
-    let file = InputFile::memory(bytes).file_name(format!("survey-{id}.csv"));
-    actor
-        .courier
-        .call(bot.send_document(actor.chat(), file))
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    report
+        .send_to(
+            &mut tx,
+            actor.chat().0,
+            actor.lang,
+            app.settings.default_language,
+            now,
+        )
         .await?;
-    Ok(())
+    app.commit(tx).await
 }

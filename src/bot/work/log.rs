@@ -278,8 +278,9 @@ pub async fn log_button(
         photos: Vec::new(),
     };
     let opened = desk::open_ticket(&mut tx, app, request, now).await?;
+    // The conversation ends in the write that ends it.
+    store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
     app.commit(tx).await?;
-    dialogue.update(State::Idle).await?;
     tracing::info!(
         ticket_id = opened.ticket.id,
         user_id = actor.id(),

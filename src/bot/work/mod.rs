@@ -41,7 +41,7 @@ use crate::texts::t;
 
 pub use lists::{open, open_button, tasks};
 pub use log::{log, log_button};
-pub use supervise::reassign_command;
+pub use supervise::{reassign_command, ticket_command};
 pub use ticket::ticket_button;
 
 /// Where a staff member's or supervisor's conversation stands.

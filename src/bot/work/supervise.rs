@@ -43,6 +43,34 @@ pub async fn view(
     reply::buttons(bot, actor, format!("{card}\n\n{history}"), &rows).await
 }
 
+/// `/ticket R-0012`: the card and its history, with the buttons this member
+/// may use. Staff see their own tickets, supervisors every ticket, managers
+/// every ticket read-only (no buttons).
+pub async fn ticket_command(
+    bot: Bot,
+    app: std::sync::Arc<App>,
+    actor: Actor,
+    args: String,
+) -> HandlerResult {
+    let number = args.trim().to_uppercase();
+    let found = match number.as_str() {
+        "" => None,
+        n => store::tickets::by_number(app.db.pool(), n).await?,
+    };
+    let visible = |t: &TicketRow| {
+        actor.role() == Some(crate::domain::role::Role::Manager) || notes::may_work(doer(&actor), t)
+    };
+    let Some(ticket) = found.filter(visible) else {
+        let text = t_args(actor.lang, "lookup-not-found", &[("number", number.into())]);
+        return reply::text(&bot, &actor, text).await;
+    };
+    let mut tx = app.db.begin().await?;
+    let (card, rows) = render(&mut tx, &app, &actor, &ticket, None).await?;
+    tx.rollback().await?;
+    let history = history(&app, actor.lang, ticket.id).await?;
+    reply::buttons(&bot, &actor, format!("{card}\n\n{history}"), &rows).await
+}
+
 /// A ticket's history, one line per step, in a language.
 async fn history(app: &App, lang: Lang, ticket_id: i64) -> Result<String, Error> {
     let mut lines = vec![t(lang, "work-history")];

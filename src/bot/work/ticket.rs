@@ -315,9 +315,10 @@ pub(super) async fn decline_reason(
         None => t_args(actor.lang, "work-declined-nobody", &number_args(&ticket)),
     };
     let (text, rows) = render(&mut tx, app, actor, &ticket, Some(done.clone())).await?;
+    // The conversation ends in the write that ends it.
+    store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
     app.commit(tx).await?;
     tracing::info!(ticket_id = id, user_id = actor.id(), "ticket declined");
-    dialogue.update(State::Idle).await?;
     if let Some(card) = card {
         rewrite(bot, actor, card, text, &rows).await;
     }
@@ -356,9 +357,10 @@ pub(super) async fn resolution(
         return flow_refused(bot, app, actor, dialogue, id, refusal).await;
     }
     let (text, rows) = render(&mut tx, app, actor, &ticket, None).await?;
+    // The conversation ends in the write that ends it.
+    store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
     app.commit(tx).await?;
     tracing::info!(ticket_id = id, user_id = actor.id(), "ticket resolved");
-    dialogue.update(State::Idle).await?;
     if let Some(card) = card {
         rewrite(bot, actor, card, text, &rows).await;
     }
@@ -400,8 +402,9 @@ pub(super) async fn note(
             return flow_refused(bot, app, actor, dialogue, id, refusal).await;
         }
     };
+    // The conversation ends in the write that ends it.
+    store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
     app.commit(tx).await?;
-    dialogue.update(State::Idle).await?;
     reply::text(bot, actor, t_args(actor.lang, key, &number_args(&ticket))).await
 }
 

@@ -7,6 +7,7 @@
 //! Later jobs remind non-responders once and close the survey.
 
 pub mod answer;
+mod export;
 pub mod results;
 pub mod screens;
 

@@ -171,7 +171,6 @@ pub fn question(
     text.push_str("\n\n");
     text.push_str(q.text.get(l.lang, l.default));
     if !q.required {
-        text.push(' ');
         text.push_str(&t(l.lang, "survey-optional"));
     }
     let hint = match q.kind {

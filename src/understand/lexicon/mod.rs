@@ -7,11 +7,13 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::MatchKind;
 use serde::Deserialize;
 
-use super::normalise::fold;
 use crate::domain::request::{Category, Kind};
+use matcher::{Bounds, Matcher, Rewriter, word};
+
+mod matcher;
 
 pub(super) const SOURCE: &str = include_str!("../../../prompts/lexicon.toml");
 
@@ -34,6 +36,8 @@ pub enum LexiconError {
     Toml(#[from] toml::de::Error),
     #[error("lexicon: unknown {what} {name:?}")]
     Unknown { what: &'static str, name: String },
+    #[error("lexicon: word family {0:?} refers to itself")]
+    FamilyLoop(String),
     #[error("lexicon automaton: {0}")]
     Build(#[from] aho_corasick::BuildError),
 }
@@ -134,137 +138,6 @@ impl Scan {
     }
 }
 
-/// A set of words compiled into one automaton, with word-boundary rules.
-struct Matcher {
-    /// `None` matches nothing (the empty fallback lexicon).
-    ac: Option<AhoCorasick>,
-    bounds: Vec<Bounds>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Bounds {
-    start: bool,
-    end: bool,
-    plural: bool,
-}
-
-impl Matcher {
-    fn new(words: &[(String, Bounds)], kind: MatchKind) -> Result<Self, LexiconError> {
-        let ac = AhoCorasick::builder()
-            .match_kind(kind)
-            .build(words.iter().map(|(w, _)| w.as_str()))?;
-        Ok(Self {
-            ac: Some(ac),
-            bounds: words.iter().map(|(_, b)| *b).collect(),
-        })
-    }
-
-    fn none() -> Self {
-        Self {
-            ac: None,
-            bounds: Vec::new(),
-        }
-    }
-
-    fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = aho_corasick::Match> + 'a {
-        self.ac.iter().flat_map(move |ac| ac.find_iter(text))
-    }
-
-    fn find_overlapping_iter<'a>(
-        &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = aho_corasick::Match> + 'a {
-        self.ac
-            .iter()
-            .flat_map(move |ac| ac.find_overlapping_iter(text))
-    }
-
-    fn accepts(&self, text: &str, id: usize, start: usize, end: usize) -> bool {
-        let Some(b) = self.bounds.get(id) else {
-            return false;
-        };
-        let bytes = text.as_bytes();
-        if b.start && start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
-            return false;
-        }
-        if !b.end {
-            return true;
-        }
-        let rest = &bytes[end..];
-        let word_ends = |i: usize| rest.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
-        word_ends(0)
-            || (b.plural && rest.first() == Some(&b's') && word_ends(1))
-            || (b.plural && rest.starts_with(b"es") && word_ends(2))
-    }
-}
-
-/// Splits a lexicon word into its normalised text and boundary rules.
-fn word(raw: &str, rewrite: Option<&Rewriter>) -> (String, Bounds) {
-    let (body, prefix) = match raw.strip_suffix('*') {
-        Some(body) => (body, true),
-        None => (raw, false),
-    };
-    let folded = fold(body);
-    let text = match rewrite {
-        Some(r) => r.apply(&folded),
-        None => folded,
-    };
-    let first = text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphanumeric());
-    let last = text
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_ascii_alphanumeric());
-    let bounds = Bounds {
-        start: first,
-        end: last && !prefix,
-        plural: true,
-    };
-    (text, bounds)
-}
-
-/// The rewrite table as an automaton (longest key wins).
-struct Rewriter {
-    matcher: Matcher,
-    to: Vec<String>,
-}
-
-impl Rewriter {
-    fn new(table: &BTreeMap<String, String>) -> Result<Self, LexiconError> {
-        let mut words = Vec::new();
-        let mut to = Vec::new();
-        for (from, into) in table {
-            let (w, mut b) = word(from, None);
-            if w.is_empty() {
-                continue;
-            }
-            b.plural = false;
-            words.push((w, b));
-            to.push(fold(into));
-        }
-        let matcher = Matcher::new(&words, MatchKind::LeftmostLongest)?;
-        Ok(Self { matcher, to })
-    }
-
-    fn apply(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len() + 8);
-        let mut last = 0;
-        for m in self.matcher.find_iter(text) {
-            let id = m.pattern().as_usize();
-            if !self.matcher.accepts(text, id, m.start(), m.end()) {
-                continue;
-            }
-            out.push_str(&text[last..m.start()]);
-            out.push_str(self.to.get(id).map_or("", String::as_str));
-            last = m.end();
-        }
-        out.push_str(&text[last..]);
-        out
-    }
-}
-
 /// The compiled lexicon.
 pub struct Lexicon {
     rewriter: Rewriter,
@@ -273,6 +146,12 @@ pub struct Lexicon {
     words: [(Matcher, WordCues); 2],
     rule_words: Matcher,
     rule_word_count: usize,
+    /// Phrases that name a thing rather than a hazard ("smoke detector",
+    /// "fire lane", "煤氣費"): a rule word inside one does not count.
+    masks: Matcher,
+    /// The danger is over, ruled out, a drill or a question about the past:
+    /// when one fires, no emergency or high rule applies.
+    pub calm: Vec<Rule>,
     pub emergency: Vec<Rule>,
     pub high: Vec<Rule>,
     pub low: Vec<Rule>,
@@ -309,6 +188,13 @@ struct RawStaff {
     conduct: Vec<String>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMask {
+    #[serde(default)]
+    phrases: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
@@ -332,6 +218,13 @@ struct RawLexicon {
     kind: BTreeMap<String, RawWords>,
     #[serde(default)]
     staff: RawStaff,
+    /// Named word lists that rules use as "@name".
+    #[serde(default)]
+    family: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    mask: RawMask,
+    #[serde(default)]
+    calm: Vec<RawRule>,
     #[serde(default)]
     emergency: Vec<RawRule>,
     #[serde(default)]
@@ -394,27 +287,65 @@ fn same_target(a: Cue, b: Cue) -> bool {
     }
 }
 
-/// Rule words: deduplicated, with ids.
-#[derive(Default)]
-struct RuleWords {
+/// Rule words: deduplicated, with ids; "@name" stands for a word family.
+struct RuleWords<'a> {
     index: HashMap<String, usize>,
     words: Vec<(String, Bounds)>,
+    families: &'a BTreeMap<String, Vec<String>>,
 }
 
-impl RuleWords {
-    fn ids(&mut self, rewriter: &Rewriter, list: &[String]) -> Vec<usize> {
-        list.iter()
-            .filter_map(|w| {
-                let (text, bounds) = word(w, Some(rewriter));
-                if text.is_empty() {
-                    return None;
+/// How deep families may name other families.
+const FAMILY_DEPTH: usize = 4;
+
+impl<'a> RuleWords<'a> {
+    fn new(families: &'a BTreeMap<String, Vec<String>>) -> Self {
+        Self {
+            index: HashMap::new(),
+            words: Vec::new(),
+            families,
+        }
+    }
+
+    fn ids(&mut self, rewriter: &Rewriter, list: &[String]) -> Result<Vec<usize>, LexiconError> {
+        let mut ids = Vec::new();
+        self.collect(rewriter, list, 0, &mut ids)?;
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
+    }
+
+    fn collect(
+        &mut self,
+        rewriter: &Rewriter,
+        list: &[String],
+        depth: usize,
+        ids: &mut Vec<usize>,
+    ) -> Result<(), LexiconError> {
+        for w in list {
+            if let Some(name) = w.strip_prefix('@') {
+                let family = self
+                    .families
+                    .get(name)
+                    .ok_or_else(|| LexiconError::Unknown {
+                        what: "word family",
+                        name: name.to_owned(),
+                    })?;
+                if depth >= FAMILY_DEPTH {
+                    return Err(LexiconError::FamilyLoop(name.to_owned()));
                 }
-                Some(*self.index.entry(text.clone()).or_insert_with(|| {
-                    self.words.push((text, bounds));
-                    self.words.len() - 1
-                }))
-            })
-            .collect()
+                self.collect(rewriter, family, depth + 1, ids)?;
+                continue;
+            }
+            let (text, bounds) = word(w, Some(rewriter));
+            if text.is_empty() {
+                continue;
+            }
+            ids.push(*self.index.entry(text.clone()).or_insert_with(|| {
+                self.words.push((text, bounds));
+                self.words.len() - 1
+            }));
+        }
+        Ok(())
     }
 
     fn rule(&mut self, rewriter: &Rewriter, raw: &RawRule) -> Result<Rule, LexiconError> {
@@ -443,8 +374,12 @@ impl RuleWords {
             category: category(&raw.category)?,
             fallback_category: category(&raw.fallback_category)?,
             kind,
-            all: raw.all.iter().map(|g| self.ids(rewriter, g)).collect(),
-            none: self.ids(rewriter, &raw.none),
+            all: raw
+                .all
+                .iter()
+                .map(|g| self.ids(rewriter, g))
+                .collect::<Result<_, _>>()?,
+            none: self.ids(rewriter, &raw.none)?,
         })
     }
 }
@@ -466,6 +401,8 @@ impl Lexicon {
             words: [(Matcher::none(), Vec::new()), (Matcher::none(), Vec::new())],
             rule_words: Matcher::none(),
             rule_word_count: 0,
+            masks: Matcher::none(),
+            calm: Vec::new(),
             emergency: Vec::new(),
             high: Vec::new(),
             low: Vec::new(),
@@ -487,6 +424,13 @@ impl Lexicon {
                 })?;
             categories.add(&rewriter, &c.words, Cue::Category(category));
         }
+        let masks: Vec<(String, Bounds)> = raw
+            .mask
+            .phrases
+            .iter()
+            .map(|w| word(w, Some(&rewriter)))
+            .filter(|(text, _)| !text.is_empty())
+            .collect();
         let mut kinds = WordTable::default();
         for (name, words) in &raw.kind {
             let cue = KindCue::from_name(name).ok_or_else(|| LexiconError::Unknown {
@@ -495,18 +439,19 @@ impl Lexicon {
             })?;
             kinds.add(&rewriter, words, Cue::Kind(cue));
         }
-        let mut rule_words = RuleWords::default();
+        let mut rule_words = RuleWords::new(&raw.family);
         let staff = Rule {
             name: "staff conduct".to_owned(),
             all: vec![
-                rule_words.ids(&rewriter, &raw.staff.people),
-                rule_words.ids(&rewriter, &raw.staff.conduct),
+                rule_words.ids(&rewriter, &raw.staff.people)?,
+                rule_words.ids(&rewriter, &raw.staff.conduct)?,
             ],
             ..Rule::default()
         };
         let mut rules = |list: &[RawRule]| -> Result<Vec<Rule>, LexiconError> {
             list.iter().map(|r| rule_words.rule(&rewriter, r)).collect()
         };
+        let calm = rules(&raw.calm)?;
         let emergency = rules(&raw.emergency)?;
         let high = rules(&raw.high)?;
         let low = rules(&raw.low)?;
@@ -524,7 +469,9 @@ impl Lexicon {
             ],
             rule_words: Matcher::new(&rule_words.words, MatchKind::Standard)?,
             rule_word_count: rule_words.words.len(),
+            masks: Matcher::new(&masks, MatchKind::LeftmostLongest)?,
             rewriter,
+            calm,
             emergency,
             high,
             low,
@@ -549,9 +496,26 @@ impl Lexicon {
         for (matcher, cues) in &self.words {
             Self::score(matcher, cues, norm, &mut scan);
         }
+        let masked: Vec<(usize, usize)> = self
+            .masks
+            .find_iter(norm)
+            .filter(|m| {
+                self.masks
+                    .accepts(norm, m.pattern().as_usize(), m.start(), m.end())
+            })
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        // A word strictly inside a masked phrase does not count ("fire" in
+        // "fire lane"); the whole phrase itself may still be a rule word.
+        let hidden = |start: usize, end: usize| {
+            masked
+                .iter()
+                .any(|&(s, e)| s <= start && end <= e && end - start < e - s)
+        };
         for m in self.rule_words.find_overlapping_iter(norm) {
             let id = m.pattern().as_usize();
             if self.rule_words.accepts(norm, id, m.start(), m.end())
+                && !hidden(m.start(), m.end())
                 && let Some(hit) = scan.rule_hits.get_mut(id)
             {
                 *hit = true;
@@ -561,11 +525,14 @@ impl Lexicon {
     }
 
     fn score(matcher: &Matcher, word_cues: &[Vec<(Cue, f32)>], norm: &str, scan: &mut Scan) {
+        // A word said twice ("請問係我自己換定係你哋換") is one piece of evidence.
+        let mut seen: Vec<usize> = Vec::new();
         for m in matcher.find_iter(norm) {
             let id = m.pattern().as_usize();
-            if !matcher.accepts(norm, id, m.start(), m.end()) {
+            if !matcher.accepts(norm, id, m.start(), m.end()) || seen.contains(&id) {
                 continue;
             }
+            seen.push(id);
             scan.words += 1;
             for (cue, weight) in word_cues.get(id).into_iter().flatten() {
                 match cue {

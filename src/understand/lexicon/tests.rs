@@ -54,6 +54,54 @@ fn an_unknown_category_name_is_an_error() {
     assert!(err.to_string().contains("plumber"));
 }
 
+#[test]
+fn a_word_family_stands_for_its_words_in_a_rule() {
+    let lex = Lexicon::parse(
+        "[family]\nlift = [\"lift\", \"電梯\"]\ninside = [\"inside\", \"里面\"]\n\
+         [[emergency]]\nname = \"people in a lift\"\nall = [[\"@lift\"], [\"@inside\"]]",
+    )
+    .unwrap();
+    let rule = &lex.emergency[0];
+    assert!(rule.fires(&lex.scan("电梯里面有人").rule_hits));
+    assert!(rule.fires(&lex.scan("my son is inside the lift").rule_hits));
+    assert!(!rule.fires(&lex.scan("电梯坏了").rule_hits));
+}
+
+#[test]
+fn an_unknown_or_self_naming_word_family_is_an_error() {
+    let err = Lexicon::parse("[[emergency]]\nname = \"x\"\nall = [[\"@nothing\"]]")
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("nothing"));
+    let err = Lexicon::parse(
+        "[family]\nloop = [\"@loop\"]\n[[emergency]]\nname = \"x\"\nall = [[\"@loop\"]]",
+    )
+    .err()
+    .unwrap();
+    assert!(err.to_string().contains("loop"));
+}
+
+#[test]
+fn a_word_inside_a_masked_phrase_does_not_count_but_the_phrase_itself_does() {
+    let lex = Lexicon::parse(
+        "[mask]\nphrases = [\"fire lane\", \"煙霧感應器\"]\n\
+         [[emergency]]\nname = \"fire\"\nall = [[\"fire\", \"煙\"]]\n\
+         [[high]]\nname = \"lane\"\nall = [[\"fire lane\"]]",
+    )
+    .unwrap();
+    let (fire, lane) = (&lex.emergency[0], &lex.high[0]);
+    assert!(!fire.fires(&lex.scan("trucks in the fire lane").rule_hits));
+    assert!(lane.fires(&lex.scan("trucks in the fire lane").rule_hits));
+    assert!(!fire.fires(&lex.scan("烟雾感应器响").rule_hits));
+    assert!(fire.fires(&lex.scan("fire in the lane").rule_hits));
+}
+
+#[test]
+fn a_word_said_twice_counts_once() {
+    let scan = get().scan("请问是我自己换还是你们换");
+    assert_eq!(scan.kind_score(KindCue::Repair), 3.0);
+}
+
 /// `TEXT=... cargo test --lib print_scan -- --ignored --nocapture` shows the matches.
 #[test]
 #[ignore]
@@ -68,6 +116,18 @@ fn print_scan() {
     {
         if s > 0.0 {
             println!("  {c}: {s}");
+        }
+    }
+    let lex = get();
+    let rules = [
+        ("calm", &lex.calm),
+        ("emergency", &lex.emergency),
+        ("high", &lex.high),
+        ("low", &lex.low),
+    ];
+    for (what, list) in rules {
+        for rule in list.iter().filter(|r| r.fires(&scan.rule_hits)) {
+            println!("  {what} rule: {}", rule.name);
         }
     }
     for (k, s) in KindCue::ALL.iter().zip(scan.kind) {

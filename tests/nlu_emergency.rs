@@ -1,0 +1,339 @@
+//! Emergencies composed as hazard × state × negation and tense (issue 7):
+//! one test per rule change, each with wordings written for the test in
+//! every script (none of them is a line of a labelled set).
+
+use chrono::TimeZone;
+use residesk::understand::{Category, Kind, Understanding, Urgency, understand};
+
+fn parse(text: &str) -> Understanding {
+    let now = chrono_tz::Asia::Hong_Kong
+        .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+        .unwrap();
+    understand(text, now)
+}
+
+/// Every text is an emergency of this category.
+fn emergencies(category: Category, texts: &[&str]) {
+    for text in texts {
+        let u = parse(text);
+        assert_eq!(
+            (u.urgency, u.category),
+            (Urgency::Emergency, category),
+            "{text}"
+        );
+    }
+}
+
+/// No text is an emergency.
+fn calm(texts: &[&str]) {
+    for text in texts {
+        assert_ne!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+}
+
+#[test]
+fn people_inside_a_stopped_lift_are_an_emergency_in_every_script() {
+    emergencies(
+        Category::Lift,
+        &[
+            "部𨋢停咗喺兩層中間，我個仔喺入面",
+            "電梯停在12樓不動，裡面有老人家",
+            "电梯卡在半空，我妈在里面出不来",
+            "The lift has stopped and my grandma is inside",
+        ],
+    );
+}
+
+#[test]
+fn a_lift_alarm_nobody_answers_is_an_emergency() {
+    emergencies(
+        Category::Lift,
+        &[
+            "𨋢入面撳咗警鐘好耐都冇人應",
+            "電梯對講機一直按都沒人回應",
+            "pressed the lift alarm button five times, no answer",
+        ],
+    );
+}
+
+#[test]
+fn a_lift_dropping_or_water_in_its_shaft_is_an_emergency() {
+    emergencies(
+        Category::Lift,
+        &["部電梯突然跌咗幾層", "电梯井进了好多水还在运行"],
+    );
+}
+
+#[test]
+fn a_lift_that_was_stuck_yesterday_and_works_now_is_not_an_emergency() {
+    for text in [
+        "琴晚部𨋢困咗我十分鐘，今朝已經好返",
+        "The lift trapped us for a while yesterday but it's working again now",
+        "昨天電梯卡住了，現在恢復正常",
+    ] {
+        let u = parse(text);
+        assert_eq!(u.category, Category::Lift, "{text}");
+        assert!(
+            matches!(u.urgency, Urgency::Normal | Urgency::Low),
+            "{text}: {:?}",
+            u.urgency
+        );
+    }
+}
+
+#[test]
+fn a_gas_cooker_that_will_not_light_with_no_smell_is_a_normal_repair() {
+    for text in [
+        "煤氣爐點唔著，不過冇味",
+        "燃气灶点不着火，没有闻到什么味道",
+        "The hob won't light but there is no gas smell",
+    ] {
+        let u = parse(text);
+        assert_eq!(
+            (u.kind, u.category, u.urgency),
+            (Kind::Repair, Category::Gas, Urgency::Normal),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_smell_of_rotten_eggs_is_a_gas_emergency() {
+    emergencies(
+        Category::Gas,
+        &[
+            "後樓梯有陣臭雞蛋味",
+            "there's a rotten egg smell on our floor",
+        ],
+    );
+}
+
+#[test]
+fn a_fight_with_someone_bleeding_is_a_security_emergency() {
+    emergencies(
+        Category::Security,
+        &[
+            "平台有兩個人打緊交，一個流緊血",
+            "大堂有人扭打，有人受傷",
+            "Two men are fighting in the car park and one is bleeding",
+        ],
+    );
+}
+
+#[test]
+fn water_pouring_through_a_ceiling_or_flooding_in_is_a_plumbing_emergency() {
+    emergencies(
+        Category::Plumbing,
+        &[
+            "天花啲水不停灌落嚟，成間屋浸晒",
+            "樓上的水一直從天花板流進我家",
+            "暴雨，地庫的水一直湧入",
+            "Water is gushing through my kitchen ceiling",
+            "rain water rushing into the basement car park",
+        ],
+    );
+}
+
+#[test]
+fn water_on_live_electrics_or_an_exposed_wire_near_people_is_an_electrical_emergency() {
+    emergencies(
+        Category::Electrical,
+        &[
+            "水流入咗走廊個電箱，仲有滋滋聲",
+            "Water dripping into the light fittings in the lobby, they are buzzing",
+            "停車場有條電線斷咗跌落地，啲細路差啲踩到",
+        ],
+    );
+}
+
+#[test]
+fn a_burning_smell_from_a_switch_room_is_an_electrical_emergency() {
+    emergencies(
+        Category::Electrical,
+        &[
+            "電錶房傳出燒焦味，越來越濃",
+            "配电房有焦糊味",
+            "Burning smell coming from the switch room, getting stronger",
+        ],
+    );
+}
+
+#[test]
+fn something_thrown_down_from_above_is_a_security_emergency() {
+    emergencies(
+        Category::Security,
+        &[
+            "有人喺樓上掟咗個樽落嚟，差啲扑中我",
+            "樓上有人丟下一個花盆",
+            "Someone threw a bottle from upstairs, it nearly hit a kid",
+        ],
+    );
+}
+
+#[test]
+fn a_child_shut_in_a_car_or_a_flat_is_an_emergency_of_category_other() {
+    emergencies(
+        Category::Other,
+        &[
+            "停車場架車入面有個細路，車窗全關",
+            "有個BB被反鎖喺屋企，大人唔喺度",
+            "a toddler is locked in a car in the car park",
+        ],
+    );
+}
+
+#[test]
+fn someone_fallen_who_cannot_move_is_an_emergency() {
+    emergencies(
+        Category::Other,
+        &[
+            "有個阿伯喺樓梯跌低咗，起唔到身，好似斷咗骨",
+            "有个阿姨摔倒了，动不了",
+            "An old man fell in the lobby and can't get up",
+        ],
+    );
+}
+
+#[test]
+fn a_tree_about_to_fall_with_people_under_it_is_an_emergency() {
+    emergencies(Category::Greening, &["颱風吹到棵樹就嚟冧，下面仲有人行過"]);
+}
+
+#[test]
+fn an_intruder_now_is_an_emergency_but_one_last_month_is_not() {
+    emergencies(
+        Category::Security,
+        &[
+            "有個陌生人而家喺走廊逐戶試門",
+            "有人爬過圍牆入咗屋苑",
+            "a stranger is trying door handles on 5/F right now",
+        ],
+    );
+    calm(&["上個月有小偷入屋，想問有冇加強保安"]);
+}
+
+#[test]
+fn smoke_pouring_out_is_a_fire_but_detectors_and_cigarettes_are_not() {
+    emergencies(
+        Category::Security,
+        &["垃圾房有好多煙湧出嚟", "走廊冒緊黑煙"],
+    );
+    calm(&[
+        "煙霧感應器成日嘀嘀聲",
+        "樓下食煙啲煙飄晒上嚟",
+        "The smoke alarm keeps beeping",
+    ]);
+}
+
+#[test]
+fn a_drill_a_test_or_a_notice_is_not_an_emergency() {
+    calm(&[
+        "火警鐘測試好大聲",
+        "消防演習幾點開始？",
+        "Is there a fire drill next week?",
+        "The fire alarm test went on for ages",
+    ]);
+}
+
+#[test]
+fn a_question_about_a_past_incident_is_not_an_emergency() {
+    calm(&[
+        "昨晚有火警鐘響，係咩事？",
+        "之前有人困𨋢，後來查到原因未？",
+        "What happened with the smoke in the lobby last night?",
+    ]);
+}
+
+#[test]
+fn a_false_alarm_is_small_talk_with_low_urgency() {
+    for text in [
+        "唔使驚，啲煙係我煮嘢燶咗，冇事冇事",
+        "false alarm, sorry, it was my toast",
+    ] {
+        let u = parse(text);
+        assert_eq!((u.kind, u.urgency), (Kind::Unknown, Urgency::Low), "{text}");
+    }
+}
+
+#[test]
+fn a_sprinkler_spraying_a_lawn_is_not_a_flood() {
+    calm(&[
+        "草地灑水器噴到成條路都濕",
+        "The sprinkler keeps spraying the footpath",
+    ]);
+}
+
+#[test]
+fn a_blocked_fire_lane_is_not_an_emergency_but_trucks_in_it_with_the_risk_told_are_high() {
+    for text in [
+        "消防通道又畀人放滿紙箱",
+        "Bikes left in the fire lane again",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Normal, "{text}");
+    }
+    assert_eq!(
+        parse("有架貨車泊咗喺消防通道，有事點算").urgency,
+        Urgency::High
+    );
+}
+
+#[test]
+fn money_words_are_fees_not_pests() {
+    for text in [
+        "管理費點解貴咗兩百蚊？",
+        "这个月水费多了300块",
+        "Why is the electricity bill so high?",
+        "請問煤氣費可以自動轉賬嗎",
+    ] {
+        let u = parse(text);
+        assert_eq!(u.category, Category::Fees, "{text}");
+        assert_ne!(u.urgency, Urgency::Emergency, "{text}");
+    }
+}
+
+#[test]
+fn fire_in_an_idiom_of_anger_or_praise_is_not_a_fire() {
+    calm(&[
+        "啲保安態度差到我火都嚟埋",
+        "The cleaner is on fire today, spotless lobby",
+        "那个保安脾气很火爆",
+    ]);
+}
+
+#[test]
+fn an_aircon_dripping_from_upstairs_is_a_normal_complaint() {
+    for text in [
+        "樓上冷氣機滴水滴到我露台",
+        "The aircon above drips onto my window ledge",
+    ] {
+        let u = parse(text);
+        assert_eq!(
+            (u.kind, u.category, u.urgency),
+            (Kind::Complaint, Category::Plumbing, Urgency::Normal),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_smoke_detector_out_of_battery_is_security_and_not_a_power_cut() {
+    let u = parse("烟感没电了一直响");
+    assert_eq!(
+        (u.category, u.urgency),
+        (Category::Security, Urgency::Normal)
+    );
+}
+
+#[test]
+fn thanks_with_a_greeting_and_nothing_named_is_small_talk() {
+    for text in ["ok thanks 👍", "好的，謝謝"] {
+        assert_eq!(parse(text).kind, Kind::Unknown, "{text}");
+    }
+    assert_eq!(parse("多謝保安陳生").kind, Kind::Praise);
+}
+
+#[test]
+fn rats_in_the_car_park_are_pests_not_parking() {
+    assert_eq!(parse("停車場好多老鼠").category, Category::Pests);
+    assert_eq!(parse("停車場有架車亂泊").category, Category::Parking);
+}
