@@ -181,6 +181,9 @@ pub struct Onboarding {
     /// How long an invite code stays valid.
     #[serde(with = "humantime_serde")]
     pub invite_ttl: Duration,
+    /// Requests to be bound to a unit one person may make in a day (each
+    /// pings every customer-service member); one may be pending at a time.
+    pub bind_requests_per_day: u32,
 }
 
 /// Tickets: drafts, reminders and callbacks.
@@ -350,6 +353,7 @@ impl Default for Onboarding {
     fn default() -> Self {
         Self {
             invite_ttl: Duration::from_secs(72 * 3600),
+            bind_requests_per_day: 3,
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::config::{ConfigError, Settings};
 use crate::domain::lang::Lang;
 use crate::error::Error;
 use crate::inbox;
-use crate::outbox::Sender;
+use crate::outbox::{Courier, Sender};
 use crate::scheduler::Scheduler;
 use crate::store::Db;
 use crate::texts::t;
@@ -63,7 +63,6 @@ pub async fn run_with_clock(
     let app = App::with_clock(db.clone(), settings, clock);
     tracing::info!(database = %app.settings.database.display(), "residesk starting");
 
-    set_default_menus(&bot).await;
     // The monthly report is a standing job: make sure the next one is due.
     let mut tx = app.db.begin().await?;
     crate::report::job::ensure_next(&mut tx, &app, app.now()).await?;
@@ -77,13 +76,17 @@ pub async fn run_with_clock(
         app.courier.clone(),
     )
     .with_clock(app.clock.clone());
-    let sender = tokio::spawn(sender.run(shutdown.clone()));
+    // The sender stops after the handlers, so their last replies still go.
+    let sender_stop = CancellationToken::new();
+    let sender = tokio::spawn(sender.run(sender_stop.clone()));
+    tokio::spawn(set_default_menus(bot.clone(), app.courier.clone()));
     let scheduler = tokio::spawn(Scheduler::new(app.clone()).run(shutdown.clone()));
 
     // Our own polling listener and durable inbox instead of teloxide's
     // polling: nothing is acknowledged to Telegram before it is stored.
     let handled = inbox::run(bot, app, shutdown.clone()).await;
     shutdown.cancel();
+    sender_stop.cancel();
     let _ = sender.await;
     let _ = scheduler.await;
     tracing::info!("residesk stopped");
@@ -91,8 +94,9 @@ pub async fn run_with_clock(
 }
 
 /// The menu for people the bot does not know yet, in each language Telegram
-/// may report. Best effort: a failure here only leaves Telegram's default.
-async fn set_default_menus(bot: &Bot) {
+/// may report, through the sender like everything else. Best effort: a
+/// failure here only leaves Telegram's default.
+async fn set_default_menus(bot: Bot, courier: Courier) {
     let menus = [
         (None, Lang::ZhHant),
         (Some("zh"), Lang::ZhHans),
@@ -108,7 +112,7 @@ async fn set_default_menus(bot: &Bot) {
         if let Some(code) = code {
             request = request.language_code(code);
         }
-        if let Err(error) = request.await {
+        if let Err(error) = courier.call(request).await {
             tracing::warn!(%error, "could not set the default command menu");
         }
     }

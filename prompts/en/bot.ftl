@@ -21,6 +21,7 @@ unit-not-understood = Sorry, we could not read a block and flat in that. Please 
 unit-unknown = We have no unit { $unit } in our register. Please check the block and flat, or call the management office at { $phone }.
 bind-pending = Thank you. Your request to register for unit { $unit } has been sent to the management office. We will tell you here as soon as it is approved.
 bind-still-pending = Your request to register for unit { $unit } is still waiting for the management office. We will tell you here as soon as it is decided.
+bind-too-many = You have asked to be registered several times today. Please call the management office on { $phone } and we will help you.
 bind-request-staff = New resident registration: { $name } (phone { $phone }) asks to be registered for unit { $unit }. The number is not in the register for that unit.
 bind-phone-unknown = not shared
 button-approve = ✅ Approve

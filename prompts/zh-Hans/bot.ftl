@@ -20,6 +20,7 @@ unit-not-understood = 抱歉，我们看不出楼栋和房号。请写成「5栋
 unit-unknown = 名册中没有 { $unit } 这一户。请核对楼栋和房号，或致电物业服务中心 { $phone }。
 bind-pending = 谢谢。您登记 { $unit } 的申请已提交物业服务中心审核，审核通过后会在这里通知您。
 bind-still-pending = 您登记 { $unit } 的申请仍在等待物业服务中心审核，有结果会在这里通知您。
+bind-too-many = 您今天已多次申请登记。请致电物业服务中心 { $phone }，我们会协助您。
 bind-request-staff = 新业主登记：{ $name }（电话 { $phone }）申请登记为 { $unit } 的业主。名册中该户没有此号码。
 bind-phone-unknown = 未提供
 button-approve = ✅ 批准

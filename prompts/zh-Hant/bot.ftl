@@ -20,6 +20,7 @@ unit-not-understood = 抱歉，我們看不出座數及單位。請寫成「3座
 unit-unknown = 名冊中沒有 { $unit } 這個單位。請核對座數及單位，或致電管理處 { $phone }。
 bind-pending = 謝謝。您登記 { $unit } 的申請已交管理處審批，批核後會在這裏通知您。
 bind-still-pending = 您登記 { $unit } 的申請仍在等候管理處審批，有結果會在這裏通知您。
+bind-too-many = 您今天已多次申請登記。請致電管理處 { $phone }，我們會協助您。
 bind-request-staff = 新住戶登記：{ $name }（電話 { $phone }）申請登記為 { $unit } 的住戶。名冊中該單位沒有此電話號碼。
 bind-phone-unknown = 未提供
 button-approve = ✅ 批准

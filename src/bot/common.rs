@@ -127,11 +127,14 @@ pub async fn button(
     let result = match query.data.as_deref().and_then(Callback::parse) {
         None => {
             tracing::info!(user_id = actor.id(), data = ?query.data, "unknown callback data");
-            bot.answer_callback_query(query.id.clone())
-                .text(t(actor.lang, "stale-button"))
-                .await
-                .map(|_| ())
-                .map_err(Into::into)
+            reply::answer(
+                &bot,
+                &actor,
+                &query,
+                Some(t(actor.lang, "stale-button")),
+                false,
+            );
+            Ok(())
         }
         Some(Callback::Lang(lang)) => set_lang(&bot, &app, &actor, &query, lang).await,
         Some(Callback::Bind { request, approve }) => {
@@ -206,10 +209,7 @@ pub async fn button(
 /// A button this user may not press: a polite refusal, nothing changes.
 pub async fn refuse(bot: &Bot, actor: &Actor, query: &CallbackQuery) -> HandlerResult {
     tracing::info!(user_id = actor.id(), data = ?query.data, "refused a button");
-    bot.answer_callback_query(query.id.clone())
-        .text(t(actor.lang, "not-allowed"))
-        .show_alert(true)
-        .await?;
+    reply::answer(bot, actor, query, Some(t(actor.lang, "not-allowed")), true);
     Ok(())
 }
 
@@ -225,17 +225,15 @@ async fn set_lang(
     let mut tx = app.db.begin().await?;
     outbox::enqueue(&mut tx, actor.chat().0, &menu(actor.role(), lang), now).await?;
     app.commit(tx).await?;
-    bot.answer_callback_query(query.id.clone()).await?;
+    reply::answer(bot, actor, query, None, false);
     let name = t(lang, &format!("lang-name-{}", lang.tag()));
     let text = t_args(lang, "lang-set", &[("language", name.into())]);
     match &query.message {
         Some(message) => {
-            bot.edit_message_text(message.chat().id, message.id(), text)
-                .await?;
+            let request = bot.edit_message_text(message.chat().id, message.id(), text);
+            actor.courier.call(request).await?;
         }
-        None => {
-            bot.send_message(actor.chat(), text).await?;
-        }
+        None => reply::text(bot, actor, text).await?,
     }
     Ok(())
 }

@@ -24,6 +24,7 @@ use teloxide::types::User;
 use crate::domain::lang::Lang;
 use crate::domain::role::Role;
 use crate::error::Error;
+use crate::outbox::Courier;
 use crate::store::users::UserRow;
 use crate::store::{self, dialogues::DialogueStore};
 
@@ -55,13 +56,16 @@ pub enum State {
 pub type BotDialogue = Dialogue<State, DialogueStore>;
 pub type HandlerResult = Result<(), Error>;
 
-/// Whoever sent the update, as the desk knows them, with the language to answer in.
+/// Whoever sent the update, as the desk knows them, with the language to
+/// answer in and the courier that every answer goes through (paced with
+/// everything else the bot sends).
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub user: UserRow,
     pub lang: Lang,
     /// The Telegram user, for names in messages.
     pub tg: User,
+    pub courier: Courier,
 }
 
 impl Actor {
@@ -153,7 +157,13 @@ async fn load_actor(app: Arc<App>, update: Update) -> Option<Actor> {
             lang
         }
     };
-    Some(Actor { user, lang, tg })
+    let courier = app.courier.clone();
+    Some(Actor {
+        user,
+        lang,
+        tg,
+        courier,
+    })
 }
 
 fn as_resident(actor: Actor) -> Option<Resident> {

@@ -88,9 +88,9 @@ async fn start_plain(bot: &Bot, app: &App, actor: &Actor, dialogue: &BotDialogue
         "welcome-new",
         &[("office", app.office_name(actor.lang).into())],
     );
-    bot.send_message(actor.chat(), text)
-        .reply_markup(keyboard)
-        .await?;
+    actor
+        .courier
+        .post(bot.send_message(actor.chat(), text).reply_markup(keyboard));
     Ok(())
 }
 
@@ -162,8 +162,9 @@ async fn contact_inner(
         now,
     )
     .await?;
+    // The conversation ends in the write that ends it.
+    store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
     app.commit(tx).await?;
-    dialogue.update(State::Idle).await?;
     let text = t_args(
         actor.lang,
         "registered",
@@ -213,6 +214,26 @@ async fn unit_given_inner(
     };
     let now = app.now();
     let mut tx = app.db.begin().await?;
+    // One request waits at a time, and a day allows only a few: each one
+    // pings every customer-service member.
+    if let Some(pending) = store::units::pending_bind_request_tx(&mut tx, actor.id()).await? {
+        let waiting = store::units::get(&mut tx, pending.unit_id)
+            .await?
+            .map(|u| u.label())
+            .unwrap_or_default();
+        store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
+        app.commit(tx).await?;
+        let args = [("unit", FluentValue::from(waiting))];
+        return reply::text(bot, actor, t_args(actor.lang, "bind-still-pending", &args)).await;
+    }
+    let day_ago = now - chrono::Duration::days(1);
+    let today = store::units::bind_requests_since(&mut tx, actor.id(), day_ago).await?;
+    if today >= i64::from(app.settings.onboarding.bind_requests_per_day) {
+        store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
+        app.commit(tx).await?;
+        let args = [("phone", app.settings.office.phone.clone().into())];
+        return reply::text(bot, actor, t_args(actor.lang, "bind-too-many", &args)).await;
+    }
     let request =
         store::units::create_bind_request(&mut tx, actor.id(), unit.id, phone.as_deref(), now)
             .await?;
@@ -277,8 +298,9 @@ async fn unit_given_inner(
         &details,
     )
     .await?;
+    // The conversation ends in the write that ends it.
+    store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
     app.commit(tx).await?;
-    dialogue.update(State::Idle).await?;
     reply::text(
         bot,
         actor,
@@ -308,16 +330,19 @@ pub async fn decide_bind(
     let mut tx = app.db.begin().await?;
     let Some(request) = store::units::bind_request(&mut tx, request_id).await? else {
         tx.rollback().await?;
-        bot.answer_callback_query(query.id.clone())
-            .text(t(actor.lang, "stale-button"))
-            .await?;
+        reply::answer(
+            bot,
+            actor,
+            query,
+            Some(t(actor.lang, "stale-button")),
+            false,
+        );
         return Ok(());
     };
     if !store::units::decide_bind_request(&mut tx, request_id, approve, actor.id(), now).await? {
         tx.rollback().await?;
-        bot.answer_callback_query(query.id.clone())
-            .text(t(actor.lang, "bind-already-decided"))
-            .await?;
+        let text = t(actor.lang, "bind-already-decided");
+        reply::answer(bot, actor, query, Some(text), false);
         return Ok(());
     }
     let unit = store::units::get(&mut tx, request.unit_id)
@@ -390,7 +415,7 @@ pub async fn decide_bind(
     .await?;
     app.commit(tx).await?;
 
-    bot.answer_callback_query(query.id.clone()).await?;
+    reply::answer(bot, actor, query, None, false);
     if let Some(message) = &query.message {
         let key = if approve {
             "bind-decided-approved"
@@ -406,7 +431,9 @@ pub async fn decide_bind(
                 ("unit", unit.into()),
             ],
         );
-        bot.edit_message_text(message.chat().id, message.id(), text)
+        actor
+            .courier
+            .call(bot.edit_message_text(message.chat().id, message.id(), text))
             .await?;
     }
     Ok(())

@@ -18,7 +18,7 @@ use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 
 use super::common::refuse;
-use super::{Actor, App, HandlerResult};
+use super::{Actor, App, HandlerResult, reply};
 use crate::desk::callbacks::{self, Channel, Refused};
 use crate::domain::callback::{Answer, Outcome};
 use crate::texts::t_args;
@@ -42,8 +42,8 @@ pub async fn rate(
         Outcome::Reopen => "callback-thanks-reopened",
     };
     let text = t_args(actor.lang, key, &[("number", number.into())]);
-    bot.answer_callback_query(query.id.clone()).await?;
-    replace(bot, query, text).await;
+    reply::answer(bot, actor, query, None, false);
+    replace(bot, actor, query, text).await;
     Ok(())
 }
 
@@ -71,14 +71,12 @@ pub async fn phoned(
         Outcome::Reopen => "callback-recorded-reopened",
     };
     let done = t_args(actor.lang, key, &[("number", number.into())]);
-    bot.answer_callback_query(query.id.clone())
-        .text(done.clone())
-        .await?;
+    reply::answer(bot, actor, query, Some(done.clone()), false);
     let before = query
         .regular_message()
         .and_then(|m| m.text())
         .unwrap_or_default();
-    replace(bot, query, format!("{before}\n\n{done}")).await;
+    replace(bot, actor, query, format!("{before}\n\n{done}")).await;
     Ok(())
 }
 
@@ -106,10 +104,8 @@ async fn record(
         Err(Refused::AlreadyRecorded(number)) => {
             tx.rollback().await?;
             let text = t_args(actor.lang, "callback-already", &[("number", number.into())]);
-            bot.answer_callback_query(query.id.clone())
-                .text(text)
-                .await?;
-            take_buttons_off(bot, query).await;
+            reply::answer(bot, actor, query, Some(text), false);
+            take_buttons_off(bot, actor, query).await;
             return Ok(None);
         }
     };
@@ -126,28 +122,26 @@ async fn record(
 
 /// Rewrites the pressed message without its buttons. The answer is already
 /// committed, so a message Telegram will not edit any more is only logged.
-async fn replace(bot: &Bot, query: &CallbackQuery, text: String) {
+async fn replace(bot: &Bot, actor: &Actor, query: &CallbackQuery, text: String) {
     let Some(message) = query.regular_message() else {
         return;
     };
-    let edited = bot
+    let request = bot
         .edit_message_text(message.chat.id, message.id, text)
-        .reply_markup(InlineKeyboardMarkup::default())
-        .await;
+        .reply_markup(InlineKeyboardMarkup::default());
+    let edited = actor.courier.call(request).await;
     if let Err(error) = edited {
         tracing::debug!(chat_id = message.chat.id.0, %error, "could not rewrite a callback message");
     }
 }
 
 /// Takes the buttons off a callback message that has been answered already.
-async fn take_buttons_off(bot: &Bot, query: &CallbackQuery) {
+async fn take_buttons_off(bot: &Bot, actor: &Actor, query: &CallbackQuery) {
     let Some(message) = query.regular_message() else {
         return;
     };
-    if let Err(error) = bot
-        .edit_message_reply_markup(message.chat.id, message.id)
-        .await
-    {
+    let request = bot.edit_message_reply_markup(message.chat.id, message.id);
+    if let Err(error) = actor.courier.call(request).await {
         tracing::debug!(chat_id = message.chat.id.0, %error, "could not take buttons off");
     }
 }

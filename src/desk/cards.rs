@@ -58,6 +58,24 @@ async fn unit_line(tx: &mut Tx, ticket: &TicketRow) -> Result<String, Error> {
         .map_or_else(|| "—".to_owned(), |u| u.label()))
 }
 
+/// The most of the resident's words a card quotes, so that a card (with its
+/// headline, unit, times and status) stays within Telegram's 4,096 characters
+/// of text; the whole description stays on the ticket.
+pub const QUOTED: usize = 3000;
+
+/// The longest text Telegram sends, in characters.
+pub const TEXT_LIMIT: usize = 4096;
+
+/// The start of a text of at most `max` characters, marked as cut when it was.
+pub fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 /// The details of a ticket, shared by every card.
 async fn body(tx: &mut Tx, app: &App, ticket: &TicketRow, lang: Lang) -> Result<String, Error> {
     let unit = unit_line(tx, ticket).await?;
@@ -78,7 +96,7 @@ async fn body(tx: &mut Tx, app: &App, ticket: &TicketRow, lang: Lang) -> Result<
             label(lang, "urgency", ticket.urgency.as_str()).into(),
         ),
         ("unit", unit.into()),
-        ("text", ticket.description.clone().into()),
+        ("text", excerpt(&ticket.description, QUOTED).into()),
         ("when", when.into()),
         (
             "status",
@@ -87,7 +105,7 @@ async fn body(tx: &mut Tx, app: &App, ticket: &TicketRow, lang: Lang) -> Result<
         ("respond_by", time(app, ticket.respond_by).into()),
         ("resolve_by", time(app, ticket.resolve_by).into()),
     ];
-    Ok(t_args(lang, "card-ticket", &args))
+    Ok(excerpt(&t_args(lang, "card-ticket", &args), TEXT_LIMIT))
 }
 
 /// The card a staff member gets with a ticket.
@@ -117,10 +135,8 @@ pub async fn alert(
             ("reporter", reporter.into()),
         ],
     );
-    Ok(format!(
-        "{headline}\n\n{}",
-        body(tx, app, ticket, lang).await?
-    ))
+    let text = format!("{headline}\n\n{}", body(tx, app, ticket, lang).await?);
+    Ok(excerpt(&text, TEXT_LIMIT))
 }
 
 /// Who reported a ticket, as staff can reach them: the Telegram name (and

@@ -109,6 +109,9 @@ pub fn call(
     {
         return Some(Err(Failure::new(403, BOT_BLOCKED)));
     }
+    if let Err(refusal) = super::spec::check(method, p, |f| uploads.contains_key(f)) {
+        return Some(Err(refusal));
+    }
     let answer = match method {
         "getMe" => Ok(json::bot_user(state.bot_id, &state.bot_username)),
         "deleteWebhook" => {

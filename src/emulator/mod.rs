@@ -6,6 +6,8 @@
 //! (queued as updates for long polling), and watches what the bot sent,
 //! edited or deleted. Every request is recorded, and faults (flood control,
 //! server errors, slow or lost answers, a blocked bot) can be injected.
+//! [`Emulator::enforce_limits`] turns on Telegram's flood limits, answering
+//! 429 with `retry_after` past them and counting those answers.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -22,12 +24,14 @@
 //! ```
 
 mod json;
+mod limits;
 mod markup;
 mod media;
 mod methods;
 mod png;
 mod script;
 mod server;
+mod spec;
 mod state;
 mod types;
 mod watch;
@@ -37,6 +41,7 @@ use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
+pub use self::limits::RateLimits;
 pub use self::png::sample_png;
 pub use self::types::{
     BotMessage, Button, CallbackAnswer, Fault, RecordedRequest, ReplyKeyboard, StoredFile, TgUser,

@@ -14,6 +14,7 @@ use serde_json::{Map, Value, json};
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
+use super::limits;
 use super::methods::{self, Answer, Failure, Upload};
 use super::state::State;
 use super::types::{Fault, RecordedRequest, UploadedPart};
@@ -180,6 +181,17 @@ async fn answer(
     }
     if method == "getUpdates" {
         return get_updates(shared, params).await;
+    }
+    if limits::is_metered(method) {
+        let chat = methods::chat_id_param(params, "chat_id");
+        let admitted = shared.write(|s| s.flood.admit(chat, Instant::now()));
+        if let Err(seconds) = admitted {
+            return Err(Failure {
+                status: 429,
+                description: format!("Too Many Requests: retry after {seconds}"),
+                retry_after: Some(seconds),
+            });
+        }
     }
     let answer = shared.write(|s| methods::call(s, method, params, uploads));
     answer.unwrap_or_else(|| {

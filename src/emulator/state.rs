@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use crate::app::Clock;
 
 use super::json;
+use super::limits::Flood;
 use super::types::{
     BotMessage, CallbackAnswer, Fault, RecordedRequest, ReplyKeyboard, StoredFile, TgUser,
 };
@@ -102,6 +103,8 @@ pub struct State {
     pub webhook_url: Option<String>,
     /// Counts every change a test might wait for.
     pub version: u64,
+    /// Telegram's flood limits, when a test turns them on.
+    pub flood: Flood,
     /// The time Telegram stamps on messages (a test may share the bot's).
     pub clock: Clock,
 }
@@ -127,6 +130,7 @@ impl State {
             menu_buttons: HashMap::new(),
             webhook_url: None,
             version: 0,
+            flood: Flood::default(),
             clock: Clock::system(),
         }
     }

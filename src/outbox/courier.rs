@@ -16,8 +16,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use teloxide::RequestError;
 use teloxide::payloads::{
-    AnswerCallbackQuery, EditMessageCaption, EditMessageReplyMarkup, EditMessageText, SendMessage,
-    SendPhoto, SetMyCommands,
+    AnswerCallbackQuery, EditMessageCaption, EditMessageReplyMarkup, EditMessageText, SendDocument,
+    SendMessage, SendPhoto, SetMyCommands,
 };
 use teloxide::requests::{Output, Request};
 use teloxide::types::Recipient;
@@ -52,6 +52,7 @@ macro_rules! in_chat {
 in_chat!(
     SendMessage,
     SendPhoto,
+    SendDocument,
     EditMessageText,
     EditMessageCaption,
     EditMessageReplyMarkup

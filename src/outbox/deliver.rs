@@ -36,9 +36,16 @@ pub fn classify(error: &RequestError) -> Verdict {
             | ApiError::BotKickedFromSupergroup
             | ApiError::ChatNotFound),
         ) => Verdict::Blocked(api.to_string()),
+        // A refusal teloxide does not know by name is still a refusal;
         // Telegram's 5xx answers carry descriptions teloxide does not know.
         RequestError::Api(ApiError::Unknown(description)) => {
-            Verdict::Transient(description.clone())
+            let refused = ["Bad Request", "Forbidden", "Unauthorized", "Not Found"]
+                .iter()
+                .any(|p| description.starts_with(p));
+            match refused {
+                true => Verdict::Permanent(description.clone()),
+                false => Verdict::Transient(description.clone()),
+            }
         }
         RequestError::Api(api) => Verdict::Permanent(api.to_string()),
         RequestError::MigrateToChatId(to) => Verdict::Permanent(format!("group moved to {to}")),

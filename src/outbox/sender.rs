@@ -21,8 +21,17 @@ use crate::app::Clock;
 use crate::config::Sending;
 use crate::store::{self, Db, outbox::OutboxRow};
 
-/// Heads of outbox queues read at a time.
+/// Rows read at a time, and at most so many of each chat's queue in a lane.
 const LOAD: i64 = 500;
+const PER_QUEUE: i64 = 4;
+
+/// The least time between two reads of the queue that finished rows call
+/// for (a commit calls for one at once); the board holds a few rows per chat,
+/// so this costs no chat its turn.
+const RELOAD: Duration = Duration::from_millis(100);
+
+/// How long a stopping sender goes on sending the direct requests it holds.
+const GRACE: Duration = Duration::from_secs(10);
 
 /// Something to send.
 #[derive(Debug)]
@@ -84,37 +93,64 @@ impl Sender {
         self
     }
 
-    /// Delivers until `shutdown` is cancelled.
-    pub async fn run(self, shutdown: CancellationToken) {
+    /// Delivers until `stop` is cancelled, then sends what handlers handed
+    /// over directly (for at most [`GRACE`]); queued outbox rows stay queued
+    /// for the next start. Cancel `stop` after the handlers have finished.
+    pub async fn run(self, stop: CancellationToken) {
         let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Done>();
         let mut board = Board::new(Limits::new(&self.cfg));
         // Outbox rows on the board or in flight.
         let mut rows = HashSet::new();
+        // New rows were committed: read the queue at once.
         let mut load = true;
+        // A row is over, so its chat's next rows may be read: soon.
+        let mut landed = false;
         let mut loaded_at = Instant::now();
         let mut in_flight = 0_usize;
+        // Direct requests on the board (they live nowhere else).
+        let mut calls = 0_usize;
+        let mut deadline: Option<Instant> = None;
         loop {
             while let Ok(done) = done_rx.try_recv() {
                 in_flight -= 1;
-                load |= land(&mut board, &mut rows, done);
-            }
-            if shutdown.is_cancelled() {
-                break;
+                landed |= land(&mut board, &mut rows, &mut calls, done);
             }
             for call in self.courier.inbound.drain() {
+                calls += 1;
                 board.push(call.lane, call.chat, Work::Call(call));
             }
-            if load || loaded_at.elapsed() >= self.cfg.idle_poll {
+            let stopping = stop.is_cancelled();
+            if stopping {
+                let deadline = *deadline.get_or_insert_with(|| Instant::now() + GRACE);
+                if (calls == 0 && in_flight == 0) || Instant::now() >= deadline {
+                    break;
+                }
+            } else if load
+                || loaded_at.elapsed() >= self.cfg.idle_poll
+                || landed && loaded_at.elapsed() >= RELOAD
+            {
                 self.load(&mut board, &mut rows).await;
-                load = false;
+                (load, landed) = (false, false);
                 loaded_at = Instant::now();
             }
             let now = Instant::now();
-            let mut next_wake = loaded_at + self.cfg.idle_poll;
+            let mut next_wake = match deadline {
+                Some(deadline) => deadline,
+                None if landed => loaded_at + RELOAD.min(self.cfg.idle_poll),
+                None => loaded_at + self.cfg.idle_poll,
+            };
             loop {
                 match board.next(now) {
+                    Next::Go(ticket, Work::Row(row)) if stopping => {
+                        // It stays queued in the database.
+                        board.finish(ticket);
+                        rows.remove(&row.id);
+                    }
                     Next::Go(ticket, work) => {
                         in_flight += 1;
+                        if matches!(work, Work::Call(_)) {
+                            calls -= 1;
+                        }
                         self.launch(ticket, work, done_tx.clone());
                     }
                     Next::Wait(at) => {
@@ -125,13 +161,13 @@ impl Sender {
                 }
             }
             tokio::select! {
-                () = shutdown.cancelled() => {}
+                () = stop.cancelled(), if !stopping => {}
                 () = tokio::time::sleep_until(next_wake) => {}
                 () = self.wake.notified() => load = true,
                 () = self.courier.inbound.notify.notified() => {}
                 Some(done) = done_rx.recv() => {
                     in_flight -= 1;
-                    load |= land(&mut board, &mut rows, done);
+                    landed |= land(&mut board, &mut rows, &mut calls, done);
                 }
             }
         }
@@ -140,13 +176,14 @@ impl Sender {
 
     /// Puts the due heads of the outbox queues on the board.
     async fn load(&self, board: &mut Board<Work>, rows: &mut HashSet<i64>) {
-        let heads = match store::outbox::heads(self.db.pool(), self.clock.now(), LOAD).await {
-            Ok(heads) => heads,
-            Err(e) => {
-                tracing::error!(error = %e, "outbox: cannot read queue");
-                return;
-            }
-        };
+        let heads =
+            match store::outbox::heads(self.db.pool(), self.clock.now(), PER_QUEUE, LOAD).await {
+                Ok(heads) => heads,
+                Err(e) => {
+                    tracing::error!(error = %e, "outbox: cannot read queue");
+                    return;
+                }
+            };
         for row in heads {
             if !rows.insert(row.id) {
                 continue;
@@ -193,9 +230,9 @@ fn lane_of(lane: &str) -> Lane {
     }
 }
 
-/// Takes a finished attempt off the board; says whether an outbox row is
-/// over, so its chat's next row may be read.
-fn land(board: &mut Board<Work>, rows: &mut HashSet<i64>, done: Done) -> bool {
+/// Takes a finished attempt off the board (one to try again goes back on
+/// it); says whether an outbox row is over, so its chat's next row may be read.
+fn land(board: &mut Board<Work>, rows: &mut HashSet<i64>, calls: &mut usize, done: Done) -> bool {
     let Done {
         ticket,
         row,
@@ -207,10 +244,12 @@ fn land(board: &mut Board<Work>, rows: &mut HashSet<i64>, done: Done) -> bool {
             row.is_some_and(|id| rows.remove(&id))
         }
         Landing::Retry(at, work) => {
+            *calls += usize::from(matches!(work, Work::Call(_)));
             board.retry(ticket, work, at);
             false
         }
         Landing::Hold(wait, work) => {
+            *calls += usize::from(matches!(work, Work::Call(_)));
             board.hold(ticket, work, Instant::now() + wait);
             false
         }
@@ -341,7 +380,12 @@ async fn send_call(db: &Db, cfg: &Sending, mut call: Call) -> Landing {
         }
         Verdict::Permanent(reason) => reason,
     };
-    if !call.awaited() {
+    if call.awaited() {
+        // Whoever waits for the answer decides what it means.
+    } else if method.eq_ignore_ascii_case("answerCallbackQuery") {
+        // A press handled again after a restart finds its query expired.
+        tracing::debug!(chat_id = chat, method, error = %reason, "callback answer given up");
+    } else {
         tracing::error!(chat_id = chat, method, error = %reason, attempts = call.attempts + 1, "message given up");
     }
     let payload = serde_json::json!({ "type": "direct", "method": method }).to_string();

@@ -87,7 +87,9 @@ where
     }
 }
 
-/// Keeps a chat's conversation state (JSON) as one step of a larger write.
+/// Keeps a chat's conversation state (JSON) as one step of a larger write,
+/// so that a ticket opened from one of several drafts and the drafts left
+/// commit together.
 pub async fn save(
     tx: &mut Tx,
     chat_id: i64,

@@ -49,26 +49,30 @@ pub async fn enqueue_in(
     .await
 }
 
-/// The head of each chat's queue in each lane, when it is due by `now`:
-/// interactive first, then oldest first. A message waiting for a retry stays
-/// the head (so its chat's order is kept); one scheduled for later does not
-/// hold up those behind it until its time comes.
+/// The first `per_queue` messages of each chat's queue in each lane that
+/// are due by `now`: interactive first, then oldest first. A message waiting
+/// for a retry holds up those behind it (so its chat's order is kept); one
+/// scheduled for later does not, until its time comes.
 pub async fn heads(
     pool: &SqlitePool,
     now: DateTime<Utc>,
+    per_queue: i64,
     limit: i64,
 ) -> Result<Vec<OutboxRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, chat_id, payload, attempts, lane FROM (
-             SELECT id, chat_id, payload, attempts, lane, not_before,
-                    ROW_NUMBER() OVER (PARTITION BY chat_id, lane ORDER BY id) AS place
+             SELECT id, chat_id, payload, attempts, lane,
+                    ROW_NUMBER() OVER queue AS place,
+                    MAX(not_before) OVER (queue ROWS UNBOUNDED PRECEDING) AS ready
              FROM outbox
              WHERE status = 'pending' AND (not_before <= ?1 OR last_error IS NOT NULL)
+             WINDOW queue AS (PARTITION BY chat_id, lane ORDER BY id)
          )
-         WHERE place = 1 AND not_before <= ?1
-         ORDER BY lane = 'bulk', id LIMIT ?2",
+         WHERE place <= ?2 AND ready <= ?1
+         ORDER BY lane = 'bulk', id LIMIT ?3",
     )
     .bind(now)
+    .bind(per_queue)
     .bind(limit)
     .fetch_all(pool)
     .await
@@ -163,4 +167,50 @@ pub async fn counts(pool: &SqlitePool) -> Result<(i64, i64, i64), sqlx::Error> {
     )
     .fetch_one(pool)
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testing::db;
+
+    #[tokio::test]
+    async fn a_retry_holds_its_queue_and_a_scheduled_message_does_not() {
+        let (db, _dir) = db().await;
+        let now = Utc::now();
+        let later = now + chrono::Duration::minutes(5);
+        let mut tx = db.begin().await.unwrap();
+        let retried = enqueue(&mut tx, 1, "r", now, now).await.unwrap();
+        let behind = enqueue(&mut tx, 1, "b", now, now).await.unwrap();
+        let scheduled = enqueue(&mut tx, 2, "s", now, later).await.unwrap();
+        let due = enqueue(&mut tx, 2, "d", now, now).await.unwrap();
+        let bulk = enqueue_in(&mut tx, 3, "x", "bulk", now, now).await.unwrap();
+        let mut second = Vec::new();
+        for n in 0..6 {
+            second.push(enqueue(&mut tx, 4, &n.to_string(), now, now).await.unwrap());
+        }
+        tx.commit().await.unwrap();
+        mark_retry(db.pool(), retried, later, true, "502")
+            .await
+            .unwrap();
+
+        let ids: Vec<i64> = heads(db.pool(), now, 4, 100)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        assert!(!ids.contains(&retried) && !ids.contains(&behind));
+        assert!(!ids.contains(&scheduled) && ids.contains(&due));
+        assert_eq!(ids.last(), Some(&bulk), "bulk comes last");
+        assert_eq!(&ids[1..5], &second[..4], "four of a queue, in order");
+
+        let ids: Vec<i64> = heads(db.pool(), later, 4, 100)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        assert!(ids.contains(&retried) && ids.contains(&behind) && ids.contains(&scheduled));
+    }
 }

@@ -186,6 +186,33 @@ pub async fn pending_bind_request_of(
     .await
 }
 
+/// The user's bind request still waiting, inside a write.
+pub async fn pending_bind_request_tx(
+    tx: &mut Tx,
+    user_id: i64,
+) -> Result<Option<BindRequest>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, user_id, unit_id, phone, status FROM bind_requests
+         WHERE user_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1",
+    )
+    .bind(user_id)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// How many bind requests the user has made since `since`.
+pub async fn bind_requests_since(
+    tx: &mut Tx,
+    user_id: i64,
+    since: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM bind_requests WHERE user_id = ? AND created_at >= ?")
+        .bind(user_id)
+        .bind(since)
+        .fetch_one(&mut **tx)
+        .await
+}
+
 /// Decides a pending request; `false` when it was already decided.
 pub async fn decide_bind_request(
     tx: &mut Tx,

@@ -96,7 +96,7 @@ async fn conclude(
         }
     };
     app.commit(tx).await?;
-    bot.answer_callback_query(query.id.clone()).await?;
+    reply::answer(bot, actor, query, None, false);
     let message_id = match query.regular_message() {
         Some(message) => edit_or_send(bot, actor, Some(message.id), &shown.screen).await?,
         None => edit_or_send(bot, actor, None, &shown.screen).await?,
@@ -142,10 +142,10 @@ async fn edit_or_send(
     screen: &Screen,
 ) -> Result<Option<i32>, crate::error::Error> {
     if let Some(id) = message {
-        let edited = bot
+        let request = bot
             .edit_message_text(actor.chat(), id, screen.text.clone())
-            .reply_markup(keyboard(&screen.buttons))
-            .await;
+            .reply_markup(keyboard(&screen.buttons));
+        let edited = actor.courier.call(request).await;
         match edited {
             Ok(_) => return Ok(Some(id.0)),
             Err(error) => {
@@ -153,10 +153,10 @@ async fn edit_or_send(
             }
         }
     }
-    let sent = bot
+    let request = bot
         .send_message(actor.chat(), screen.text.clone())
-        .reply_markup(keyboard(&screen.buttons))
-        .await?;
+        .reply_markup(keyboard(&screen.buttons));
+    let sent = actor.courier.call(request).await?;
     Ok(Some(sent.id.0))
 }
 
@@ -166,7 +166,7 @@ async fn refused(bot: &Bot, actor: &Actor, query: &CallbackQuery, why: Refused) 
         Refused::NotFound | Refused::NotYours => return refuse(bot, actor, query).await,
         Refused::Closed { title } => {
             let text = t_args(actor.lang, "survey-late", &[("title", title.into())]);
-            take_buttons_off(bot, query).await;
+            take_buttons_off(bot, actor, query).await;
             text
         }
         Refused::AlreadyStarted => t(actor.lang, "survey-already-started"),
@@ -179,18 +179,18 @@ async fn refused(bot: &Bot, actor: &Actor, query: &CallbackQuery, why: Refused) 
         ),
         Refused::Preview => t(actor.lang, "survey-preview-only"),
     };
-    bot.answer_callback_query(query.id.clone())
-        .text(text)
-        .show_alert(true)
-        .await?;
+    reply::answer(bot, actor, query, Some(text), true);
     Ok(())
 }
 
-async fn take_buttons_off(bot: &Bot, query: &CallbackQuery) {
+async fn take_buttons_off(bot: &Bot, actor: &Actor, query: &CallbackQuery) {
     if let Some(message) = query.regular_message()
-        && let Err(error) = bot
-            .edit_message_reply_markup(message.chat.id, message.id)
-            .reply_markup(InlineKeyboardMarkup::default())
+        && let Err(error) = actor
+            .courier
+            .call(
+                bot.edit_message_reply_markup(message.chat.id, message.id)
+                    .reply_markup(InlineKeyboardMarkup::default()),
+            )
             .await
     {
         tracing::debug!(%error, "could not take buttons off a survey message");
@@ -249,9 +249,12 @@ pub async fn typed(
     };
     app.commit(tx).await?;
     if let Some(old) = waiting.message_id
-        && let Err(error) = bot
-            .edit_message_reply_markup(actor.chat(), MessageId(old))
-            .reply_markup(InlineKeyboardMarkup::default())
+        && let Err(error) = actor
+            .courier
+            .call(
+                bot.edit_message_reply_markup(actor.chat(), MessageId(old))
+                    .reply_markup(InlineKeyboardMarkup::default()),
+            )
             .await
     {
         tracing::debug!(%error, "could not take buttons off an answered question");
@@ -293,9 +296,7 @@ pub async fn ack(
             return refuse(bot, actor, query).await;
         }
     };
-    bot.answer_callback_query(query.id.clone())
-        .text(t(actor.lang, key))
-        .await?;
-    take_buttons_off(bot, query).await;
+    reply::answer(bot, actor, query, Some(t(actor.lang, key)), false);
+    take_buttons_off(bot, actor, query).await;
     Ok(())
 }

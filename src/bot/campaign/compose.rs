@@ -105,7 +105,7 @@ pub async fn button_pressed(
     }
     let message = query.regular_message().map(|m| m.id);
     if let ComposeOp::New(survey) = op {
-        bot.answer_callback_query(query.id.clone()).await?;
+        reply::answer(bot, actor, query, None, false);
         let compose = Compose {
             nonce: rand::random::<u32>().max(1),
             step: if survey {
@@ -128,20 +128,20 @@ pub async fn button_pressed(
     let compose = match dialogue.get().await? {
         Some(State::Compose(c)) if c.nonce == nonce => c,
         _ => {
-            bot.answer_callback_query(query.id.clone())
-                .text(t(actor.lang, "stale-button"))
-                .await?;
+            reply::answer(
+                bot,
+                actor,
+                query,
+                Some(t(actor.lang, "stale-button")),
+                false,
+            );
             return Ok(());
         }
     };
     let mut c = compose;
     let toast = |key: &'static str| async move {
-        bot.answer_callback_query(query.id.clone())
-            .text(t(actor.lang, key))
-            .show_alert(true)
-            .await
-            .map(|_| ())
-            .map_err(crate::error::Error::from)
+        reply::answer(bot, actor, query, Some(t(actor.lang, key)), true);
+        Ok::<(), crate::error::Error>(())
     };
     match (c.step, op) {
         (Step::Intro, ComposeOp::Skip) => c.step = Step::Question,
@@ -224,7 +224,7 @@ pub async fn button_pressed(
         (Step::When, ComposeOp::NoticeWhen(when)) => match when {
             NoticeWhen::Now | NoticeWhen::Urgent => {
                 c.urgent = when == NoticeWhen::Urgent;
-                bot.answer_callback_query(query.id.clone()).await?;
+                reply::answer(bot, actor, query, None, false);
                 return finish(bot, app, actor, c, None, None, message).await;
             }
             NoticeWhen::Later => c.step = Step::At,
@@ -241,18 +241,22 @@ pub async fn button_pressed(
             if days >= c.days {
                 return toast("compose-remind-bad").await;
             }
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             let remind = (days > 0).then_some(days);
             return finish(bot, app, actor, c, remind, None, message).await;
         }
         _ => {
-            bot.answer_callback_query(query.id.clone())
-                .text(t(actor.lang, "stale-button"))
-                .await?;
+            reply::answer(
+                bot,
+                actor,
+                query,
+                Some(t(actor.lang, "stale-button")),
+                false,
+            );
             return Ok(());
         }
     }
-    bot.answer_callback_query(query.id.clone()).await?;
+    reply::answer(bot, actor, query, None, false);
     ask(bot, app, actor, dialogue, c, message).await
 }
 

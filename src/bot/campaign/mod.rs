@@ -104,15 +104,15 @@ pub async fn button(
     let message = query.regular_message().map(|m| m.id);
     match op {
         CampaignOp::View | CampaignOp::Status => {
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             show_card(bot, app, actor, &campaign, message).await
         }
         CampaignOp::Preview(lang) => {
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             preview(bot, app, actor, &campaign, lang).await
         }
         CampaignOp::Send => {
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             if campaign.row.status != Status::Draft {
                 return show_card(bot, app, actor, &campaign, message).await;
             }
@@ -160,9 +160,7 @@ pub async fn button(
                 Ok(()) => "campaign-sending",
                 Err(_) => "campaign-already-sent",
             };
-            bot.answer_callback_query(query.id.clone())
-                .text(t(actor.lang, note))
-                .await?;
+            reply::answer(bot, actor, query, Some(t(actor.lang, note)), false);
             let Some(campaign) = campaign::read(app, id).await? else {
                 return Ok(());
             };
@@ -173,7 +171,7 @@ pub async fn button(
             shown
         }
         CampaignOp::Results => {
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             send_results(bot, app, actor, id).await
         }
         CampaignOp::Close => {
@@ -186,9 +184,7 @@ pub async fn button(
             } else {
                 "campaign-not-open"
             };
-            bot.answer_callback_query(query.id.clone())
-                .text(t(actor.lang, note))
-                .await?;
+            reply::answer(bot, actor, query, Some(t(actor.lang, note)), false);
             let Some(campaign) = campaign::read(app, id).await? else {
                 return Ok(());
             };
@@ -206,13 +202,10 @@ pub async fn button(
             } else {
                 "campaign-not-draft"
             };
-            bot.answer_callback_query(query.id.clone())
-                .text(t(actor.lang, note))
-                .await?;
+            reply::answer(bot, actor, query, Some(t(actor.lang, note)), false);
             if draft && let Some(message) = message {
-                let _ = bot
-                    .edit_message_text(actor.chat(), message, t(actor.lang, note))
-                    .await;
+                let request = bot.edit_message_text(actor.chat(), message, t(actor.lang, note));
+                let _ = actor.courier.call(request).await;
             }
             Ok(())
         }
@@ -279,11 +272,10 @@ async fn edit_or_send(
     rows: &[Vec<OutButton>],
 ) -> Result<MessageId, crate::error::Error> {
     if let Some(id) = message {
-        match bot
+        let request = bot
             .edit_message_text(actor.chat(), id, text.clone())
-            .reply_markup(keyboard(rows))
-            .await
-        {
+            .reply_markup(keyboard(rows));
+        match actor.courier.call(request).await {
             Ok(_) => return Ok(id),
             // Telegram refuses an edit that changes nothing: the card is current.
             Err(teloxide::RequestError::Api(teloxide::ApiError::MessageNotModified)) => {
@@ -292,11 +284,10 @@ async fn edit_or_send(
             Err(error) => tracing::debug!(%error, "could not edit a campaign card"),
         }
     }
-    Ok(bot
+    let request = bot
         .send_message(actor.chat(), text)
-        .reply_markup(keyboard(rows))
-        .await?
-        .id)
+        .reply_markup(keyboard(rows));
+    Ok(actor.courier.call(request).await?.id)
 }
 
 /// Keeps a card's status current while its campaign is being sent: edited
@@ -409,7 +400,7 @@ async fn send_preview(
             if let Some(caption) = caption {
                 request = request.caption(caption);
             }
-            request.reply_markup(keyboard(&buttons)).await?;
+            actor.courier.post(request.reply_markup(keyboard(&buttons)));
             Ok(())
         }
         crate::outbox::OutMessage::Text { text, buttons } => {

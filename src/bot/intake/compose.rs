@@ -152,18 +152,17 @@ pub(super) async fn show(
     };
     let markup = keyboard(&buttons);
     let edited = match (how, draft.card) {
-        (Show::InPlace, Some(id)) => bot
-            .edit_message_text(actor.chat(), MessageId(id), text.clone())
-            .reply_markup(markup.clone())
-            .await
-            .is_ok(),
+        (Show::InPlace, Some(id)) => {
+            let request = bot
+                .edit_message_text(actor.chat(), MessageId(id), text.clone())
+                .reply_markup(markup.clone());
+            actor.courier.call(request).await.is_ok()
+        }
         _ => false,
     };
     if !edited {
-        let sent = bot
-            .send_message(actor.chat(), text)
-            .reply_markup(markup)
-            .await?;
+        let request = bot.send_message(actor.chat(), text).reply_markup(markup);
+        let sent = actor.courier.call(request).await?;
         retire(bot, actor, draft.card).await;
         draft.card = Some(sent.id.0);
     }
@@ -280,9 +279,7 @@ pub async fn button(
             ),
             None => t(actor.lang, "stale-button"),
         };
-        bot.answer_callback_query(query.id.clone())
-            .text(text)
-            .await?;
+        reply::answer(bot, actor, query, Some(text), false);
         return Ok(());
     };
     let units = store::units::of_resident(app.db.pool(), actor.id()).await?;
@@ -299,10 +296,9 @@ pub async fn button(
         return refuse(bot, actor, query).await;
     }
     // Best effort: a press handled again after a crash finds its query
-    // already answered, and must still do what it asks.
-    if let Err(error) = bot.answer_callback_query(query.id.clone()).await {
-        tracing::debug!(chat_id = actor.chat().0, %error, "could not answer a button");
-    }
+    // already answered, and must still do what it asks (the sender only
+    // logs a failed answer).
+    reply::answer(bot, actor, query, None, false);
     let min_confidence = app.settings.tickets.min_confidence;
     match op {
         DraftOp::Confirm => {

@@ -155,13 +155,13 @@ pub async fn photo_id(bot: &Bot, actor: &Actor, photo: &Photo) -> Option<String>
         tracing::warn!(user_id = actor.id(), %error, "cannot download an image file");
         return None;
     }
-    let sent = bot
+    let request = bot
         .send_photo(
             actor.chat(),
             InputFile::memory(bytes).file_name("photo.jpg"),
         )
-        .caption(t(actor.lang, "photo-file-received"))
-        .await;
+        .caption(t(actor.lang, "photo-file-received"));
+    let sent = actor.courier.call(request).await;
     match sent {
         Ok(message) => message
             .photo()

@@ -163,10 +163,8 @@ async fn retire(bot: &Bot, actor: &Actor, card: Option<i32>) {
     let Some(id) = card else {
         return;
     };
-    if let Err(error) = bot
-        .edit_message_reply_markup(actor.chat(), MessageId(id))
-        .await
-    {
+    let request = bot.edit_message_reply_markup(actor.chat(), MessageId(id));
+    if let Err(error) = actor.courier.call(request).await {
         tracing::debug!(chat_id = actor.chat().0, %error, "could not take buttons off an old card");
     }
 }

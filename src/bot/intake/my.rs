@@ -116,7 +116,7 @@ pub async fn button(
     };
     match op {
         TicketOp::View => {
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             view(bot, app, actor, &ticket).await
         }
         TicketOp::AddInfo => {
@@ -129,7 +129,7 @@ pub async fn button(
                     album: None,
                 }))
                 .await?;
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             let args = [("number", ticket.number.clone().into())];
             reply::text(bot, actor, t_args(actor.lang, "addinfo-ask", &args)).await
         }
@@ -139,9 +139,8 @@ pub async fn button(
         TicketOp::KeepOpen => {
             retire(bot, actor, asked_in(query)).await;
             let args = [("number", ticket.number.clone().into())];
-            bot.answer_callback_query(query.id.clone())
-                .text(t_args(actor.lang, "ticket-kept", &args))
-                .await?;
+            let text = t_args(actor.lang, "ticket-kept", &args);
+            reply::answer(bot, actor, query, Some(text), false);
             Ok(())
         }
         _ => cancel(bot, app, actor, query, &ticket).await,
@@ -184,7 +183,7 @@ async fn ask_cancel(
         ),
         cards::button(lang, "button-cancel-no", ticket.id, TicketOp::KeepOpen),
     ]];
-    bot.answer_callback_query(query.id.clone()).await?;
+    reply::answer(bot, actor, query, None, false);
     reply::buttons(
         bot,
         actor,
@@ -207,10 +206,8 @@ async fn not_open(
             cards::label(actor.lang, "status", ticket.status.as_str()).into(),
         ),
     ];
-    bot.answer_callback_query(query.id.clone())
-        .text(t_args(actor.lang, "ticket-not-open", &args))
-        .show_alert(true)
-        .await?;
+    let text = t_args(actor.lang, "ticket-not-open", &args);
+    reply::answer(bot, actor, query, Some(text), true);
     Ok(())
 }
 
@@ -233,7 +230,7 @@ async fn cancel(
             let text = t_args(actor.lang, "ticket-cancelled-by-you", &args);
             outbox::enqueue(&mut tx, actor.chat().0, &OutMessage::text(text), now).await?;
             app.commit(tx).await?;
-            bot.answer_callback_query(query.id.clone()).await?;
+            reply::answer(bot, actor, query, None, false);
             retire(bot, actor, asked_in(query)).await;
             Ok(())
         }

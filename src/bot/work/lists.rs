@@ -93,10 +93,10 @@ pub async fn open_button(
         OpenFilter::Department(dept) => app.settings.departments.contains(dept),
     };
     if !valid {
-        return answer(bot, query, Some(t(actor.lang, "stale-button"))).await;
+        return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
     }
     let (text, rows) = open_list(app, actor.lang, &filter).await?;
-    answer(bot, query, None).await?;
+    answer(bot, actor, query, None).await?;
     match Card::of(query) {
         Some(card) => rewrite(bot, actor, card, text, &rows).await,
         None => reply::buttons(bot, actor, text, &rows).await?,

@@ -245,10 +245,10 @@ pub async fn log_button(
         text,
     })) = state
     else {
-        return answer(bot, query, Some(t(actor.lang, "stale-button"))).await;
+        return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
     };
     if current != nonce {
-        return answer(bot, query, Some(t(actor.lang, "stale-button"))).await;
+        return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
     }
     let meaning = understood(app, &text);
     let now = app.now();
@@ -256,7 +256,7 @@ pub async fn log_button(
     let Some(unit) = store::units::get(&mut tx, unit_id).await? else {
         tx.rollback().await?;
         dialogue.update(State::Idle).await?;
-        return answer(bot, query, Some(t(actor.lang, "stale-button"))).await;
+        return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
     };
     let resident_id = store::units::residents_of(&mut tx, unit.id)
         .await?
@@ -278,8 +278,9 @@ pub async fn log_button(
         photos: Vec::new(),
     };
     let opened = desk::open_ticket(&mut tx, app, request, now).await?;
+    // The conversation ends in the write that ends it.
+    store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
     app.commit(tx).await?;
-    dialogue.update(State::Idle).await?;
     tracing::info!(
         ticket_id = opened.ticket.id,
         user_id = actor.id(),
@@ -322,7 +323,7 @@ pub async fn log_button(
         },
     ));
     let done = lines.join("\n");
-    answer(bot, query, None).await?;
+    answer(bot, actor, query, None).await?;
     match Card::of(query) {
         Some(card) => rewrite(bot, actor, card, done, &[]).await,
         None => reply::text(bot, actor, done).await?,

@@ -140,12 +140,13 @@ fn doer(actor: &Actor) -> Doer {
 }
 
 /// Answers a pressed button, with a short notice when there is one.
-async fn answer(bot: &Bot, query: &CallbackQuery, text: Option<String>) -> HandlerResult {
-    let mut request = bot.answer_callback_query(query.id.clone());
-    if let Some(text) = text {
-        request = request.text(text);
-    }
-    request.await?;
+async fn answer(
+    bot: &Bot,
+    actor: &Actor,
+    query: &CallbackQuery,
+    text: Option<String>,
+) -> HandlerResult {
+    reply::answer(bot, actor, query, text, false);
     Ok(())
 }
 
@@ -166,16 +167,16 @@ async fn rewrite(bot: &Bot, actor: &Actor, card: Card, text: String, rows: &[Vec
     let id = MessageId(card.message_id);
     let result = if card.photo {
         let caption: String = text.chars().take(crate::desk::CAPTION_LIMIT).collect();
-        bot.edit_message_caption(chat, id)
+        let request = bot
+            .edit_message_caption(chat, id)
             .caption(caption)
-            .reply_markup(keyboard(rows))
-            .await
-            .map(|_| ())
+            .reply_markup(keyboard(rows));
+        actor.courier.call(request).await.map(|_| ())
     } else {
-        bot.edit_message_text(chat, id, text)
-            .reply_markup(keyboard(rows))
-            .await
-            .map(|_| ())
+        let request = bot
+            .edit_message_text(chat, id, text)
+            .reply_markup(keyboard(rows));
+        actor.courier.call(request).await.map(|_| ())
     };
     match result {
         Ok(()) | Err(RequestError::Api(ApiError::MessageNotModified)) => {}

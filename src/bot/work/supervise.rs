@@ -30,7 +30,7 @@ pub async fn view(
     id: i64,
 ) -> HandlerResult {
     let Some(ticket) = store::tickets::read(app.db.pool(), id).await? else {
-        return answer(bot, query, Some(t(actor.lang, "stale-button"))).await;
+        return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
     };
     if !notes::may_work(doer(actor), &ticket) {
         return refuse(bot, actor, query).await;
@@ -39,7 +39,7 @@ pub async fn view(
     let (card, rows) = render(&mut tx, app, actor, &ticket, None).await?;
     tx.rollback().await?;
     let history = history(app, actor.lang, ticket.id).await?;
-    answer(bot, query, None).await?;
+    answer(bot, actor, query, None).await?;
     reply::buttons(bot, actor, format!("{card}\n\n{history}"), &rows).await
 }
 
@@ -113,9 +113,9 @@ pub async fn choose_staff(
     id: i64,
 ) -> HandlerResult {
     let Some(ticket) = store::tickets::read(app.db.pool(), id).await? else {
-        return answer(bot, query, Some(t(actor.lang, "stale-button"))).await;
+        return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
     };
-    answer(bot, query, None).await?;
+    answer(bot, actor, query, None).await?;
     send_staff_choice(bot, app, actor, &ticket).await
 }
 
@@ -199,7 +199,7 @@ pub async fn reassign_to(
             ("staff", name.into()),
         ],
     );
-    answer(bot, query, Some(done.clone())).await?;
+    answer(bot, actor, query, Some(done.clone())).await?;
     match Card::of(query) {
         Some(card) => rewrite(bot, actor, card, done, &[]).await,
         None => reply::text(bot, actor, done).await?,
@@ -219,7 +219,7 @@ async fn reassign_refused(
         Refusal::NotYours => refuse(bot, actor, query).await,
         Refusal::NotNow(_) => {
             let Some(ticket) = store::tickets::read(app.db.pool(), id).await? else {
-                return answer(bot, query, Some(t(actor.lang, "stale-button"))).await;
+                return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
             };
             let holder = match ticket.assignee_id {
                 Some(staff) => store::users::get(app.db.pool(), staff).await?,
@@ -246,9 +246,9 @@ async fn reassign_refused(
                     ],
                 ),
             };
-            answer(bot, query, Some(text)).await
+            answer(bot, actor, query, Some(text)).await
         }
-        other => answer(bot, query, Some(t(actor.lang, refusal_key(&other)))).await,
+        other => answer(bot, actor, query, Some(t(actor.lang, refusal_key(&other)))).await,
     }
 }
 

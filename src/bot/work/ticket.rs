@@ -117,17 +117,17 @@ async fn refused(
             let mut tx = app.db.begin().await?;
             let Some(ticket) = store::tickets::get(&mut tx, id).await? else {
                 tx.rollback().await?;
-                return answer(bot, query, Some(t(actor.lang, "stale-button"))).await;
+                return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
             };
             let (text, rows) = render(&mut tx, app, actor, &ticket, None).await?;
             tx.rollback().await?;
-            answer(bot, query, Some(already(actor, &ticket))).await?;
+            answer(bot, actor, query, Some(already(actor, &ticket))).await?;
             if let Some(card) = Card::of(query) {
                 rewrite(bot, actor, card, text, &rows).await;
             }
             Ok(())
         }
-        other => answer(bot, query, Some(t(actor.lang, refusal_key(&other)))).await,
+        other => answer(bot, actor, query, Some(t(actor.lang, refusal_key(&other)))).await,
     }
 }
 
@@ -163,6 +163,7 @@ async fn act_now(
     };
     answer(
         bot,
+        actor,
         query,
         Some(t_args(actor.lang, key, &number_args(&ticket))),
     )
@@ -193,7 +194,7 @@ async fn ask(
     what: Ask,
 ) -> HandlerResult {
     let Some(ticket) = store::tickets::read(app.db.pool(), id).await? else {
-        return answer(bot, query, Some(t(actor.lang, "stale-button"))).await;
+        return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
     };
     let who = doer(actor);
     if !notes::may_work(who, &ticket) {
@@ -219,7 +220,7 @@ async fn ask(
         Ask::Note => (Flow::Note { ticket: id }, "work-ask-note"),
     };
     dialogue.update(State::Desk(flow)).await?;
-    answer(bot, query, None).await?;
+    answer(bot, actor, query, None).await?;
     reply::text(bot, actor, t_args(actor.lang, key, &number_args(&ticket))).await
 }
 
@@ -314,9 +315,10 @@ pub(super) async fn decline_reason(
         None => t_args(actor.lang, "work-declined-nobody", &number_args(&ticket)),
     };
     let (text, rows) = render(&mut tx, app, actor, &ticket, Some(done.clone())).await?;
+    // The conversation ends in the write that ends it.
+    store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
     app.commit(tx).await?;
     tracing::info!(ticket_id = id, user_id = actor.id(), "ticket declined");
-    dialogue.update(State::Idle).await?;
     if let Some(card) = card {
         rewrite(bot, actor, card, text, &rows).await;
     }
@@ -355,9 +357,10 @@ pub(super) async fn resolution(
         return flow_refused(bot, app, actor, dialogue, id, refusal).await;
     }
     let (text, rows) = render(&mut tx, app, actor, &ticket, None).await?;
+    // The conversation ends in the write that ends it.
+    store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
     app.commit(tx).await?;
     tracing::info!(ticket_id = id, user_id = actor.id(), "ticket resolved");
-    dialogue.update(State::Idle).await?;
     if let Some(card) = card {
         rewrite(bot, actor, card, text, &rows).await;
     }
@@ -399,8 +402,9 @@ pub(super) async fn note(
             return flow_refused(bot, app, actor, dialogue, id, refusal).await;
         }
     };
+    // The conversation ends in the write that ends it.
+    store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;
     app.commit(tx).await?;
-    dialogue.update(State::Idle).await?;
     reply::text(bot, actor, t_args(actor.lang, key, &number_args(&ticket))).await
 }
 
@@ -422,7 +426,7 @@ async fn contact(
         }
     };
     app.commit(tx).await?;
-    answer(bot, query, None).await?;
+    answer(bot, actor, query, None).await?;
     let number = ("number", FluentValue::from(found.ticket.clone()));
     if found.people.is_empty() {
         let text = t_args(actor.lang, "work-contact-none", &[number]);
