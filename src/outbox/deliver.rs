@@ -88,11 +88,19 @@ pub async fn deliver(
                 request.await.map(|m| Some(m.id.0))
             }
             OutMessage::Photo {
-                file_id,
-                caption,
-                buttons,
+                caption, buttons, ..
+            }
+            | OutMessage::PhotoFile {
+                caption, buttons, ..
             } => {
-                let mut request = bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
+                // A photo is either one Telegram already has (by file id) or a stored upload.
+                let file = match message {
+                    OutMessage::Photo { file_id, .. } => InputFile::file_id(file_id.clone().into()),
+                    _ => upload
+                        .clone()
+                        .unwrap_or_else(|| InputFile::memory(Vec::new())),
+                };
+                let mut request = bot.send_photo(chat, file);
                 if let Some(caption) = caption {
                     request = request.caption(caption);
                 }
@@ -111,24 +119,6 @@ pub async fn deliver(
                     .clone()
                     .unwrap_or_else(|| InputFile::memory(Vec::new()));
                 let mut request = bot.send_document(chat, file);
-                if let Some(caption) = caption {
-                    request = request.caption(caption);
-                }
-                if !buttons.is_empty() {
-                    request = request.reply_markup(keyboard(buttons));
-                }
-                if paid {
-                    request = request.allow_paid_broadcast(true);
-                }
-                request.await.map(|m| Some(m.id.0))
-            }
-            OutMessage::PhotoFile {
-                caption, buttons, ..
-            } => {
-                let file = upload
-                    .clone()
-                    .unwrap_or_else(|| InputFile::memory(Vec::new()));
-                let mut request = bot.send_photo(chat, file);
                 if let Some(caption) = caption {
                     request = request.caption(caption);
                 }
