@@ -76,7 +76,11 @@ pub async fn cancel(bot: Bot, actor: Actor, dialogue: BotDialogue, state: State)
 /// `/duty`: a staff member goes on or off duty.
 pub async fn toggle_duty(bot: Bot, app: Arc<App>, Staff(actor): Staff) -> HandlerResult {
     let on = !actor.user.on_duty;
-    if let Err(e) = store::users::set_on_duty(app.db.pool(), actor.id(), on).await {
+    if let Err(e) = app
+        .db
+        .write(store::users::set_on_duty(app.db.pool(), actor.id(), on))
+        .await
+    {
         return settle(&bot, &app, &actor, Err(e.into())).await;
     }
     let department = t(
@@ -220,7 +224,13 @@ async fn set_lang(
     query: &CallbackQuery,
     lang: Lang,
 ) -> HandlerResult {
-    store::users::set_lang(app.db.pool(), actor.id(), lang.tag()).await?;
+    app.db
+        .write(store::users::set_lang(
+            app.db.pool(),
+            actor.id(),
+            lang.tag(),
+        ))
+        .await?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
     outbox::enqueue(&mut tx, actor.chat().0, &menu(actor.role(), lang), now).await?;
