@@ -426,8 +426,7 @@ async fn reopen(
     store::tickets::set_escalated(tx, ticket.id).await?;
     store::tickets::count_reopen(tx, ticket.id).await?;
     // The work starts again, and so do its time limits.
-    let sla = app.settings.sla_for(ticket.kind, ticket.urgency);
-    let limits = crate::domain::ticket::deadlines(now, sla.respond, sla.resolve);
+    let limits = app.settings.deadlines(ticket.kind, ticket.urgency, now);
     store::tickets::set_deadlines(tx, ticket.id, limits.respond_by, limits.resolve_by).await?;
     store::tickets::add_history(
         tx,

@@ -125,8 +125,7 @@ pub async fn open_ticket(
     let prefix = ticket::prefix(request.kind).to_string();
     let seq = store::tickets::next_number(tx, &prefix).await?;
     let number = ticket::number(request.kind, seq);
-    let sla = app.settings.sla_for(request.kind, request.urgency);
-    let deadlines = ticket::deadlines(now, sla.respond, sla.resolve);
+    let deadlines = app.settings.deadlines(request.kind, request.urgency, now);
     let department = app.settings.department_for(request.category).to_owned();
     let assignee_id = choose_assignee(tx, &department, None).await?;
     let status = if assignee_id.is_some() {
