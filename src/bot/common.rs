@@ -137,6 +137,7 @@ pub async fn button(
             Ok(())
         }
         Some(Callback::Lang(lang)) => set_lang(&bot, &app, &actor, &query, lang).await,
+        Some(Callback::Book(op)) => super::booking::pressed(&bot, &app, &actor, &query, op).await,
         Some(Callback::Bind { request, approve }) => {
             onboarding::decide_bind(&bot, &app, &actor, &query, request, approve).await
         }
