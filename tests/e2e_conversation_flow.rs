@@ -406,11 +406,23 @@ async fn an_unclear_message_while_the_desk_asks_which_waits_with_the_held_one() 
     let parked = ticket(&desk, &confirm(&desk, &amy, &parking, lang).await).await;
     let plumbing = ticket(&desk, &confirm(&desk, &amy, &leak, lang).await).await;
     assert_eq!(parked.category.as_str(), "parking");
-    assert!(parked.description.contains("AB1234"), "{}", parked.description);
+    assert!(
+        parked.description.contains("AB1234"),
+        "{}",
+        parked.description
+    );
     assert_eq!(plumbing.category.as_str(), "plumbing");
-    assert!(plumbing.description.contains("兩日"), "{}", plumbing.description);
+    assert!(
+        plumbing.description.contains("兩日"),
+        "{}",
+        plumbing.description
+    );
     for said in ["B2", "AB1234"] {
-        assert!(!plumbing.description.contains(said), "{}", plumbing.description);
+        assert!(
+            !plumbing.description.contains(said),
+            "{}",
+            plumbing.description
+        );
     }
 }
 
@@ -429,7 +441,11 @@ async fn a_draft_confirmed_while_a_message_is_held_leaves_that_message_a_card_of
     // not lost, nor added to the leak; it becomes a card of its own.
     let number = confirm(&desk, &amy, &leak, lang).await;
     let plumbing = ticket(&desk, &number).await;
-    assert!(!plumbing.description.contains("B2"), "{}", plumbing.description);
+    assert!(
+        !plumbing.description.contains("B2"),
+        "{}",
+        plumbing.description
+    );
     let parking = card_saying(&desk, &amy, lang, "B2").await;
     let parked = ticket(&desk, &confirm(&desk, &amy, &parking, lang).await).await;
     assert_eq!(parked.category.as_str(), "parking");

@@ -83,7 +83,8 @@ pub fn parse(text: &str) -> Vec<Line<'_>> {
 /// "MM-DD HH:MM" or "MM-DD HH:MM-HH:MM", or "START/END" in RFC 3339 (more
 /// than one such pair, "/"-separated, are alternatives). Empty for "-".
 fn intervals(label: &str) -> Vec<(Stamp, Stamp)> {
-    let p = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap_or_else(|e| panic!("{t}: {e}"));
+    let p =
+        |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap_or_else(|e| panic!("{t}: {e}"));
     if label == "-" {
         return Vec::new();
     }
