@@ -90,7 +90,7 @@ fn intervals(label: &str) -> Vec<(Stamp, Stamp)> {
     }
     if label.contains('T') {
         let parts: Vec<&str> = label.split('/').map(str::trim).collect();
-        assert!(parts.len() % 2 == 0, "bad interval: {label}");
+        assert!(parts.len().is_multiple_of(2), "bad interval: {label}");
         return parts.chunks(2).map(|c| (p(c[0]), p(c[1]))).collect();
     }
     let (day, clock) = label.split_once(' ').unwrap_or((label, ""));
