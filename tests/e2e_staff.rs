@@ -192,7 +192,11 @@ async fn declining_with_a_reason_passes_the_ticket_to_another_engineer_even_acro
     assert_eq!(ticket(&db, t1.id).await.assignee_id, Some(wong.id));
     let card = desk.expect_message(&wong, &t1.number).await;
     assert!(card.body().contains("没有配件"), "{}", card.body());
-    assert!(card.body().contains("我喺第二座做緊緊急維修"), "{}", card.body());
+    assert!(
+        card.body().contains("我喺第二座做緊緊急維修"),
+        "{}",
+        card.body()
+    );
 }
 
 #[tokio::test]

@@ -34,7 +34,7 @@ draft-set-aside = Your earlier request (“{ $text }”) was never confirmed, so
 draft-cancelled = All right, we have dropped that request. Write to us whenever you need something.
 
 draft-confirmed = ✅ Thank you. Your request is registered as { $number }.
-    { $department } will handle it: we respond within { $respond } and aim to resolve it within { $resolve }.
+    { $department } will handle it: we will respond by { $respond } and aim to resolve it by { $resolve }.
     { $next }
     We will keep you informed here; send /my to follow it. Questions? Call { $phone }.
 draft-next-assigned = { $staff } has been given your request and will contact you if needed.

@@ -34,7 +34,7 @@ draft-set-aside = 您之前的申请（“{ $text }”）尚未确认，所以�
 draft-cancelled = 好的，这项申请已取消。有需要随时再联系我们。
 
 draft-confirmed = ✅ 谢谢您。您的申请已登记，编号 { $number }。
-    由{ $department }跟进：我们会在 { $respond }内响应，并争取在 { $resolve }内完成。
+    由{ $department }跟进：我们会在{ $respond }前响应，并争取在{ $resolve }前完成。
     { $next }
     进度会在这里通知您；发送 /my 可随时查看。如有疑问，请致电物业服务中心 { $phone }。
 draft-next-assigned = 已交给 { $staff } 处理，如有需要会与您联系。

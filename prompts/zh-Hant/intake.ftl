@@ -34,7 +34,7 @@ draft-set-aside = 您較早前的申請（「{ $text }」）未有確認，所�
 draft-cancelled = 好的，這項申請已取消。有需要隨時再找我們。
 
 draft-confirmed = ✅ 多謝您。您的申請已登記，編號 { $number }。
-    由{ $department }跟進：我們會在 { $respond }內回應，並爭取在 { $resolve }內完成。
+    由{ $department }跟進：我們會在{ $respond }前回應，並爭取在{ $resolve }前完成。
     { $next }
     進度會在這裏通知您；輸入 /my 可隨時查看。如有疑問，請致電管理處 { $phone }。
 draft-next-assigned = 已交由 { $staff } 處理，如有需要會與您聯絡。

@@ -429,7 +429,7 @@ async fn reopen(
     // do its time limits, those of the new urgency.
     let urgency = ticket.urgency.raised();
     store::work::set_urgency(tx, ticket.id, urgency).await?;
-    let limits = super::deadlines_for(app, ticket.kind, urgency, now);
+    let limits = app.settings.deadlines(ticket.kind, urgency, now);
     store::tickets::set_deadlines(tx, ticket.id, limits.respond_by, limits.resolve_by).await?;
     store::tickets::add_history(
         tx,

@@ -2,7 +2,6 @@
 //! resident receives, and the buttons that go with them.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use fluent_bundle::FluentValue;
 
 use crate::app::App;
@@ -15,32 +14,16 @@ use crate::store::tickets::TicketRow;
 use crate::store::{self, Tx};
 use crate::texts::{t, t_args};
 
-/// A moment in the estate's time zone, as `11-28 15:00`.
-pub fn time(app: &App, at: DateTime<Utc>) -> String {
-    at.with_timezone(&app.settings.timezone)
-        .format("%m-%d %H:%M")
-        .to_string()
+/// A moment in the estate's time zone as `lang` reads it, with the weekday
+/// (and the year when it is not this year): `Sat 28 Nov 15:00`.
+pub fn time(app: &App, lang: Lang, at: DateTime<Utc>) -> String {
+    crate::dates::moment(lang, app.settings.timezone, at, app.now())
 }
 
-/// A span in the estate's time zone: `11-28 12:00–17:59`, or two full stamps
-/// when it crosses midnight.
-pub fn span(app: &App, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-    span_in(app.settings.timezone, start, end)
-}
-
-/// [`span`] in a given time zone. A span within one minute ("3pm" is
-/// 15:00:00–15:00:59) reads as that one time, not `15:00–15:00`.
-fn span_in(tz: Tz, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-    let (s, e) = (start.with_timezone(&tz), end.with_timezone(&tz));
-    let first = s.format("%m-%d %H:%M");
-    if s.date_naive() != e.date_naive() {
-        return format!("{first} – {}", e.format("%m-%d %H:%M"));
-    }
-    let last = e.format("%H:%M").to_string();
-    if s.format("%H:%M").to_string() == last {
-        return first.to_string();
-    }
-    format!("{first}–{last}")
+/// A span in the estate's time zone: `Sat 28 Nov 12:00–17:59`, or two
+/// moments when it crosses midnight.
+pub fn span(app: &App, lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    crate::dates::span(lang, app.settings.timezone, start, end, app.now())
 }
 
 /// The name of a label in a language (`kind-repair`, `category-lift` …).
@@ -80,8 +63,8 @@ pub fn excerpt(text: &str, max: usize) -> String {
 async fn body(tx: &mut Tx, app: &App, ticket: &TicketRow, lang: Lang) -> Result<String, Error> {
     let unit = unit_line(tx, ticket).await?;
     let when = match (ticket.preferred_start, ticket.preferred_end) {
-        (Some(s), Some(e)) => span(app, s, e),
-        (Some(s), None) => time(app, s),
+        (Some(s), Some(e)) => span(app, lang, s, e),
+        (Some(s), None) => time(app, lang, s),
         _ => t(lang, "card-no-time"),
     };
     let args: [(&str, FluentValue); 10] = [
@@ -102,8 +85,8 @@ async fn body(tx: &mut Tx, app: &App, ticket: &TicketRow, lang: Lang) -> Result<
             "status",
             label(lang, "status", ticket.status.as_str()).into(),
         ),
-        ("respond_by", time(app, ticket.respond_by).into()),
-        ("resolve_by", time(app, ticket.resolve_by).into()),
+        ("respond_by", time(app, lang, ticket.respond_by).into()),
+        ("resolve_by", time(app, lang, ticket.resolve_by).into()),
     ];
     Ok(excerpt(&t_args(lang, "card-ticket", &args), TEXT_LIMIT))
 }
@@ -296,7 +279,7 @@ pub async fn resident_update(
             "note",
             ticket.resolution_note.clone().unwrap_or_default().into(),
         ),
-        ("resolve_by", time(app, ticket.resolve_by).into()),
+        ("resolve_by", time(app, lang, ticket.resolve_by).into()),
         ("phone", app.settings.office.phone.clone().into()),
     ];
     Ok(t_args(lang, key, &args))
@@ -349,52 +332,4 @@ pub fn supervisor_buttons(ticket: &TicketRow, lang: Lang) -> Vec<Vec<OutButton>>
         ],
         vec![button(lang, "button-history", id, TicketOp::View)],
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use chrono::TimeZone;
-
-    use super::*;
-
-    const HK: Tz = chrono_tz::Asia::Hong_Kong;
-
-    fn hk(day: u32, hour: u32, minute: u32, second: u32) -> DateTime<Utc> {
-        HK.with_ymd_and_hms(2025, 11, day, hour, minute, second)
-            .single()
-            .expect("a valid moment")
-            .to_utc()
-    }
-
-    #[test]
-    fn a_one_minute_span_reads_as_a_single_time() {
-        assert_eq!(
-            span_in(HK, hk(28, 15, 0, 0), hk(28, 15, 0, 59)),
-            "11-28 15:00"
-        );
-        assert_eq!(
-            span_in(HK, hk(28, 15, 0, 0), hk(28, 15, 0, 0)),
-            "11-28 15:00"
-        );
-    }
-
-    #[test]
-    fn a_longer_span_reads_from_and_to() {
-        assert_eq!(
-            span_in(HK, hk(28, 12, 0, 0), hk(28, 17, 59, 59)),
-            "11-28 12:00–17:59"
-        );
-        assert_eq!(
-            span_in(HK, hk(28, 15, 0, 0), hk(28, 15, 1, 0)),
-            "11-28 15:00–15:01"
-        );
-    }
-
-    #[test]
-    fn a_span_across_midnight_reads_as_two_full_stamps() {
-        assert_eq!(
-            span_in(HK, hk(28, 22, 0, 0), hk(29, 1, 59, 59)),
-            "11-28 22:00 – 11-29 01:59"
-        );
-    }
 }

@@ -120,18 +120,6 @@ async fn choose_assignee(
     Ok(None)
 }
 
-/// A ticket's deadlines for its kind and urgency, counted from `from`: the
-/// one way they are computed (opening, reopening, a change of urgency).
-pub fn deadlines_for(
-    app: &App,
-    kind: Kind,
-    urgency: Urgency,
-    from: DateTime<Utc>,
-) -> ticket::Deadlines {
-    let sla = app.settings.sla_for(kind, urgency);
-    ticket::deadlines(from, sla.respond, sla.resolve)
-}
-
 /// Opens a ticket: numbers it, sets its deadlines, routes and assigns it,
 /// records its history, pings the assignee (and, for emergencies, everyone on
 /// duty there and the supervisors) and schedules the deadline checks.
@@ -144,7 +132,7 @@ pub async fn open_ticket(
     let prefix = ticket::prefix(request.kind).to_string();
     let seq = store::tickets::next_number(tx, &prefix).await?;
     let number = ticket::number(request.kind, seq);
-    let deadlines = deadlines_for(app, request.kind, request.urgency, now);
+    let deadlines = app.settings.deadlines(request.kind, request.urgency, now);
     let department = app.settings.department_for(request.category).to_owned();
     let assignee_id = choose_assignee(tx, &department, &[]).await?;
     let status = if assignee_id.is_some() {

@@ -5,10 +5,11 @@ use fluent_bundle::FluentValue;
 use teloxide::prelude::*;
 
 use super::Flow;
-use super::card::{self, duration_text, place_line, said};
+use super::card::{self, place_line, said};
 use super::draft::{Draft, Place};
 use super::retire;
 use crate::bot::{Actor, App, HandlerResult, State};
+use crate::dates;
 use crate::desk::{self, NewRequest, Opened, Source, cards};
 use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind, Urgency};
@@ -89,7 +90,7 @@ async fn open(
     let ack = if filing.urgency == Urgency::Emergency {
         emergency_text(app, actor, &opened)
     } else {
-        confirmed_text(app, actor, &opened, filing)
+        confirmed_text(app, actor, &opened)
     };
     outbox::enqueue(&mut tx, actor.chat().0, &OutMessage::text(ack), now).await?;
     match after {
@@ -110,10 +111,10 @@ async fn open(
     Ok(opened)
 }
 
-fn confirmed_text(app: &App, actor: &Actor, opened: &Opened, filing: Filing) -> String {
+fn confirmed_text(app: &App, actor: &Actor, opened: &Opened) -> String {
     let lang = actor.lang;
     let ticket = &opened.ticket;
-    let sla = app.settings.sla_for(filing.kind, filing.urgency);
+    let (tz, now) = (app.settings.timezone, app.now());
     let phone = app.settings.office.phone.clone();
     // Who really handles it: the assignee's own department when nobody of
     // the ticket's was on duty; with nobody at all, that and the phone.
@@ -146,8 +147,14 @@ fn confirmed_text(app: &App, actor: &Actor, opened: &Opened, filing: Filing) -> 
     let args: [(&str, FluentValue); 6] = [
         ("number", ticket.number.clone().into()),
         ("department", department.into()),
-        ("respond", duration_text(lang, sla.respond).into()),
-        ("resolve", duration_text(lang, sla.resolve).into()),
+        (
+            "respond",
+            dates::moment(lang, tz, ticket.respond_by, now).into(),
+        ),
+        (
+            "resolve",
+            dates::moment(lang, tz, ticket.resolve_by, now).into(),
+        ),
         ("next", next.into()),
         ("phone", phone.into()),
     ];

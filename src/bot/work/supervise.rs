@@ -90,7 +90,7 @@ async fn history(app: &App, lang: Lang, ticket_id: i64) -> Result<String, Error>
             lang,
             "work-history-line",
             &[
-                ("at", cards::time(app, row.at).into()),
+                ("at", cards::time(app, lang, row.at).into()),
                 ("action", action.into()),
                 ("actor", actor.into()),
             ],
