@@ -28,6 +28,7 @@ catalogue_files!(
     "bot.ftl",
     "callback.ftl",
     "campaign.ftl",
+    "dates.ftl",
     "desk.ftl",
     "intake.ftl",
     "report.ftl",

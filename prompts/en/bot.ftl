@@ -45,6 +45,7 @@ dept-security = Security
 dept-cleaning = Cleaning
 dept-greening = Greening
 dept-accounts = Accounts
+dept-supervisors = Supervisors
 
 lang-choose = Please choose your language:
 lang-set = Language set to { $language }.

@@ -73,3 +73,6 @@ work-logged-assigned = It has gone to { $staff } ({ $department }).
 work-logged-unassigned = Nobody in { $department } is on duty; the supervisors have been asked to assign it.
 work-logged-resident = The resident has been told here on Telegram.
 work-logged-no-resident = No resident of this unit uses the bot: please keep them informed by phone.
+work-reassign-me = 🙋 Me ({ $name }) · { $open }
+work-taken = 🙋 { $number } is yours now; the resident has been told who is handling it.
+work-history-to = → { $staff } ({ $department })

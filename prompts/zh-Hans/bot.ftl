@@ -44,6 +44,7 @@ dept-security = 秩序维护部
 dept-cleaning = 保洁部
 dept-greening = 绿化部
 dept-accounts = 财务部
+dept-supervisors = 客服主管
 
 lang-choose = 请选择语言：
 lang-set = 语言已设置为{ $language }。

@@ -73,3 +73,6 @@ work-logged-assigned = 已交给 { $staff }（{ $department }）跟进。
 work-logged-unassigned = { $department } 暂时没有同事值班，已请主管安排。
 work-logged-resident = 已在 Telegram 通知业主。
 work-logged-no-resident = 该房号没有业主使用本服务，请电话告知业主进度。
+work-reassign-me = 🙋 我自己（{ $name }）· { $open }
+work-taken = 🙋 { $number } 现由你负责，已通知业户由谁跟进。
+work-history-to = → { $staff }（{ $department }）

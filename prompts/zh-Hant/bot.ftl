@@ -44,6 +44,7 @@ dept-security = 保安部
 dept-cleaning = 清潔部
 dept-greening = 綠化部
 dept-accounts = 財務部
+dept-supervisors = 客服主管
 
 lang-choose = 請選擇語言：
 lang-set = 語言已設定為{ $language }。

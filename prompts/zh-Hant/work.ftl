@@ -73,3 +73,6 @@ work-logged-assigned = 已交 { $staff }（{ $department }）跟進。
 work-logged-unassigned = { $department } 暫時沒有同事當值，已請主管安排。
 work-logged-resident = 已在 Telegram 通知住戶。
 work-logged-no-resident = 這個單位沒有住戶使用本服務，請致電告知住戶進度。
+work-reassign-me = 🙋 我自己（{ $name }）· { $open }
+work-taken = 🙋 { $number } 現由你負責，已通知住戶由誰跟進。
+work-history-to = → { $staff }（{ $department }）

@@ -76,8 +76,8 @@ pub async fn remind(
     };
     let lang = lang_of(app, Some(&resident));
     let when = match ticket.preferred_end {
-        Some(end) => cards::span(app, start, end),
-        None => cards::time(app, start),
+        Some(end) => cards::span(app, lang, start, end),
+        None => cards::time(app, lang, start),
     };
     let args: [(&str, FluentValue); 4] = [
         ("number", ticket.number.clone().into()),

@@ -75,7 +75,7 @@ pub async fn list(bot: &Bot, app: &App, actor: &Actor) -> HandlerResult {
                 "status",
                 cards::label(lang, "status", ticket.status.as_str()).into(),
             ),
-            ("date", cards::time(app, ticket.created_at).into()),
+            ("date", cards::time(app, lang, ticket.created_at).into()),
         ];
         lines.push(t_args(lang, "my-line", &args));
         buttons.push(OutButton::new(
@@ -266,7 +266,7 @@ fn history_line(lang: Lang, app: &App, row: &HistoryRow, user_id: i64) -> String
         .filter(|n| shown && !n.is_empty())
         .map(|n| format!(" — {n}"))
         .unwrap_or_default();
-    format!("{} {action}{note}", cards::time(app, row.at))
+    format!("{} {action}{note}", cards::time(app, lang, row.at))
 }
 
 /// One ticket and its history, with what the resident may still do.
@@ -278,7 +278,7 @@ async fn view(bot: &Bot, app: &App, actor: &Actor, ticket: &TicketRow) -> Handle
         .and_then(|id| units.iter().find(|u| u.id == id))
         .map_or_else(|| "—".to_owned(), UnitRow::label);
     let when = match (ticket.preferred_start, ticket.preferred_end) {
-        (Some(s), Some(e)) => cards::span(app, s, e),
+        (Some(s), Some(e)) => cards::span(app, lang, s, e),
         _ => t(lang, "card-no-time"),
     };
     let rows = store::tickets::history(app.db.pool(), ticket.id).await?;

@@ -260,7 +260,7 @@ fn list_line(app: &App, lang: Lang, ticket: &TicketRow, unit: &str) -> String {
                 "status",
                 cards::label(lang, "status", ticket.status.as_str()).into(),
             ),
-            ("deadline", cards::time(app, deadline).into()),
+            ("deadline", cards::time(app, lang, deadline).into()),
         ],
     )
 }

@@ -47,6 +47,19 @@ async fn plan(tx: &mut Tx, id: i64, step: Step, at: DateTime<Utc>) -> Result<(),
     Ok(())
 }
 
+/// Plans the running step once more, at `at`. Under a key of its own: the
+/// step's key is still the running job's, and a job planned under it would
+/// be dropped (a delivery waiting for its backlog once stopped for good).
+async fn again(tx: &mut Tx, id: i64, step: Step, at: DateTime<Utc>) -> Result<(), Error> {
+    let job = Job::Campaign {
+        campaign_id: id,
+        step,
+    };
+    let key = format!("{}:again:{}", key(id, step), at.timestamp_millis());
+    schedule(tx, &job, at, Some(&key)).await?;
+    Ok(())
+}
+
 /// What a campaign holds, read from its row.
 #[derive(Debug, Clone)]
 pub enum Content {
@@ -316,7 +329,8 @@ async fn deliver(
     let backlog = per_second * (3 * tick).max(10);
     let room = (backlog - store::campaigns::pending(tx, id).await?).min(BATCH);
     if room <= 0 {
-        plan(
+        // The same step again, a second later.
+        again(
             tx,
             id,
             Step::Deliver { after },
@@ -363,7 +377,7 @@ async fn remind(
     }
     if campaign.row.status == Status::Sending {
         // Not everyone is queued yet: remind when they are.
-        plan(tx, id, Step::Remind, now + chrono::Duration::seconds(5)).await?;
+        again(tx, id, Step::Remind, now + chrono::Duration::seconds(5)).await?;
         return Ok(());
     }
     let people = store::campaigns::to_remind(tx, id, BATCH).await?;

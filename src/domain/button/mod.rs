@@ -78,8 +78,10 @@ pub enum TicketOp {
     View,
     /// A supervisor asks whom to give it to.
     Reassign,
-    /// A supervisor gives it to this staff member.
+    /// A supervisor gives it to this staff member (or supervisor).
     ReassignTo(i64),
+    /// A supervisor takes it themselves.
+    Take,
     /// The resident asks to cancel it; they are asked to confirm first.
     Cancel,
     /// The resident confirms the cancellation.
@@ -142,6 +144,7 @@ const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::Contact, "tel"),
     (TicketOp::View, "view"),
     (TicketOp::Reassign, "re"),
+    (TicketOp::Take, "take"),
     (TicketOp::Cancel, "x"),
     (TicketOp::ConfirmCancel, "x!"),
     (TicketOp::KeepOpen, "keep"),
