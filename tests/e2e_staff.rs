@@ -280,7 +280,7 @@ async fn with_nobody_on_duty_a_supervisor_assigns_from_the_alert_and_the_enginee
     let wong = desk.person("desk");
     let (en, zh) = (Lang::En, Lang::ZhHant);
     for staff in [&chan, &wong] {
-        desk.emu.send_text(staff, "/duty");
+        desk.emu.send_text(staff, "/duty off");
         desk.expect_message(staff, &opening(zh, "duty-off")).await;
     }
     let t1 = open_ticket(

@@ -189,7 +189,7 @@ async fn tasks_lists_an_engineers_open_tickets_by_deadline_with_a_button_each() 
     );
 
     // Off duty: the list says so, and new work goes elsewhere.
-    desk.emu.send_text(&chan, "/duty");
+    desk.emu.send_text(&chan, "/duty off");
     desk.expect_message(&chan, &opening(zh, "duty-off")).await;
     desk.emu.send_text(&chan, "/tasks");
     desk.expect_message(&chan, "/duty").await;

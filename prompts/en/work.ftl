@@ -24,7 +24,7 @@ work-contact-none = There is no phone number on record for { $number }. Please c
 
 work-duty = { $on_duty ->
     [yes] You are on duty.
-   *[no] You are off duty: send /duty to take new work.
+   *[no] You are off duty: send /duty on to take new work.
 }
 work-tasks = Your open tasks: { $count }, earliest deadline first. { $duty }
 work-tasks-none = You have no open tasks. { $duty }

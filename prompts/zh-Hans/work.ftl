@@ -24,7 +24,7 @@ work-contact-none = { $number } 没有登记电话号码，请到物业服务中
 
 work-duty = { $on_duty ->
     [yes] 你正在值班。
-   *[no] 你目前不在值班：发送 /duty 即可接收新工作。
+   *[no] 你目前不在值班：发送 /duty on 即可接收新工作。
 }
 work-tasks = 你未完成的工单：{ $count } 张，按时限先后排列。{ $duty }
 work-tasks-none = 你没有未完成的工单。{ $duty }

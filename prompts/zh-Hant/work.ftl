@@ -24,7 +24,7 @@ work-contact-none = { $number } 沒有登記電話號碼，請到管理處查閱
 
 work-duty = { $on_duty ->
     [yes] 你現正當值。
-   *[no] 你現正不當值：傳送 /duty 即可接收新工作。
+   *[no] 你現正不當值：傳送 /duty on 即可接收新工作。
 }
 work-tasks = 你未完成的工單：{ $count } 張，按期限先後排列。{ $duty }
 work-tasks-none = 你沒有未完成的工單。{ $duty }
