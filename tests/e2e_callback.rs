@@ -63,7 +63,8 @@ async fn queued(db: &Db, chat: i64, head: &str, number: &str) -> usize {
             OutMessage::Photo { caption, .. }
             | OutMessage::Document { caption, .. }
             | OutMessage::PhotoFile { caption, .. } => caption,
-            OutMessage::Commands { .. } => None,
+            OutMessage::Album { caption, .. } => caption,
+            OutMessage::Commands { .. } | OutMessage::EditCard { .. } => None,
         })
         .filter(|body| body.contains(head) && body.contains(number))
         .count()
@@ -214,8 +215,12 @@ async fn one_star_or_not_fixed_reopens_to_the_engineer_escalated_and_the_supervi
         assert_eq!(back.status, Status::Assigned, "{lang:?}");
         assert_eq!(back.assignee_id, Some(chan.id));
         assert!(back.escalated);
+        // One step more urgent, and the time limits of that urgency start again.
+        assert_eq!(back.urgency, Urgency::High);
+        let limits = desk.app(&db).settings.sla_for(back.kind, Urgency::High);
+        let restarted = back.respond_by - chrono::Duration::from_std(limits.respond).unwrap();
         assert!(
-            back.respond_by > t.respond_by && back.resolve_by > t.resolve_by,
+            restarted > t.created_at,
             "a reopened ticket's time limits start again"
         );
         assert_eq!(history(&db, t.id).await.last().unwrap(), "reopened");
@@ -231,6 +236,17 @@ async fn one_star_or_not_fixed_reopens_to_the_engineer_escalated_and_the_supervi
             .await
             .expect("the assignee is pinged again");
         assert!(card.button(&text(Lang::ZhHant, "button-accept")).is_some());
+        // The card says why it is back, and shows the raised urgency.
+        let why = match lang {
+            Lang::En => "card-reopened-rated",
+            _ => "card-reopened-not-fixed",
+        };
+        assert!(
+            card.body().contains(&opening(Lang::ZhHant, why)),
+            "{}",
+            card.body()
+        );
+        assert!(card.body().contains(&text(Lang::ZhHant, "urgency-high")));
         let alert = said(Lang::En, "alert-reopened", &t);
         desk.emu
             .wait_for_message_after(lee.id, before, |m| m.body().contains(&alert), WAIT)

@@ -82,7 +82,7 @@ async fn an_english_complaint_is_confirmed_and_the_supervisor_hears_when_nobody_
         .await;
     let number = number_in(done.body());
     assert!(number.starts_with("C-"), "{number}");
-    assert!(done.body().contains(&text(lang, "draft-next-new")));
+    assert!(done.body().contains(&opening(lang, "draft-next-nobody")));
     desk.expect_message(&lee, &number).await;
     assert_eq!(ticket(&desk, &number).await.status, Status::New);
 }

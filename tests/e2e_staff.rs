@@ -176,7 +176,7 @@ async fn declining_with_a_reason_passes_the_ticket_to_another_engineer_even_acro
     let mine = edited(&desk, &card).await;
     assert!(mine.inline_keyboard.is_empty(), "{:?}", labels(&mine));
 
-    // Liu gives it back too: Chan is the only one left on duty, so it returns to him.
+    // Liu gives it back too: it never returns to Chan, who declined it; customer service has it.
     press(
         &desk,
         &liu,
@@ -188,7 +188,15 @@ async fn declining_with_a_reason_passes_the_ticket_to_another_engineer_even_acro
         .await;
     desk.emu.send_text(&liu, "没有配件");
     desk.expect_message(&liu, "↩️").await;
-    assert_eq!(ticket(&db, t1.id).await.assignee_id, Some(chan.id));
+    let wong = desk.person("desk");
+    assert_eq!(ticket(&db, t1.id).await.assignee_id, Some(wong.id));
+    let card = desk.expect_message(&wong, &t1.number).await;
+    assert!(card.body().contains("没有配件"), "{}", card.body());
+    assert!(
+        card.body().contains("我喺第二座做緊緊急維修"),
+        "{}",
+        card.body()
+    );
 }
 
 #[tokio::test]
@@ -272,7 +280,7 @@ async fn with_nobody_on_duty_a_supervisor_assigns_from_the_alert_and_the_enginee
     let wong = desk.person("desk");
     let (en, zh) = (Lang::En, Lang::ZhHant);
     for staff in [&chan, &wong] {
-        desk.emu.send_text(staff, "/duty");
+        desk.emu.send_text(staff, "/duty off");
         desk.expect_message(staff, &opening(zh, "duty-off")).await;
     }
     let t1 = open_ticket(
@@ -356,8 +364,8 @@ async fn with_nobody_on_duty_a_supervisor_assigns_from_the_alert_and_the_enginee
             "reassigned",
             "note",
             "accepted",
-            "resolved",
-            "photo"
+            "photo",
+            "resolved"
         ]
     );
 }

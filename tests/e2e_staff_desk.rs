@@ -94,7 +94,11 @@ async fn a_supervisor_lists_open_tickets_filters_them_and_reassigns_one() {
         .find(|b| b.text.contains(&wong.first_name))
         .and_then(|b| b.callback_data.clone())
         .expect("Wong among the staff");
-    let first = picker.buttons().next().expect("a staff button");
+    // The supervisor themselves first, then the department's own staff.
+    let mut order = picker.buttons();
+    let me = order.next().expect("a button");
+    assert!(me.text.starts_with("🙋"), "{}", me.text);
+    let first = order.next().expect("a staff button");
     assert!(
         first.text.contains(&chan.first_name),
         "the department's own staff come first"
@@ -185,7 +189,7 @@ async fn tasks_lists_an_engineers_open_tickets_by_deadline_with_a_button_each() 
     );
 
     // Off duty: the list says so, and new work goes elsewhere.
-    desk.emu.send_text(&chan, "/duty");
+    desk.emu.send_text(&chan, "/duty off");
     desk.expect_message(&chan, &opening(zh, "duty-off")).await;
     desk.emu.send_text(&chan, "/tasks");
     desk.expect_message(&chan, "/duty").await;

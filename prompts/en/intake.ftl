@@ -38,7 +38,8 @@ draft-confirmed = ✅ Thank you. Your request is registered as { $number }.
     { $next }
     We will keep you informed here; send /my to follow it. Questions? Call { $phone }.
 draft-next-assigned = { $staff } has been given your request and will contact you if needed.
-draft-next-new = A colleague will be assigned to it shortly.
+draft-next-other = Nobody in { $own } is on duty right now, so { $staff } has been given your request and will contact you if needed.
+draft-next-nobody = Nobody is on duty right now: a supervisor has been asked to assign your request. If it cannot wait, please call { $phone }.
 duration-minutes = { $n ->
         [one] { $n } minute
        *[other] { $n } minutes
@@ -54,6 +55,7 @@ duration-days = { $n ->
 
 emergency-opened = 🚨 We have raised an EMERGENCY: { $number }. Our staff on duty and the supervisor have been alerted now.
     Management office emergency line: { $emergency }.
+emergency-opened-nobody = 🚨 We have raised an EMERGENCY: { $number }. Nobody is on duty right now; the supervisors have been alerted. Please call the management office emergency line { $emergency } now.
 safety-gas = For your safety now: do not switch any lights or appliances on or off and do not use a lighter or an open flame. Open the windows, turn off the gas at the meter valve if you can reach it safely, leave the flat, and call { $fire } from outside. Emergency line: { $emergency }.
 safety-lift = If you are trapped: press the alarm button in the lift and stay calm; there is enough air. Do not force the doors open or try to climb out. Help is on the way. Emergency line: { $emergency }.
 safety-plumbing = If water is flooding: if it is safe, switch off the power at the main switch (never with wet hands or while standing in water) and close the main water valve. Keep away from wet sockets and move valuables up. Emergency line: { $emergency }.

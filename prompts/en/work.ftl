@@ -24,7 +24,7 @@ work-contact-none = There is no phone number on record for { $number }. Please c
 
 work-duty = { $on_duty ->
     [yes] You are on duty.
-   *[no] You are off duty: send /duty to take new work.
+   *[no] You are off duty: send /duty on to take new work.
 }
 work-tasks = Your open tasks: { $count }, earliest deadline first. { $duty }
 work-tasks-none = You have no open tasks. { $duty }
@@ -73,3 +73,6 @@ work-logged-assigned = It has gone to { $staff } ({ $department }).
 work-logged-unassigned = Nobody in { $department } is on duty; the supervisors have been asked to assign it.
 work-logged-resident = The resident has been told here on Telegram.
 work-logged-no-resident = No resident of this unit uses the bot: please keep them informed by phone.
+work-reassign-me = 🙋 Me ({ $name }) · { $open }
+work-taken = 🙋 { $number } is yours now; the resident has been told who is handling it.
+work-history-to = → { $staff } ({ $department })

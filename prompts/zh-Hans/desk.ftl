@@ -69,7 +69,7 @@ reminder-resolve = ⏳ 提醒：{ $number } 的完成时限快到了。
 resident-logged-for-you = 物业服务中心已根据您的来电或来访登记工单 { $number }，进度会在这里通知您。
 resident-accepted = 您的工单 { $number } 已由{ $department }的 { $staff } 接手，预计在 { $resolve_by } 前完成。
 resident-started = 您的工单 { $number } 已开始处理。
-resident-resolved = 您的工单 { $number } 已完成。{ $note }
+resident-resolved = 您的工单 { $number } 已完成。
 resident-cancelled-by-office = 物业服务中心已取消您的工单 { $number }。如有疑问，请致电 { $phone }。
 staff-ticket-cancelled = { $number } 已取消，无需再跟进。
 staff-ticket-reassigned-away = { $number } 已改派给其他同事，您无需再跟进。
@@ -89,3 +89,20 @@ history-closed = 已结案
 history-note = 添加备注
 history-photo = 添加照片
 history-other = { $action }
+
+# 工单卡上说明工单为何在此。
+card-reopened-rated = 🔁 重开：业户回访时评 { $stars }。紧急程度已提高一级。
+card-reopened-not-fixed = 🔁 重开：业户表示问题仍未解决。紧急程度已提高一级。
+card-declined-by = ↩️ { $name } 转交，原因：“{ $reason }”
+card-other-department = ℹ️ 此工单属{ $department }，但该部门暂时没有同事值班，所以由{ $theirs }的 { $staff } 负责。
+# 旧工单卡：工单现在的去向。
+card-now-with = ➡️ { $number } 现由 { $staff } 负责。此工单卡已过时。
+card-now-unassigned = ➡️ { $number } 正等待主管派单。此工单卡已过时。
+card-now-status = ➡️ { $number } 当前状态为“{ $status }”。此工单卡已过时。
+card-now-merged = ➡️ { $number } 已合并到 { $into }。此工单卡已过时。
+button-take = 🙋 由我处理
+alert-emergency-unassigned = 🚨 紧急事件 { $number }：没有值班同事可接，请立即接手或派单。
+    报告人：{ $reporter }
+alert-declined-all = ⚠️ 所有值班同事都转交了 { $number }，请接手或派单（原因见下）。
+resident-resolved-note = { $staff } 的完工备注：{ $note }
+history-taken = 主管接手

@@ -24,7 +24,7 @@ work-contact-none = { $number } 没有登记电话号码，请到物业服务中
 
 work-duty = { $on_duty ->
     [yes] 你正在值班。
-   *[no] 你目前不在值班：发送 /duty 即可接收新工作。
+   *[no] 你目前不在值班：发送 /duty on 即可接收新工作。
 }
 work-tasks = 你未完成的工单：{ $count } 张，按时限先后排列。{ $duty }
 work-tasks-none = 你没有未完成的工单。{ $duty }
@@ -73,3 +73,6 @@ work-logged-assigned = 已交给 { $staff }（{ $department }）跟进。
 work-logged-unassigned = { $department } 暂时没有同事值班，已请主管安排。
 work-logged-resident = 已在 Telegram 通知业主。
 work-logged-no-resident = 该房号没有业主使用本服务，请电话告知业主进度。
+work-reassign-me = 🙋 我自己（{ $name }）· { $open }
+work-taken = 🙋 { $number } 现由你负责，已通知业户由谁跟进。
+work-history-to = → { $staff }（{ $department }）

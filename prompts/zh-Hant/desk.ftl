@@ -69,7 +69,7 @@ reminder-resolve = ⏳ 提醒：{ $number } 的完成時限快到了。
 resident-logged-for-you = 管理處已按您的來電或來訪登記工單 { $number }，進度會在這裏通知您。
 resident-accepted = 您的工單 { $number } 已由{ $department }的 { $staff } 接手，預計於 { $resolve_by } 前完成。
 resident-started = 您的工單 { $number } 已開始處理。
-resident-resolved = 您的工單 { $number } 已完成。{ $note }
+resident-resolved = 您的工單 { $number } 已完成。
 resident-cancelled-by-office = 管理處已取消您的工單 { $number }。如有疑問，請致電 { $phone }。
 staff-ticket-cancelled = { $number } 已取消，無需再跟進。
 staff-ticket-reassigned-away = { $number } 已改派給其他同事，您無需再跟進。
@@ -89,3 +89,20 @@ history-closed = 已結案
 history-note = 加入備註
 history-photo = 加入相片
 history-other = { $action }
+
+# 工單卡上說明工單為何在此。
+card-reopened-rated = 🔁 重開：住戶回訪時評 { $stars }。緊急程度已提高一級。
+card-reopened-not-fixed = 🔁 重開：住戶表示問題仍未解決。緊急程度已提高一級。
+card-declined-by = ↩️ { $name } 轉交，原因：「{ $reason }」
+card-other-department = ℹ️ 此工單屬{ $department }，但該部門暫時沒有同事當值，所以由{ $theirs }的 { $staff } 負責。
+# 舊工單卡：工單現在的去向。
+card-now-with = ➡️ { $number } 現由 { $staff } 負責。此工單卡已過時。
+card-now-unassigned = ➡️ { $number } 正等待主管分派。此工單卡已過時。
+card-now-status = ➡️ { $number } 現時狀態為「{ $status }」。此工單卡已過時。
+card-now-merged = ➡️ { $number } 已合併到 { $into }。此工單卡已過時。
+button-take = 🙋 由我處理
+alert-emergency-unassigned = 🚨 緊急事故 { $number }：沒有當值同事可接，請立即接手或分派。
+    報告人：{ $reporter }
+alert-declined-all = ⚠️ 所有當值同事都轉交了 { $number }，請接手或分派（原因見下）。
+resident-resolved-note = { $staff } 的完工備註：{ $note }
+history-taken = 主管接手

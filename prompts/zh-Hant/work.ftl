@@ -24,7 +24,7 @@ work-contact-none = { $number } 沒有登記電話號碼，請到管理處查閱
 
 work-duty = { $on_duty ->
     [yes] 你現正當值。
-   *[no] 你現正不當值：傳送 /duty 即可接收新工作。
+   *[no] 你現正不當值：傳送 /duty on 即可接收新工作。
 }
 work-tasks = 你未完成的工單：{ $count } 張，按期限先後排列。{ $duty }
 work-tasks-none = 你沒有未完成的工單。{ $duty }
@@ -73,3 +73,6 @@ work-logged-assigned = 已交 { $staff }（{ $department }）跟進。
 work-logged-unassigned = { $department } 暫時沒有同事當值，已請主管安排。
 work-logged-resident = 已在 Telegram 通知住戶。
 work-logged-no-resident = 這個單位沒有住戶使用本服務，請致電告知住戶進度。
+work-reassign-me = 🙋 我自己（{ $name }）· { $open }
+work-taken = 🙋 { $number } 現由你負責，已通知住戶由誰跟進。
+work-history-to = → { $staff }（{ $department }）

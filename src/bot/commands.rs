@@ -13,9 +13,9 @@ use crate::texts::t;
 pub enum Command {
     Start(String),
     Help,
-    Lang,
+    Lang(String),
     Cancel,
-    Duty,
+    Duty(String),
     My,
     Book,
     Urgent,
@@ -55,6 +55,7 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
         ],
         Some(Role::Supervisor) => &[
             ("open", "cmd-open"),
+            ("duty", "cmd-roster"),
             ("reassign", "cmd-reassign"),
             ("ticket", "cmd-ticket"),
             ("report", "cmd-report"),

@@ -7,6 +7,7 @@ pub mod campaign;
 pub mod commands;
 mod common;
 pub mod decide;
+mod duty;
 pub mod intake;
 mod onboarding;
 mod rating;
@@ -202,12 +203,17 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
     let commands = teloxide::filter_command::<Command, _>()
         .branch(dptree::case![Command::Start(payload)].endpoint(onboarding::start))
         .branch(dptree::case![Command::Help].endpoint(common::help))
-        .branch(dptree::case![Command::Lang].endpoint(common::choose_lang))
+        .branch(dptree::case![Command::Lang(args)].endpoint(common::lang_command))
         .branch(dptree::case![Command::Cancel].endpoint(common::cancel))
         .branch(
-            dptree::case![Command::Duty]
+            dptree::case![Command::Duty(args)]
                 .filter_map(as_staff)
-                .endpoint(common::toggle_duty),
+                .endpoint(duty::duty),
+        )
+        .branch(
+            dptree::case![Command::Duty(args)]
+                .filter_map(as_supervisor)
+                .endpoint(duty::roster),
         )
         .branch(
             dptree::case![Command::My]

@@ -91,14 +91,117 @@ async fn body(tx: &mut Tx, app: &App, ticket: &TicketRow, lang: Lang) -> Result<
     Ok(excerpt(&t_args(lang, "card-ticket", &args), TEXT_LIMIT))
 }
 
-/// The card a staff member gets with a ticket.
+/// The card a staff member gets with a ticket: its details, then why it is
+/// where it is (reopened, passed on, with another department).
 pub async fn staff_card(
     tx: &mut Tx,
     app: &App,
     ticket: &TicketRow,
     lang: Lang,
 ) -> Result<String, Error> {
-    body(tx, app, ticket, lang).await
+    let body = body(tx, app, ticket, lang).await?;
+    let context = context(tx, ticket, lang).await?;
+    if context.is_empty() {
+        return Ok(body);
+    }
+    Ok(excerpt(
+        &format!("{}\n\n{body}", context.join("\n")),
+        TEXT_LIMIT,
+    ))
+}
+
+/// Why a ticket is where it is, one line each: reopened after the
+/// resident's callback, declined by whom and why, handled by another
+/// department than its own because nobody there was on duty.
+async fn context(tx: &mut Tx, ticket: &TicketRow, lang: Lang) -> Result<Vec<String>, Error> {
+    let mut lines = Vec::new();
+    if let Some(note) = store::work::last_reopen_note(tx, ticket.id).await? {
+        let key = match note.as_deref() {
+            Some(stars) if stars.contains('⭐') => "card-reopened-rated",
+            _ => "card-reopened-not-fixed",
+        };
+        let stars = note.unwrap_or_default().replace('📞', "");
+        lines.push(t_args(
+            lang,
+            key,
+            &[("stars", stars.trim().to_owned().into())],
+        ));
+    }
+    for decline in store::work::declines(tx, ticket.id).await? {
+        lines.push(t_args(
+            lang,
+            "card-declined-by",
+            &[
+                ("name", decline.name.into()),
+                ("reason", excerpt(&decline.reason, 300).into()),
+            ],
+        ));
+    }
+    if let Some(id) = ticket.assignee_id
+        && let Some(assignee) = store::users::get_tx(tx, id).await?
+        && let Some(theirs) = assignee.department.as_deref()
+        && theirs != ticket.department
+    {
+        lines.push(t_args(
+            lang,
+            "card-other-department",
+            &[
+                ("department", label(lang, "dept", &ticket.department).into()),
+                ("theirs", label(lang, "dept", theirs).into()),
+                ("staff", assignee.first_name.into()),
+            ],
+        ));
+    }
+    Ok(lines)
+}
+
+/// Where a ticket has gone, for a card or a press that is out of date:
+/// to whom, or to what status.
+pub async fn where_now(tx: &mut Tx, ticket: &TicketRow, lang: Lang) -> Result<String, Error> {
+    let number = ("number", FluentValue::from(ticket.number.clone()));
+    if let Some(merged) = store::work::merged_into(tx, ticket.id).await? {
+        return Ok(t_args(
+            lang,
+            "card-now-merged",
+            &[number, ("into", merged.into())],
+        ));
+    }
+    let assignee = match ticket.assignee_id {
+        Some(id) => store::users::get_tx(tx, id).await?,
+        None => None,
+    };
+    let text = match (ticket.status.is_open(), assignee) {
+        (true, Some(staff)) => t_args(
+            lang,
+            "card-now-with",
+            &[number, ("staff", staff.first_name.into())],
+        ),
+        (true, None) => t_args(lang, "card-now-unassigned", &[number]),
+        (false, _) => t_args(
+            lang,
+            "card-now-status",
+            &[
+                number,
+                (
+                    "status",
+                    label(lang, "status", ticket.status.as_str()).into(),
+                ),
+            ],
+        ),
+    };
+    Ok(text)
+}
+
+/// A card out of date: where the ticket went, over the ticket as it now stands.
+pub async fn stale_card(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    lang: Lang,
+) -> Result<String, Error> {
+    let headline = where_now(tx, ticket, lang).await?;
+    let card = staff_card(tx, app, ticket, lang).await?;
+    Ok(excerpt(&format!("{headline}\n\n{card}"), TEXT_LIMIT))
 }
 
 /// An alert about a ticket: a headline (`key`) over the ticket's details.
@@ -118,7 +221,7 @@ pub async fn alert(
             ("reporter", reporter.into()),
         ],
     );
-    let text = format!("{headline}\n\n{}", body(tx, app, ticket, lang).await?);
+    let text = format!("{headline}\n\n{}", staff_card(tx, app, ticket, lang).await?);
     Ok(excerpt(&text, TEXT_LIMIT))
 }
 
@@ -155,17 +258,23 @@ pub async fn resident_update(
     key: &str,
     lang: Lang,
 ) -> Result<String, Error> {
-    let staff = match ticket.assignee_id {
-        Some(id) => store::users::get_tx(tx, id)
-            .await?
-            .map(|u| u.first_name)
-            .unwrap_or_default(),
-        None => String::new(),
+    let assignee = match ticket.assignee_id {
+        Some(id) => store::users::get_tx(tx, id).await?,
+        None => None,
     };
+    // The department of whoever really handles it (customer service when
+    // nobody of the ticket's own was on duty), the supervisors' when a
+    // supervisor took it.
+    let department = match assignee.as_ref().map(|u| u.department.as_deref()) {
+        Some(Some(dept)) => label(lang, "dept", dept),
+        Some(None) => t(lang, "dept-supervisors"),
+        None => label(lang, "dept", &ticket.department),
+    };
+    let staff = assignee.map(|u| u.first_name).unwrap_or_default();
     let args: [(&str, FluentValue); 6] = [
         ("number", ticket.number.clone().into()),
         ("staff", staff.into()),
-        ("department", label(lang, "dept", &ticket.department).into()),
+        ("department", department.into()),
         (
             "note",
             ticket.resolution_note.clone().unwrap_or_default().into(),
@@ -210,14 +319,17 @@ pub fn staff_buttons(ticket: &TicketRow, lang: Lang) -> Vec<Vec<OutButton>> {
     }
 }
 
-/// A supervisor's buttons on an alert.
+/// A supervisor's buttons on an alert: take it, give it to anyone, see it.
 pub fn supervisor_buttons(ticket: &TicketRow, lang: Lang) -> Vec<Vec<OutButton>> {
     let id = ticket.id;
     if !ticket.status.is_open() {
         return Vec::new();
     }
-    vec![vec![
-        button(lang, "button-reassign", id, TicketOp::Reassign),
-        button(lang, "button-history", id, TicketOp::View),
-    ]]
+    vec![
+        vec![
+            button(lang, "button-take", id, TicketOp::Take),
+            button(lang, "button-reassign", id, TicketOp::Reassign),
+        ],
+        vec![button(lang, "button-history", id, TicketOp::View)],
+    ]
 }

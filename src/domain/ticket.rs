@@ -176,12 +176,13 @@ pub struct Candidate {
     pub open_tickets: i64,
 }
 
-/// The on-duty candidate with the least open work (the lowest id on a tie);
-/// `None` when nobody is on duty.
-pub fn pick_assignee(candidates: &[Candidate], excluding: Option<i64>) -> Option<i64> {
+/// The on-duty candidate with the least open work (the lowest id on a tie),
+/// never one of `excluding` (those who declined the ticket); `None` when
+/// nobody else is on duty.
+pub fn pick_assignee(candidates: &[Candidate], excluding: &[i64]) -> Option<i64> {
     candidates
         .iter()
-        .filter(|c| c.on_duty && Some(c.user_id) != excluding)
+        .filter(|c| c.on_duty && !excluding.contains(&c.user_id))
         .min_by_key(|c| (c.open_tickets, c.user_id))
         .map(|c| c.user_id)
 }
@@ -222,9 +223,15 @@ mod tests {
             open_tickets,
         };
         let team = [c(1, true, 3), c(2, false, 0), c(3, true, 1), c(4, true, 1)];
-        assert_eq!(pick_assignee(&team, None), Some(3));
-        assert_eq!(pick_assignee(&team, Some(3)), Some(4));
-        assert_eq!(pick_assignee(&[c(2, false, 0)], None), None);
+        assert_eq!(pick_assignee(&team, &[]), Some(3));
+        assert_eq!(pick_assignee(&team, &[3]), Some(4));
+        assert_eq!(pick_assignee(&team, &[3, 4]), Some(1));
+        assert_eq!(
+            pick_assignee(&team, &[1, 3, 4]),
+            None,
+            "everyone left declined"
+        );
+        assert_eq!(pick_assignee(&[c(2, false, 0)], &[]), None);
     }
 
     #[test]

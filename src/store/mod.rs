@@ -19,6 +19,7 @@ pub mod surveys;
 pub mod tickets;
 pub mod units;
 pub mod users;
+pub mod work;
 
 use std::path::Path;
 use std::str::FromStr;

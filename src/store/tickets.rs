@@ -355,13 +355,18 @@ pub struct HistoryRow {
     pub action: String,
     pub to_status: Option<Status>,
     pub note: Option<String>,
+    /// To whom the step gave the ticket, and their department.
+    pub target_name: Option<String>,
+    pub target_department: Option<String>,
 }
 
 /// A ticket's history, oldest first.
 pub async fn history(pool: &SqlitePool, ticket_id: i64) -> Result<Vec<HistoryRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT h.at, h.actor, u.first_name AS actor_name, h.action, h.to_status, h.note
+        "SELECT h.at, h.actor, u.first_name AS actor_name, h.action, h.to_status, h.note,
+                g.first_name AS target_name, g.department AS target_department
          FROM ticket_history h LEFT JOIN users u ON u.id = h.actor
+              LEFT JOIN users g ON g.id = h.target
          WHERE h.ticket_id = ? ORDER BY h.id",
     )
     .bind(ticket_id)
@@ -407,14 +412,15 @@ pub struct StaffLoad {
     pub open_tickets: i64,
 }
 
-/// Every reachable staff member with their open work, by department then id.
+/// Every reachable staff member and supervisor with their open work, by
+/// department (supervisors, who have none, first) then id.
 pub async fn staff_loads(pool: &SqlitePool) -> Result<Vec<StaffLoad>, sqlx::Error> {
     sqlx::query_as(
         "SELECT u.id, u.first_name, u.department, u.on_duty,
                 (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id
                    AND t.status IN ('assigned', 'accepted', 'in_progress')) AS open_tickets
          FROM users u
-         WHERE u.role = 'staff' AND u.blocked_at IS NULL
+         WHERE u.role IN ('staff', 'supervisor') AND u.blocked_at IS NULL
          ORDER BY u.department, u.id",
     )
     .fetch_all(pool)

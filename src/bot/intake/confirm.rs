@@ -16,7 +16,7 @@ use crate::domain::request::{Category, Kind, Urgency};
 use crate::error::Error;
 use crate::outbox::{self, OutMessage};
 use crate::store;
-use crate::texts::{t, t_args};
+use crate::texts::t_args;
 
 /// The safety advice for an emergency of this category.
 pub fn safety_key(category: Category) -> &'static str {
@@ -115,20 +115,38 @@ fn confirmed_text(app: &App, actor: &Actor, opened: &Opened) -> String {
     let lang = actor.lang;
     let ticket = &opened.ticket;
     let (tz, now) = (app.settings.timezone, app.now());
+    let phone = app.settings.office.phone.clone();
+    // Who really handles it: the assignee's own department when nobody of
+    // the ticket's was on duty; with nobody at all, that and the phone.
+    let mut department = cards::label(lang, "dept", &ticket.department);
     let next = match &opened.assignee {
-        Some(staff) => t_args(
+        Some(staff) => match staff.department.as_deref() {
+            Some(theirs) if theirs != ticket.department => {
+                let own = std::mem::replace(&mut department, cards::label(lang, "dept", theirs));
+                t_args(
+                    lang,
+                    "draft-next-other",
+                    &[
+                        ("staff", staff.first_name.clone().into()),
+                        ("own", own.into()),
+                    ],
+                )
+            }
+            _ => t_args(
+                lang,
+                "draft-next-assigned",
+                &[("staff", staff.first_name.clone().into())],
+            ),
+        },
+        None => t_args(
             lang,
-            "draft-next-assigned",
-            &[("staff", staff.first_name.clone().into())],
+            "draft-next-nobody",
+            &[("phone", phone.clone().into())],
         ),
-        None => t(lang, "draft-next-new"),
     };
     let args: [(&str, FluentValue); 6] = [
         ("number", ticket.number.clone().into()),
-        (
-            "department",
-            cards::label(lang, "dept", &ticket.department).into(),
-        ),
+        ("department", department.into()),
         (
             "respond",
             dates::moment(lang, tz, ticket.respond_by, now).into(),
@@ -138,7 +156,7 @@ fn confirmed_text(app: &App, actor: &Actor, opened: &Opened) -> String {
             dates::moment(lang, tz, ticket.resolve_by, now).into(),
         ),
         ("next", next.into()),
-        ("phone", app.settings.office.phone.clone().into()),
+        ("phone", phone.into()),
     ];
     t_args(lang, "draft-confirmed", &args)
 }
@@ -147,9 +165,14 @@ fn emergency_text(app: &App, actor: &Actor, opened: &Opened) -> String {
     let lang = actor.lang;
     let category = opened.ticket.category;
     let emergency = app.settings.office.emergency_phone.clone();
+    // With nobody on duty, the resident is told exactly that.
+    let key = match opened.assignee {
+        Some(_) => "emergency-opened",
+        None => "emergency-opened-nobody",
+    };
     let headline = t_args(
         lang,
-        "emergency-opened",
+        key,
         &[
             ("number", opened.ticket.number.clone().into()),
             ("emergency", emergency.clone().into()),

@@ -19,6 +19,8 @@ use campaign::{CAMPAIGN_OPS, id, lettered, name_of, value_of};
 pub enum Callback {
     /// Switch the interface language.
     Lang(Lang),
+    /// A staff member goes on (`true`) or off duty.
+    Duty(bool),
     /// Decide a resident's request to be bound to a unit.
     Bind { request: i64, approve: bool },
     /// Act on a ticket.
@@ -83,8 +85,10 @@ pub enum TicketOp {
     View,
     /// A supervisor asks whom to give it to.
     Reassign,
-    /// A supervisor gives it to this staff member.
+    /// A supervisor gives it to this staff member (or supervisor).
     ReassignTo(i64),
+    /// A supervisor takes it themselves.
+    Take,
     /// The resident asks to cancel it; they are asked to confirm first.
     Cancel,
     /// The resident confirms the cancellation.
@@ -124,6 +128,7 @@ pub enum DraftOp {
 }
 
 const LANG: &str = "lang";
+const DUTY: &str = "duty";
 const BIND_APPROVE: &str = "bind+";
 const BIND_REJECT: &str = "bind-";
 const TICKET: &str = "t";
@@ -148,6 +153,7 @@ const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::Contact, "tel"),
     (TicketOp::View, "view"),
     (TicketOp::Reassign, "re"),
+    (TicketOp::Take, "take"),
     (TicketOp::Cancel, "x"),
     (TicketOp::ConfirmCancel, "x!"),
     (TicketOp::KeepOpen, "keep"),
@@ -175,6 +181,7 @@ impl Callback {
     pub fn encode(&self) -> String {
         match self {
             Self::Lang(lang) => format!("{LANG}:{}", lang.tag()),
+            Self::Duty(on) => format!("{DUTY}:{}", if *on { "on" } else { "off" }),
             Self::Bind { request, approve } => {
                 let prefix = if *approve { BIND_APPROVE } else { BIND_REJECT };
                 format!("{prefix}:{request}")
@@ -248,6 +255,8 @@ impl Callback {
         let rest: Vec<&str> = parts.collect();
         match (prefix, rest.as_slice()) {
             (LANG, [tag]) => tag.parse().ok().map(Self::Lang),
+            (DUTY, ["on"]) => Some(Self::Duty(true)),
+            (DUTY, ["off"]) => Some(Self::Duty(false)),
             (BIND_APPROVE | BIND_REJECT, [id]) => Some(Self::Bind {
                 request: id.parse().ok()?,
                 approve: prefix == BIND_APPROVE,
@@ -348,6 +357,8 @@ mod tests {
     fn every_callback_survives_a_round_trip_within_64_bytes() {
         let mut all = vec![
             Callback::Lang(Lang::ZhHant),
+            Callback::Duty(true),
+            Callback::Duty(false),
             Callback::Bind {
                 request: i64::MAX,
                 approve: true,
@@ -491,6 +502,8 @@ mod tests {
             "o",
             "lg:1:fax",
             "lg:x:phone",
+            "duty:maybe",
+            "duty",
         ] {
             assert_eq!(Callback::parse(data), None, "{data}");
         }

@@ -1,0 +1,182 @@
+//! Telling people about a ticket: the assignee's ping card, the supervisors'
+//! alerts, the resident's updates, a staff member's notice, and rewriting
+//! the cards a ticket has left behind ([`retire_cards`]).
+
+use chrono::{DateTime, Utc};
+
+use super::{cards, lang_of};
+use crate::app::App;
+use crate::domain::request::Urgency;
+use crate::error::Error;
+use crate::outbox::{self, OutMessage};
+use crate::store::tickets::TicketRow;
+use crate::store::users::UserRow;
+use crate::store::{self, Tx};
+
+/// The longest photo caption Telegram accepts, in characters.
+pub const CAPTION_LIMIT: usize = 1024;
+
+/// Sends the assignee the ping card: the ticket, photos and action buttons.
+/// The card is remembered, so it can be rewritten once the ticket moves on.
+pub async fn ping_assignee(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    staff: &UserRow,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let lang = lang_of(app, Some(staff));
+    let card = cards::staff_card(tx, app, ticket, lang).await?;
+    let buttons = cards::staff_buttons(ticket, lang);
+    let photos = store::tickets::photos(tx, ticket.id).await?;
+    // Telegram refuses captions over 1024 characters: a long card goes as text.
+    let (message, extras, photo) = match photos.first() {
+        Some(file_id) if card.chars().count() <= CAPTION_LIMIT => (
+            OutMessage::Photo {
+                file_id: file_id.clone(),
+                caption: Some(card),
+                buttons,
+            },
+            &photos[1..],
+            true,
+        ),
+        _ => (OutMessage::with_buttons(card, buttons), &photos[..], false),
+    };
+    let outbox_id = outbox::enqueue(tx, staff.chat_id, &message, now).await?;
+    store::work::add_card(tx, ticket.id, staff.id, outbox_id, photo).await?;
+    // The other photos as one album.
+    for message in outbox::photos(extras, Some(ticket.number.clone())) {
+        outbox::enqueue(tx, staff.chat_id, &message, now).await?;
+    }
+    Ok(())
+}
+
+/// Tells every supervisor about a ticket (`key` names the alert); the alert
+/// carries their buttons and is remembered as a card of the ticket.
+pub async fn alert_supervisors(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    for supervisor in store::users::supervisors(tx).await? {
+        let lang = lang_of(app, Some(&supervisor));
+        let text = cards::alert(tx, app, ticket, key, lang).await?;
+        let buttons = cards::supervisor_buttons(ticket, lang);
+        let with_buttons = !buttons.is_empty();
+        let outbox_id = outbox::enqueue(
+            tx,
+            supervisor.chat_id,
+            &OutMessage::with_buttons(text, buttons),
+            now,
+        )
+        .await?;
+        if with_buttons {
+            store::work::add_card(tx, ticket.id, supervisor.id, outbox_id, false).await?;
+        }
+    }
+    Ok(())
+}
+
+/// An emergency: everyone on duty in the department (besides the assignee,
+/// who has the ping card) and every supervisor hear of it at once. The
+/// supervisors get one card, which says so when nobody could be given it.
+pub async fn alert_emergency(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    assignee: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    debug_assert_eq!(ticket.urgency, Urgency::Emergency);
+    for staff in store::users::staff_of(tx, &ticket.department).await? {
+        if !staff.on_duty || Some(staff.id) == assignee {
+            continue;
+        }
+        let lang = lang_of(app, Some(&staff));
+        let text = cards::alert(tx, app, ticket, "alert-emergency", lang).await?;
+        outbox::enqueue(tx, staff.chat_id, &OutMessage::text(text), now).await?;
+    }
+    let key = match assignee {
+        Some(_) => "alert-emergency",
+        None => "alert-emergency-unassigned",
+    };
+    alert_supervisors(tx, app, ticket, key, now).await
+}
+
+/// Tells the resident of a ticket something about it (`key` from the prompts).
+pub async fn notify_resident(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let Some(resident_id) = ticket.resident_id else {
+        return Ok(());
+    };
+    let Some(resident) = store::users::get_tx(tx, resident_id).await? else {
+        return Ok(());
+    };
+    let lang = lang_of(app, Some(&resident));
+    let text = cards::resident_update(tx, app, ticket, key, lang).await?;
+    outbox::enqueue(tx, resident.chat_id, &OutMessage::text(text), now).await?;
+    Ok(())
+}
+
+/// Tells a staff member something about a ticket (`key` from the prompts).
+pub async fn tell_staff(
+    tx: &mut Tx,
+    app: &App,
+    staff_id: i64,
+    ticket: &TicketRow,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let Some(staff) = store::users::get_tx(tx, staff_id).await? else {
+        return Ok(());
+    };
+    let lang = lang_of(app, Some(&staff));
+    let text = cards::alert(tx, app, ticket, key, lang).await?;
+    outbox::enqueue(tx, staff.chat_id, &OutMessage::text(text), now).await?;
+    Ok(())
+}
+
+/// Rewrites the cards a ticket has left behind: every card still showing
+/// buttons, except those of `keep` (who has it now), says where the ticket
+/// went and loses its buttons. `quiet`'s cards (the person acting, whose
+/// pressed card the handler rewrites itself) are only marked.
+pub async fn retire_cards(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    keep: Option<i64>,
+    quiet: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    for card in store::work::live_cards(tx, ticket.id).await? {
+        if Some(card.user_id) == keep {
+            continue;
+        }
+        if Some(card.user_id) != quiet {
+            let lang = card
+                .lang
+                .as_deref()
+                .and_then(|l| l.parse().ok())
+                .unwrap_or(app.settings.default_language);
+            let mut text = cards::stale_card(tx, app, ticket, lang).await?;
+            if card.photo {
+                text = text.chars().take(CAPTION_LIMIT).collect();
+            }
+            let edit = OutMessage::EditCard {
+                card: card.outbox_id,
+                text,
+                photo: card.photo,
+            };
+            outbox::enqueue(tx, card.chat_id, &edit, now).await?;
+        }
+        store::work::retire_card(tx, card.id, now).await?;
+    }
+    Ok(())
+}
