@@ -125,7 +125,16 @@ pub async fn book(
         respond_by: start,
         resolve_by: end,
     };
-    let opened = super::open_ticket_in(tx, app, request, &b.department, Some(slot), now).await?;
+    let opened = super::open_ticket_in(
+        tx,
+        app,
+        request,
+        &super::SharedPlace::default(),
+        &b.department,
+        Some(slot),
+        now,
+    )
+    .await?;
     let id = store::bookings::insert(
         tx,
         opened.ticket.id,

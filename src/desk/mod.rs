@@ -65,6 +65,15 @@ pub struct NewRequest {
     pub photos: Vec<String>,
 }
 
+/// Where a ticket in no flat is: a shared area and its block, or a block's
+/// common parts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SharedPlace {
+    /// The lexicon's key of the area (`lobby`, `car_park` …).
+    pub area: Option<String>,
+    pub building: Option<String>,
+}
+
 /// A ticket just opened, and who got it.
 #[derive(Debug, Clone)]
 pub struct Opened {
@@ -130,17 +139,30 @@ pub async fn open_ticket(
     request: NewRequest,
     now: DateTime<Utc>,
 ) -> Result<Opened, Error> {
-    let department = app.settings.department_for(request.category).to_owned();
-    open_ticket_in(tx, app, request, &department, None, now).await
+    open_ticket_at(tx, app, request, &SharedPlace::default(), now).await
 }
 
-/// [`open_ticket`] for a given department; `slot` (a booking's time) stands
-/// for the deadlines, and then no deadline checks are scheduled: the
+/// [`open_ticket`] for a ticket about a shared place rather than a flat: the
+/// place is stored with it, so that every card names it.
+pub async fn open_ticket_at(
+    tx: &mut Tx,
+    app: &App,
+    request: NewRequest,
+    place: &SharedPlace,
+    now: DateTime<Utc>,
+) -> Result<Opened, Error> {
+    let department = app.settings.department_for(request.category).to_owned();
+    open_ticket_in(tx, app, request, place, &department, None, now).await
+}
+
+/// [`open_ticket_at`] for a given department; `slot` (a booking's time)
+/// stands for the deadlines, and then no deadline checks are scheduled: the
 /// booking has its own reminders.
 pub async fn open_ticket_in(
     tx: &mut Tx,
     app: &App,
     request: NewRequest,
+    place: &SharedPlace,
     department: &str,
     slot: Option<ticket::Deadlines>,
     now: DateTime<Utc>,
@@ -174,6 +196,8 @@ pub async fn open_ticket_in(
         assignee_id,
         respond_by: deadlines.respond_by,
         resolve_by: deadlines.resolve_by,
+        area: place.area.as_deref(),
+        building: place.building.as_deref(),
     };
     let ticket = store::tickets::insert(tx, &row, now).await?;
     for photo in &request.photos {
