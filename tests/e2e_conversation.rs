@@ -320,3 +320,26 @@ async fn a_resident_waiting_for_approval_reporting_a_fire_gets_the_advice_and_st
     assert_ne!(second, number);
     desk.expect_message(&lee, &second).await;
 }
+
+#[tokio::test]
+async fn a_bare_fire_in_a_corridor_is_an_emergency_for_a_resident_and_for_a_stranger() {
+    let desk = TestDesk::start().await;
+    let lee = desk.person("supervisor");
+    let amy = amy(&desk).await;
+    let stranger = desk.stranger(4343, "Passer", "zh-hk");
+
+    for (user, lang, words) in [
+        (&amy, Lang::ZhHant, "3座走廊有火，好大煙！"),
+        (&stranger, Lang::ZhHant, "3座走廊有火！"),
+    ] {
+        desk.emu.send_text(user, words);
+        let reply = emergency_reply(&desk, user, lang, "safety-security").await;
+        let number = number_in(reply.body());
+        desk.expect_message(&lee, &number).await;
+        let row = ticket(&desk, &number).await;
+        assert_eq!(
+            (row.urgency.as_str(), row.category.as_str()),
+            ("emergency", "security")
+        );
+    }
+}

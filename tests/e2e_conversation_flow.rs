@@ -361,3 +361,93 @@ async fn the_urgent_button_on_the_card_raises_an_emergency() {
         .await;
     desk.expect_message(&lee, &second).await;
 }
+
+/// Waits for a confirmation card that quotes `said`.
+async fn card_saying(desk: &TestDesk, user: &TgUser, lang: Lang, said: &str) -> BotMessage {
+    let head = opening(lang, "draft-card");
+    desk.emu
+        .wait_for_message(
+            user.id,
+            |m| m.body().contains(&head) && m.body().contains(said),
+            common::WAIT,
+        )
+        .await
+        .unwrap_or_else(|| panic!("no card saying {said:?}"))
+}
+
+#[tokio::test]
+async fn an_unclear_message_while_the_desk_asks_which_waits_with_the_held_one() {
+    let desk = TestDesk::start().await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+
+    desk.emu.send_text(&amy, "廚房水喉漏水");
+    card(&desk, &amy, lang).await;
+    // Not sure it is a request of its own: held, and the resident asked.
+    desk.emu.send_text(&amy, "另外，停車場B2有架車亂泊");
+    desk.expect_message(&amy, &opening(lang, "draft-ask-which"))
+        .await;
+    // Unclear itself: it waits with the held message, the draft is left
+    // alone and the question is asked again.
+    desk.emu.send_text(&amy, "車牌係AB1234");
+    let again = desk
+        .expect_message(&amy, &opening(lang, "draft-ask-which"))
+        .await;
+    // Plainly more about the leak: it goes to the leak; the held messages
+    // keep waiting and their question still counts.
+    desk.emu.send_text(&amy, "廚房星盆下面漏水，漏咗兩日");
+    let leak = card_saying(&desk, &amy, lang, "星盆").await;
+    press(&desk, &amy, &again, lang, "button-split-draft").await;
+    let parking = card_saying(&desk, &amy, lang, "B2").await;
+    for said in ["B2", "AB1234"] {
+        assert!(parking.body().contains(said), "{}", parking.body());
+    }
+    assert!(!parking.body().contains("星盆"), "{}", parking.body());
+    let parked = ticket(&desk, &confirm(&desk, &amy, &parking, lang).await).await;
+    let plumbing = ticket(&desk, &confirm(&desk, &amy, &leak, lang).await).await;
+    assert_eq!(parked.category.as_str(), "parking");
+    assert!(
+        parked.description.contains("AB1234"),
+        "{}",
+        parked.description
+    );
+    assert_eq!(plumbing.category.as_str(), "plumbing");
+    assert!(
+        plumbing.description.contains("兩日"),
+        "{}",
+        plumbing.description
+    );
+    for said in ["B2", "AB1234"] {
+        assert!(
+            !plumbing.description.contains(said),
+            "{}",
+            plumbing.description
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_draft_confirmed_while_a_message_is_held_leaves_that_message_a_card_of_its_own() {
+    let desk = TestDesk::start().await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+
+    desk.emu.send_text(&amy, "廚房水喉漏水");
+    let leak = card(&desk, &amy, lang).await;
+    desk.emu.send_text(&amy, "另外，停車場B2有架車亂泊");
+    desk.expect_message(&amy, &opening(lang, "draft-ask-which"))
+        .await;
+    // The resident confirms the leak without choosing: the held message is
+    // not lost, nor added to the leak; it becomes a card of its own.
+    let number = confirm(&desk, &amy, &leak, lang).await;
+    let plumbing = ticket(&desk, &number).await;
+    assert!(
+        !plumbing.description.contains("B2"),
+        "{}",
+        plumbing.description
+    );
+    let parking = card_saying(&desk, &amy, lang, "B2").await;
+    let parked = ticket(&desk, &confirm(&desk, &amy, &parking, lang).await).await;
+    assert_eq!(parked.category.as_str(), "parking");
+    assert_eq!(tickets(&desk).await.len(), 2);
+}
