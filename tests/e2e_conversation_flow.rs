@@ -242,11 +242,39 @@ async fn a_shared_area_fault_is_placed_at_the_shared_area_on_every_card() {
         let row = ticket(&desk, &number).await;
         assert_eq!(row.unit_id, None, "not the resident's flat");
         assert!(row.description.contains(&place), "{}", row.description);
+        // The place is stored with the ticket, not only in its text.
+        assert_eq!(
+            (row.area.as_deref(), row.building.as_deref()),
+            (Some(*area), Some(*building))
+        );
     }
-    // The engineer's card for the lobby light names the lobby, not a flat.
-    let lobby = text(Lang::ZhHant, "area-lobby");
-    let ping = desk.expect_message(&chan, &lobby).await;
+    // The engineer's card for the lobby light names the lobby where it
+    // names the unit, not a flat and not a dash.
+    let staff_lang = Lang::ZhHant;
+    let lobby = t_args(
+        staff_lang,
+        "draft-place-area",
+        &[
+            ("area", text(staff_lang, "area-lobby").into()),
+            ("building", "3".into()),
+        ],
+    );
+    let unit_line = |unit: &str| unit_line(staff_lang, unit);
+    let ping = desk.expect_message(&chan, &unit_line(&lobby)).await;
+    assert!(!ping.body().contains(&unit_line("—")), "{}", ping.body());
     assert!(!ping.body().contains("3-1502"), "{}", ping.body());
+}
+
+/// The line of a staff card that names the ticket's unit, with `unit` in it.
+fn unit_line(lang: Lang, unit: &str) -> String {
+    let card = text(lang, "card-ticket");
+    let line = card
+        .lines()
+        .find(|l| l.contains("$unit"))
+        .unwrap_or_else(|| panic!("no unit line in {card:?}"));
+    let at = line.find('{').expect("a placeholder");
+    let end = line[at..].find('}').expect("its end") + at + 1;
+    format!("{}{unit}{}", &line[..at], &line[end..])
 }
 
 #[tokio::test]

@@ -31,14 +31,41 @@ pub fn label(lang: Lang, family: &str, value: &str) -> String {
     t(lang, &format!("{family}-{value}"))
 }
 
-/// The unit's label and who lives there, for staff.
-async fn unit_line(tx: &mut Tx, ticket: &TicketRow) -> Result<String, Error> {
+/// The unit's label, or the shared place of a ticket in no flat.
+async fn unit_line(tx: &mut Tx, ticket: &TicketRow, lang: Lang) -> Result<String, Error> {
     let Some(unit_id) = ticket.unit_id else {
-        return Ok("—".to_owned());
+        return Ok(place_label(lang, ticket).unwrap_or_else(|| "—".to_owned()));
     };
     Ok(store::units::get(tx, unit_id)
         .await?
         .map_or_else(|| "—".to_owned(), |u| u.label()))
+}
+
+/// Where a ticket in no flat is, as people read it: "Lobby, Block 3
+/// (shared area)", "Block 3 (common area)"; `None` when nothing is stored.
+pub fn place_label(lang: Lang, ticket: &TicketRow) -> Option<String> {
+    let building = ticket.building.clone();
+    match (&ticket.area, building) {
+        (Some(area), Some(building)) => Some(t_args(
+            lang,
+            "draft-place-area",
+            &[
+                ("area", t(lang, &format!("area-{area}")).into()),
+                ("building", building.into()),
+            ],
+        )),
+        (Some(area), None) => Some(t_args(
+            lang,
+            "draft-place-area-estate",
+            &[("area", t(lang, &format!("area-{area}")).into())],
+        )),
+        (None, Some(building)) => Some(t_args(
+            lang,
+            "draft-place-building",
+            &[("building", building.into())],
+        )),
+        (None, None) => None,
+    }
 }
 
 /// The most of the resident's words a card quotes, so that a card (with its
@@ -61,7 +88,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
 
 /// The details of a ticket, shared by every card.
 async fn body(tx: &mut Tx, app: &App, ticket: &TicketRow, lang: Lang) -> Result<String, Error> {
-    let unit = unit_line(tx, ticket).await?;
+    let unit = unit_line(tx, ticket, lang).await?;
     let when = match (ticket.preferred_start, ticket.preferred_end) {
         (Some(s), Some(e)) => span(app, lang, s, e),
         (Some(s), None) => time(app, lang, s),

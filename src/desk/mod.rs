@@ -65,6 +65,15 @@ pub struct NewRequest {
     pub photos: Vec<String>,
 }
 
+/// Where a ticket in no flat is: a shared area and its block, or a block's
+/// common parts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SharedPlace {
+    /// The lexicon's key of the area (`lobby`, `car_park` …).
+    pub area: Option<String>,
+    pub building: Option<String>,
+}
+
 /// A ticket just opened, and who got it.
 #[derive(Debug, Clone)]
 pub struct Opened {
@@ -133,6 +142,18 @@ pub async fn open_ticket(
     request: NewRequest,
     now: DateTime<Utc>,
 ) -> Result<Opened, Error> {
+    open_ticket_at(tx, app, request, &SharedPlace::default(), now).await
+}
+
+/// [`open_ticket`] for a ticket about a shared place rather than a flat: the
+/// place is stored with it, so that every card names it.
+pub async fn open_ticket_at(
+    tx: &mut Tx,
+    app: &App,
+    request: NewRequest,
+    place: &SharedPlace,
+    now: DateTime<Utc>,
+) -> Result<Opened, Error> {
     let prefix = ticket::prefix(request.kind).to_string();
     let seq = store::tickets::next_number(tx, &prefix).await?;
     let number = ticket::number(request.kind, seq);
@@ -161,6 +182,8 @@ pub async fn open_ticket(
         assignee_id,
         respond_by: deadlines.respond_by,
         resolve_by: deadlines.resolve_by,
+        area: place.area.as_deref(),
+        building: place.building.as_deref(),
     };
     let ticket = store::tickets::insert(tx, &row, now).await?;
     for photo in &request.photos {

@@ -32,12 +32,16 @@ pub struct TicketRow {
     pub accepted_at: Option<DateTime<Utc>>,
     pub resolved_at: Option<DateTime<Utc>>,
     pub resolution_note: Option<String>,
+    /// The shared area the ticket is about (`lobby` …), when it is in no flat.
+    pub area: Option<String>,
+    /// The block of a shared area or a common part, when in no flat.
+    pub building: Option<String>,
 }
 
 const COLUMNS: &str =
     "id, number, kind, category, urgency, unit_id, resident_id, source, logged_by,
     description, preferred_start, preferred_end, status, department, assignee_id, escalated,
-    respond_by, resolve_by, created_at, accepted_at, resolved_at, resolution_note";
+    respond_by, resolve_by, created_at, accepted_at, resolved_at, resolution_note, area, building";
 
 /// What a new ticket is made of.
 #[derive(Debug, Clone)]
@@ -58,6 +62,8 @@ pub struct NewTicketRow<'a> {
     pub assignee_id: Option<i64>,
     pub respond_by: DateTime<Utc>,
     pub resolve_by: DateTime<Utc>,
+    pub area: Option<&'a str>,
+    pub building: Option<&'a str>,
 }
 
 /// The next running number for a prefix (1, 2, …).
@@ -80,8 +86,8 @@ pub async fn insert(
     sqlx::query_as(&format!(
         "INSERT INTO tickets (number, kind, category, urgency, unit_id, resident_id, source, logged_by,
              description, preferred_start, preferred_end, status, department, assignee_id,
-             respond_by, resolve_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             respond_by, resolve_by, created_at, updated_at, area, building)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          RETURNING {COLUMNS}"
     ))
     .bind(t.number)
@@ -102,6 +108,8 @@ pub async fn insert(
     .bind(t.resolve_by)
     .bind(now)
     .bind(now)
+    .bind(t.area)
+    .bind(t.building)
     .fetch_one(&mut **tx)
     .await
 }

@@ -83,9 +83,20 @@ async fn open(
         when: draft.when,
         photos: draft.photos.clone(),
     };
+    let place = match &draft.place {
+        Place::Area { area, building } => desk::SharedPlace {
+            area: Some(area.clone()),
+            building: building.clone(),
+        },
+        Place::Building(building) => desk::SharedPlace {
+            area: None,
+            building: Some(building.clone()),
+        },
+        Place::Unit { .. } | Place::Unknown => desk::SharedPlace::default(),
+    };
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let opened = desk::open_ticket(&mut tx, app, request, now).await?;
+    let opened = desk::open_ticket_at(&mut tx, app, request, &place, now).await?;
     store::drafts::link(&mut tx, actor.chat().0, draft.nonce, opened.ticket.id).await?;
     let ack = if filing.urgency == Urgency::Emergency {
         emergency_text(app, actor, &opened)

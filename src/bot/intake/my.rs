@@ -436,6 +436,8 @@ mod tests {
             accepted_at: None,
             resolved_at: None,
             resolution_note: None,
+            area: None,
+            building: None,
         }
     }
 
