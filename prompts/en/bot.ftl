@@ -72,6 +72,7 @@ cmd-duty = Go on or off duty
 cmd-log = Log a call or visit for a resident
 cmd-open = Open requests
 cmd-reassign = Reassign a request
+cmd-merge = Merge a duplicate request
 
 help-guest = This is the residents' desk of { $office }. Send /start to register with your phone number. Office: { $phone } ({ $hours }).
 help-resident = Write to us in your own words (a photo helps): a repair, a complaint, a booking or a question. We confirm the details with you, then give you a ticket number and keep you informed.
@@ -88,6 +89,7 @@ help-supervisor = You see escalations and can follow every request.
     /open – open requests by status or department
     /duty – who is on duty, department by department
     /reassign – give a request to someone else
+    /merge R-0013 R-0012 – merge a duplicate into the request kept
     /ticket R-0012 – a request and its history
     /report – the monthly report (or /report YYYY-MM)
     /log 3-1502 text – log a call or visit for a resident

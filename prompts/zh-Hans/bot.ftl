@@ -71,6 +71,7 @@ cmd-duty = 开始或结束值班
 cmd-log = 代业主登记来电来访
 cmd-open = 未完成工单
 cmd-reassign = 改派工单
+cmd-merge = 合并重复工单
 
 help-guest = 这是{ $office }业主服务台。请发送 /start 用手机号码登记。物业服务中心电话：{ $phone }（{ $hours }）。
 help-resident = 直接用您自己的话留言（附照片更好）：报修、投诉、预约或咨询都可以。我们会先和您确认信息，再给您工单号并通知进度。
@@ -87,6 +88,7 @@ help-supervisor = 你会收到升级的工单，并可跟进所有工单。
     /open – 按状态或部门查看未完成工单
     /duty – 各部门值班名单
     /reassign – 改派工单
+    /merge R-0013 R-0012 – 把重复工单合并到保留的工单
     /ticket R-0012 – 查阅工单及其记录
     /report – 每月报告（或 /report YYYY-MM）
     /log 3-1502 内容 – 代业主登记来电来访

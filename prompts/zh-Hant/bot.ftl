@@ -71,6 +71,7 @@ cmd-duty = 開始或結束當值
 cmd-log = 代住戶登記來電來訪
 cmd-open = 未完成工單
 cmd-reassign = 改派工單
+cmd-merge = 合併重複工單
 
 help-guest = 這是{ $office }住戶服務台。請發送 /start 以電話號碼登記。管理處電話：{ $phone }（{ $hours }）。
 help-resident = 直接用您自己的話留言（附相片更好）：報修、投訴、預約或查詢都可以。我們會先與您確認資料，再給您工單編號並通知進度。
@@ -87,6 +88,7 @@ help-supervisor = 你會收到升級個案，並可跟進所有工單。
     /open – 按狀態或部門查看未完成工單
     /duty – 各部門當值名單
     /reassign – 改派工單
+    /merge R-0013 R-0012 – 把重複工單合併到保留的工單
     /ticket R-0012 – 查閱工單及其記錄
     /report – 每月報告（或 /report YYYY-MM）
     /log 3-1502 內容 – 代住戶登記來電來訪

@@ -266,6 +266,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .endpoint(report::report),
         )
         .branch(
+            dptree::case![Command::Merge(args)]
+                .filter_map(as_supervisor)
+                .endpoint(work::merge_command),
+        )
+        .branch(
             dptree::case![Command::Reassign(args)]
                 .filter_map(as_supervisor)
                 .endpoint(work::reassign_command),

@@ -10,9 +10,10 @@ pub mod campaign;
 pub mod cards;
 pub mod judgement;
 pub mod notes;
-mod notify;
+pub(crate) mod notify;
 pub mod resolution;
 pub mod sla;
+pub mod supervise;
 #[cfg(test)]
 mod tests;
 pub mod visits;
@@ -79,6 +80,9 @@ pub struct SharedPlace {
 pub struct Opened {
     pub ticket: TicketRow,
     pub assignee: Option<UserRow>,
+    /// Numbers of other open tickets of the same category from the same
+    /// unit or resident: perhaps the same request again.
+    pub duplicates: Vec<String>,
 }
 
 /// Why the desk refuses an action (the user's mistake, not a fault).
@@ -102,8 +106,8 @@ pub fn lang_of(app: &App, user: Option<&UserRow>) -> Lang {
 }
 
 pub use notify::{
-    CAPTION_LIMIT, alert_emergency, alert_supervisors, notify_resident, ping_assignee,
-    retire_cards, tell_staff,
+    CAPTION_LIMIT, alert_emergency, alert_supervisors, notify_resident, notify_resident_why,
+    ping_assignee, retire_cards, tell_staff,
 };
 
 /// Who should get a ticket of a department: its least busy member on duty,
@@ -255,7 +259,25 @@ pub async fn open_ticket_in(
     if slot.is_none() {
         sla::schedule_checks(tx, app, &ticket).await?;
     }
-    Ok(Opened { ticket, assignee })
+    let duplicates = match ticket.kind {
+        Kind::Booking => Vec::new(),
+        _ => store::work::open_duplicates(
+            tx,
+            ticket.id,
+            ticket.category,
+            ticket.unit_id,
+            ticket.resident_id,
+        )
+        .await?
+        .into_iter()
+        .map(|(_, number)| number)
+        .collect(),
+    };
+    Ok(Opened {
+        ticket,
+        assignee,
+        duplicates,
+    })
 }
 
 /// Who is acting, as far as permissions go.
@@ -273,7 +295,7 @@ fn may(doer: Doer, ticket: &TicketRow, action: Action) -> bool {
         Action::Cancel => {
             doer.role == Some(Role::Resident) && ticket.resident_id == Some(doer.user_id)
         }
-        Action::Reassign => false,
+        Action::Reassign | Action::Close => false,
         Action::Accept | Action::Decline | Action::Start | Action::Resolve => {
             doer.role == Some(Role::Staff) && ticket.assignee_id == Some(doer.user_id)
         }
@@ -338,6 +360,7 @@ pub async fn act(
         Action::Resolve => "resolved",
         Action::Cancel => "cancelled",
         Action::Reassign => "reassigned",
+        Action::Close => "closed",
     };
     store::tickets::add_history(
         tx,
@@ -369,17 +392,25 @@ pub async fn act(
             sla::cancel_checks(tx, &updated).await?;
             callbacks::schedule_ask(tx, app, &updated, now).await?;
         }
-        Action::Cancel => {
-            // A cancelled booking frees its place.
+        Action::Cancel | Action::Close => {
+            // A cancelled (or closed) booking frees its place.
             store::bookings::cancel_of_ticket(tx, updated.id, now).await?;
             if doer.role != Some(Role::Resident) {
-                notify_resident(tx, app, &updated, "resident-cancelled-by-office", now).await?;
+                let key = match action {
+                    Action::Close => "resident-closed-by-office",
+                    _ => "resident-cancelled-by-office",
+                };
+                notify_resident_why(tx, app, &updated, key, note.unwrap_or_default(), now).await?;
             }
             if let Some(staff) = updated
                 .assignee_id
                 .and_then(|id| (id != doer.user_id).then_some(id))
             {
-                tell_staff(tx, app, staff, &updated, "staff-ticket-cancelled", now).await?;
+                let key = match action {
+                    Action::Close => "staff-ticket-closed",
+                    _ => "staff-ticket-cancelled",
+                };
+                tell_staff(tx, app, staff, &updated, key, now).await?;
             }
             retire_cards(tx, app, &updated, None, Some(doer.user_id), now).await?;
             sla::cancel_checks(tx, &updated).await?;

@@ -105,7 +105,8 @@ pub async fn alert_emergency(
     alert_supervisors(tx, app, ticket, key, now).await
 }
 
-/// Tells the resident of a ticket something about it (`key` from the prompts).
+/// Tells the resident of a ticket something about it (`key` from the
+/// prompts), and the residents of the tickets merged into it.
 pub async fn notify_resident(
     tx: &mut Tx,
     app: &App,
@@ -113,16 +114,42 @@ pub async fn notify_resident(
     key: &str,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let Some(resident_id) = ticket.resident_id else {
-        return Ok(());
-    };
-    let Some(resident) = store::users::get_tx(tx, resident_id).await? else {
-        return Ok(());
-    };
-    let lang = lang_of(app, Some(&resident));
-    let text = cards::resident_update(tx, app, ticket, key, lang).await?;
-    outbox::enqueue(tx, resident.chat_id, &OutMessage::text(text), now).await?;
+    notify_resident_why(tx, app, ticket, key, "", now).await
+}
+
+/// [`notify_resident`] with the office's reason (`{ $reason }`).
+pub async fn notify_resident_why(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    key: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    for resident in residents_to_tell(tx, ticket).await? {
+        let lang = lang_of(app, Some(&resident));
+        let text = cards::resident_update_why(tx, app, ticket, key, reason, lang).await?;
+        outbox::enqueue(tx, resident.chat_id, &OutMessage::text(text), now).await?;
+    }
     Ok(())
+}
+
+/// Who hears of a ticket: its resident, then the residents of the tickets
+/// merged into it (each once).
+pub async fn residents_to_tell(tx: &mut Tx, ticket: &TicketRow) -> Result<Vec<UserRow>, Error> {
+    let mut ids: Vec<i64> = ticket.resident_id.into_iter().collect();
+    for id in store::work::merged_residents(tx, ticket.id).await? {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let mut people = Vec::new();
+    for id in ids {
+        if let Some(user) = store::users::get_tx(tx, id).await? {
+            people.push(user);
+        }
+    }
+    Ok(people)
 }
 
 /// Tells a staff member something about a ticket (`key` from the prompts).

@@ -4,7 +4,7 @@
 
 use crate::domain::callback::Answer;
 use crate::domain::lang::Lang;
-use crate::domain::request::{Category, Kind};
+use crate::domain::request::{Category, Kind, Urgency};
 use crate::domain::ticket::Status;
 
 mod booking;
@@ -89,6 +89,18 @@ pub enum TicketOp {
     ReassignTo(i64),
     /// A supervisor takes it themselves.
     Take,
+    /// A supervisor asks for the urgencies to choose from.
+    Urgency,
+    /// A supervisor sets its urgency.
+    SetUrgency(Urgency),
+    /// A supervisor asks for the categories to choose from.
+    Category,
+    /// A supervisor sets its category.
+    SetCategory(Category),
+    /// A supervisor closes it (a reason is asked first).
+    Close,
+    /// A supervisor merges it into this other ticket, as its duplicate.
+    MergeInto(i64),
     /// The resident asks to cancel it; they are asked to confirm first.
     Cancel,
     /// The resident confirms the cancellation.
@@ -154,6 +166,9 @@ const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::View, "view"),
     (TicketOp::Reassign, "re"),
     (TicketOp::Take, "take"),
+    (TicketOp::Urgency, "u?"),
+    (TicketOp::Category, "c?"),
+    (TicketOp::Close, "close"),
     (TicketOp::Cancel, "x"),
     (TicketOp::ConfirmCancel, "x!"),
     (TicketOp::KeepOpen, "keep"),
@@ -188,6 +203,9 @@ impl Callback {
             }
             Self::Ticket { id, op } => match op {
                 TicketOp::ReassignTo(staff) => format!("{TICKET}:to:{id}:{staff}"),
+                TicketOp::SetUrgency(u) => format!("{TICKET}:u:{id}:{}", u.as_str()),
+                TicketOp::SetCategory(c) => format!("{TICKET}:c:{id}:{}", c.as_str()),
+                TicketOp::MergeInto(into) => format!("{TICKET}:m:{id}:{into}"),
                 op => {
                     let name = TICKET_OPS
                         .iter()
@@ -264,6 +282,18 @@ impl Callback {
             (TICKET, ["to", id, staff]) => Some(Self::Ticket {
                 id: id.parse().ok()?,
                 op: TicketOp::ReassignTo(staff.parse().ok()?),
+            }),
+            (TICKET, ["u", id, urgency]) => Some(Self::Ticket {
+                id: id.parse().ok()?,
+                op: TicketOp::SetUrgency(urgency.parse().ok()?),
+            }),
+            (TICKET, ["c", id, category]) => Some(Self::Ticket {
+                id: id.parse().ok()?,
+                op: TicketOp::SetCategory(category.parse().ok()?),
+            }),
+            (TICKET, ["m", id, into]) => Some(Self::Ticket {
+                id: id.parse().ok()?,
+                op: TicketOp::MergeInto(into.parse().ok()?),
             }),
             (TICKET, [name, id]) => {
                 let op = TICKET_OPS.iter().find(|(_, n)| n == name)?.0;
@@ -375,6 +405,22 @@ mod tests {
         for (op, _) in TICKET_OPS {
             all.push(Callback::Ticket { id: 42, op: *op });
         }
+        for urgency in Urgency::ALL {
+            all.push(Callback::Ticket {
+                id: i64::MAX,
+                op: TicketOp::SetUrgency(*urgency),
+            });
+        }
+        for category in Category::ALL {
+            all.push(Callback::Ticket {
+                id: i64::MAX,
+                op: TicketOp::SetCategory(*category),
+            });
+        }
+        all.push(Callback::Ticket {
+            id: i64::MAX,
+            op: TicketOp::MergeInto(i64::MAX),
+        });
         for (op, _) in DRAFT_OPS {
             all.push(Callback::Draft {
                 nonce: u32::MAX,
@@ -503,6 +549,10 @@ mod tests {
             "lg:1:fax",
             "lg:x:phone",
             "duty:maybe",
+            "t:u:1:panic",
+            "t:c:1:dragons",
+            "t:m:1:x",
+            "t:m:1",
             "duty",
         ] {
             assert_eq!(Callback::parse(data), None, "{data}");
