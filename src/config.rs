@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+use crate::domain::booking::Bookable;
 use crate::domain::calendar::{self, Calendar, Clock, Hours, Week};
 use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind, Urgency};
@@ -39,6 +40,8 @@ pub struct Settings {
     pub sla: HashMap<Urgency, Sla>,
     /// When the office works: the clock of time limits counted in office hours.
     pub office_hours: OfficeHours,
+    /// What residents can book (visit types and facilities), by key.
+    pub bookables: std::collections::BTreeMap<String, Bookable>,
     /// Department keys, in the order they are shown. `customer_service` must be one.
     pub departments: Vec<String>,
     /// Category → department key. Categories not listed go to `customer_service`.
@@ -389,6 +392,7 @@ impl Default for Settings {
             inbox: Inbox::default(),
             sla,
             office_hours: OfficeHours::default(),
+            bookables: crate::domain::booking::defaults(),
             departments: [
                 "customer_service",
                 "engineering",
@@ -575,6 +579,36 @@ impl Settings {
                 return Err(bad(
                     &format!("sla.{}", urgency.as_str()),
                     "missing: every urgency needs limits".to_owned(),
+                ));
+            }
+        }
+        for (key, b) in &self.bookables {
+            if !self.departments.contains(&b.department) {
+                return Err(bad(
+                    &format!("bookables.{key}.department"),
+                    format!("`{}` is not one of `departments`", b.department),
+                ));
+            }
+            if b.capacity == 0 {
+                return Err(bad(
+                    &format!("bookables.{key}.capacity"),
+                    "must be at least 1".into(),
+                ));
+            }
+            if b.duration.is_zero() {
+                return Err(bad(
+                    &format!("bookables.{key}.duration"),
+                    "must be longer than nothing".into(),
+                ));
+            }
+            let usable = key.len() <= 24
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !usable {
+                return Err(bad(
+                    &format!("bookables.{key}"),
+                    "a key is up to 24 of a-z, 0-9 and _".into(),
                 ));
             }
         }
@@ -801,6 +835,7 @@ mod example_file {
             assert_eq!(s.sla[u].clock, sla.clock);
         }
         assert_eq!(s.office_hours.week, d.office_hours.week);
+        assert_eq!(s.bookables, d.bookables);
         assert_eq!(s.office_hours.holidays, d.office_hours.holidays);
     }
 }

@@ -65,6 +65,7 @@ cmd-help = What I can do
 cmd-lang = Change language
 cmd-cancel = Cancel what you are doing
 cmd-my = My requests
+cmd-book = Book a facility or a visit
 cmd-urgent = 🚨 Urgent / someone in danger
 cmd-tasks = My open tasks
 cmd-duty = Go on or off duty

@@ -64,6 +64,7 @@ cmd-help = 使用说明
 cmd-lang = 更改语言
 cmd-cancel = 取消当前操作
 cmd-my = 我的工单
+cmd-book = 预约设施或上门
 cmd-urgent = 🚨 紧急／有人身处危险
 cmd-tasks = 我的待办工作
 cmd-duty = 开始或结束值班

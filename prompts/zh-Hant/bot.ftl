@@ -64,6 +64,7 @@ cmd-help = 使用說明
 cmd-lang = 更改語言
 cmd-cancel = 取消目前操作
 cmd-my = 我的工單
+cmd-book = 預約設施或上門
 cmd-urgent = 🚨 緊急／有人身處危險
 cmd-tasks = 我的待辦工作
 cmd-duty = 開始或結束當值

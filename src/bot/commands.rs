@@ -17,6 +17,7 @@ pub enum Command {
     Cancel,
     Duty(String),
     My,
+    Book,
     Urgent,
     Tasks,
     Log(String),
@@ -39,6 +40,7 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
         ],
         Some(Role::Resident) => &[
             ("my", "cmd-my"),
+            ("book", "cmd-book"),
             ("urgent", "cmd-urgent"),
             ("help", "cmd-help"),
             ("lang", "cmd-lang"),

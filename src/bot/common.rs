@@ -156,6 +156,7 @@ pub async fn button(
             Ok(())
         }
         Some(Callback::Lang(lang)) => set_lang(&bot, &app, &actor, &query, lang).await,
+        Some(Callback::Book(op)) => super::booking::pressed(&bot, &app, &actor, &query, op).await,
         Some(Callback::Duty(on)) => match actor.role() {
             Some(Role::Staff) => super::duty::button(&bot, &app, &actor, &query, on).await,
             _ => refuse(&bot, &actor, &query).await,

@@ -2,6 +2,7 @@
 //! by the tests alike, the people it serves ([`Actor`] and the role guards),
 //! and the conversation state ([`State`]).
 
+pub mod booking;
 pub mod campaign;
 pub mod commands;
 mod common;
@@ -220,6 +221,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .endpoint(intake::my),
         )
         .branch(
+            dptree::case![Command::Book]
+                .filter_map(as_resident)
+                .endpoint(book),
+        )
+        .branch(
             dptree::case![Command::Urgent]
                 .filter_map(as_resident)
                 .endpoint(intake::urgent),
@@ -311,6 +317,13 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         .branch(messages)
         .branch(edits)
         .branch(callbacks)
+}
+
+/// `/book`: what a resident can book.
+async fn book(bot: Bot, app: Arc<App>, resident: Resident) -> HandlerResult {
+    let actor = resident.0;
+    let result = booking::choose(&bot, &app, &actor).await;
+    onboarding::settle(&bot, &app, &actor, result).await
 }
 
 /// Puts the chat's [`BotDialogue`] and its [`State`] in the dependencies.

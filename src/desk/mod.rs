@@ -4,6 +4,7 @@
 
 pub mod additions;
 pub mod assign;
+pub mod bookings;
 pub mod callbacks;
 pub mod campaign;
 pub mod cards;
@@ -154,11 +155,28 @@ pub async fn open_ticket_at(
     place: &SharedPlace,
     now: DateTime<Utc>,
 ) -> Result<Opened, Error> {
+    let department = app.settings.department_for(request.category).to_owned();
+    open_ticket_in(tx, app, request, place, &department, None, now).await
+}
+
+/// [`open_ticket_at`] for a given department; `slot` (a booking's time)
+/// stands for the deadlines, and then no deadline checks are scheduled: the
+/// booking has its own reminders.
+pub async fn open_ticket_in(
+    tx: &mut Tx,
+    app: &App,
+    request: NewRequest,
+    place: &SharedPlace,
+    department: &str,
+    slot: Option<ticket::Deadlines>,
+    now: DateTime<Utc>,
+) -> Result<Opened, Error> {
     let prefix = ticket::prefix(request.kind).to_string();
     let seq = store::tickets::next_number(tx, &prefix).await?;
     let number = ticket::number(request.kind, seq);
-    let deadlines = app.settings.deadlines(request.kind, request.urgency, now);
-    let department = app.settings.department_for(request.category).to_owned();
+    let deadlines =
+        slot.unwrap_or_else(|| app.settings.deadlines(request.kind, request.urgency, now));
+    let department = department.to_owned();
     let assignee_id = choose_assignee(tx, &department, &[]).await?;
     let status = if assignee_id.is_some() {
         Status::Assigned
@@ -238,7 +256,9 @@ pub async fn open_ticket_at(
     if request.logged_by.is_some() {
         notify_resident(tx, app, &ticket, "resident-logged-for-you", now).await?;
     }
-    sla::schedule_checks(tx, app, &ticket).await?;
+    if slot.is_none() {
+        sla::schedule_checks(tx, app, &ticket).await?;
+    }
     let duplicates = match ticket.kind {
         Kind::Booking => Vec::new(),
         _ => store::work::open_duplicates(
@@ -301,6 +321,12 @@ pub async fn act(
         return Ok(Err(Refusal::NotYours));
     }
     let from = ticket.status;
+    if action == Action::Cancel
+        && doer.role == Some(Role::Resident)
+        && !bookings::resident_may_cancel(tx, app, ticket.id, now).await?
+    {
+        return Ok(Err(Refusal::NotNow(ticket::NotNow { action, from })));
+    }
     let mut to = match ticket::next_status(from, action) {
         Ok(to) => to,
         Err(not_now) => return Ok(Err(Refusal::NotNow(not_now))),
@@ -367,6 +393,8 @@ pub async fn act(
             callbacks::schedule_ask(tx, app, &updated, now).await?;
         }
         Action::Cancel | Action::Close => {
+            // A cancelled (or closed) booking frees its place.
+            store::bookings::cancel_of_ticket(tx, updated.id, now).await?;
             if doer.role != Some(Role::Resident) {
                 let key = match action {
                     Action::Close => "resident-closed-by-office",

@@ -232,6 +232,22 @@ pub async fn set_status(
     Ok(())
 }
 
+/// Sets a ticket's preferred (booked) time.
+pub async fn set_preferred(
+    tx: &mut Tx,
+    id: i64,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET preferred_start = ?, preferred_end = ? WHERE id = ?")
+        .bind(start)
+        .bind(end)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Gives a ticket new deadlines (a reopened ticket starts its limits again).
 pub async fn set_deadlines(
     tx: &mut Tx,

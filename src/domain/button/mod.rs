@@ -7,8 +7,10 @@ use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind, Urgency};
 use crate::domain::ticket::Status;
 
+mod booking;
 mod campaign;
 
+pub use booking::{BookOp, Target};
 pub use campaign::{AnswerOp, AudiencePick, CampaignOp, ComposeOp, NoticeWhen};
 use campaign::{CAMPAIGN_OPS, id, lettered, name_of, value_of};
 
@@ -49,6 +51,9 @@ pub enum Callback {
     /// A supervisor answers a step of composing a campaign; `nonce` ties the
     /// buttons to one composition.
     Compose { nonce: u32, op: ComposeOp },
+    /// A booking: the resident's pickers, changes and cancellation, and the
+    /// staff's visit buttons.
+    Book(BookOp),
 }
 
 /// Which open tickets a supervisor wants to see.
@@ -149,6 +154,7 @@ const ANSWER: &str = "sv";
 const NOTICE_ACK: &str = "na";
 const CAMPAIGN: &str = "cp";
 const COMPOSE: &str = "sc";
+const BOOK: &str = "bk";
 
 const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::Accept, "acc"),
@@ -256,6 +262,7 @@ impl Callback {
                 op => format!("{CAMPAIGN}:{}:{id}", name_of(CAMPAIGN_OPS, *op)),
             },
             Self::Compose { nonce, op } => format!("{COMPOSE}:{nonce}:{}", op.encode()),
+            Self::Book(op) => format!("{BOOK}:{}", op.encode()),
         }
     }
 
@@ -362,6 +369,7 @@ impl Callback {
                 id: id(campaign)?,
                 op: value_of(CAMPAIGN_OPS, name)?,
             }),
+            (BOOK, rest) => BookOp::parse(rest).map(Self::Book),
             (COMPOSE, [nonce, name, value]) => Some(Self::Compose {
                 nonce: nonce.parse().ok()?,
                 op: ComposeOp::parse(name, value)?,
@@ -448,10 +456,53 @@ mod tests {
                 via,
             });
         }
+        let slot = chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2099, 12, 31).unwrap();
+        let long_key = "renovation_inspection_xx".to_owned();
+        for t in [Target::New(long_key), Target::Move(i64::MAX)] {
+            all.push(Callback::Book(BookOp::Days(t.clone())));
+            all.push(Callback::Book(BookOp::Day(t.clone(), date)));
+            all.push(Callback::Book(BookOp::Slot(t.clone(), slot)));
+            all.push(Callback::Book(BookOp::Take(t, slot)));
+        }
+        for op in [
+            BookOp::Choose,
+            BookOp::Change(i64::MAX),
+            BookOp::Cancel(i64::MAX),
+            BookOp::ConfirmCancel(i64::MAX),
+            BookOp::CheckIn(i64::MAX),
+            BookOp::CheckOut(i64::MAX),
+            BookOp::NoShow(i64::MAX),
+            BookOp::Propose(i64::MAX),
+            BookOp::ProposeSlot(i64::MAX, slot),
+            BookOp::AcceptProposal(i64::MAX, slot),
+            BookOp::DeclineProposal(i64::MAX),
+        ] {
+            all.push(Callback::Book(op));
+        }
         for c in all {
             let data = c.encode();
             assert!(data.len() <= 64, "{data}");
             assert_eq!(Callback::parse(&data), Some(c), "{data}");
+        }
+    }
+
+    #[test]
+    fn forged_booking_data_is_not_understood() {
+        for data in [
+            "bk:p:",
+            "bk:p:Party Room",
+            "bk:p:@0",
+            "bk:p:@-3",
+            "bk:d:party_room:2026-12-05",
+            "bk:d:party_room:20261332",
+            "bk:t:party_room:soon",
+            "bk:t:party_room:99999999999999999999",
+            "bk:x:0",
+            "bk:x",
+            "bk:zz:1",
+        ] {
+            assert_eq!(Callback::parse(data), None, "{data}");
         }
     }
 
@@ -531,6 +582,30 @@ mod tests {
                 callback: i64::MAX,
                 satisfied,
             });
+        }
+        let slot = chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2099, 12, 31).unwrap();
+        let long_key = "renovation_inspection_xx".to_owned();
+        for t in [Target::New(long_key), Target::Move(i64::MAX)] {
+            all.push(Callback::Book(BookOp::Days(t.clone())));
+            all.push(Callback::Book(BookOp::Day(t.clone(), date)));
+            all.push(Callback::Book(BookOp::Slot(t.clone(), slot)));
+            all.push(Callback::Book(BookOp::Take(t, slot)));
+        }
+        for op in [
+            BookOp::Choose,
+            BookOp::Change(i64::MAX),
+            BookOp::Cancel(i64::MAX),
+            BookOp::ConfirmCancel(i64::MAX),
+            BookOp::CheckIn(i64::MAX),
+            BookOp::CheckOut(i64::MAX),
+            BookOp::NoShow(i64::MAX),
+            BookOp::Propose(i64::MAX),
+            BookOp::ProposeSlot(i64::MAX, slot),
+            BookOp::AcceptProposal(i64::MAX, slot),
+            BookOp::DeclineProposal(i64::MAX),
+        ] {
+            all.push(Callback::Book(op));
         }
         for c in all {
             let data = c.encode();
