@@ -128,7 +128,8 @@ async fn a_supervisor_closes_one_ticket_and_cancels_another_each_with_a_reason_t
     desk.expect_message(&lee, &opening(en, "work-ask-cancel-reason"))
         .await;
     desk.emu.send_text(&lee, "/cancel");
-    desk.expect_message(&lee, &text(en, "cancelled")).await;
+    desk.expect_message(&lee, &text(en, "cancelled-staff"))
+        .await;
     assert!(ticket(&db, t2.id).await.status.is_open());
     press(&desk, &lee, &card, &cancel).await;
     desk.expect_message(&lee, &opening(en, "work-ask-cancel-reason"))
@@ -142,7 +143,7 @@ async fn a_supervisor_closes_one_ticket_and_cancels_another_each_with_a_reason_t
 
     // Staff cannot use the supervisor's buttons, even forged.
     let forged = press(&desk, &chan, &chans, &format!("t:close:{}", t2.id)).await;
-    assert_eq!(forged.text, Some(text(zh, "not-allowed")));
+    assert_eq!(forged.text, Some(text(zh, "not-allowed-staff")));
 }
 
 #[tokio::test]

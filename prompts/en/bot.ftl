@@ -121,3 +121,10 @@ roster-nobody = no staff
 roster-none-on-duty = ⚠️ nobody on duty
 lang-unknown = “{ $given }” is not a language here (try /lang en, /lang zh-Hant or /lang zh-Hans).
 cmd-roster = Who is on duty
+
+# The shared replies as worded for staff, supervisors and managers.
+error-generic-staff = Sorry, something went wrong on our side and nothing was changed. Please try again in a moment; if it keeps happening, tell the supervisor (office: { $phone }).
+not-allowed-staff = That is not part of your role, so nothing was changed.
+unknown-command-staff = There is no such command. Send /help for the commands of your role.
+cancelled-staff = Cancelled; nothing was changed. Your tasks: /tasks.
+nothing-to-cancel-staff = There is nothing in progress to cancel.

@@ -32,8 +32,8 @@ bind-decided-rejected = ❌ { $staff } 已拒绝：{ $name } 申请登记 { $uni
 bind-already-decided = 此申请已经处理。
 not-registered = 您还没有登记。请发送 /start 进行登记。
 
-invite-welcome-staff = 欢迎加入，{ $name }。您已登记为{ $department }员工。请发送 /help 查看可用指令。
-invite-welcome-supervisor = 欢迎，{ $name }。您已登记为客服主管。请发送 /help 查看可用指令。
+invite-welcome-staff = 欢迎加入，{ $name }。你已登记为{ $department }员工。请发送 /help 查看可用指令。
+invite-welcome-supervisor = 欢迎，{ $name }。你已登记为客服主管。请发送 /help 查看可用指令。
 invite-invalid = 邀请码无效，请向主管索取新的邀请码。
 invite-used = 此邀请码已被使用，请向主管索取新的邀请码。
 invite-expired = 此邀请码已过期，请向主管索取新的邀请码。
@@ -120,3 +120,10 @@ roster-nobody = 没有员工
 roster-none-on-duty = ⚠️ 没有人值班
 lang-unknown = 没有“{ $given }”这种语言（可用 /lang en、/lang zh-Hant 或 /lang zh-Hans）。
 cmd-roster = 查看值班名单
+
+# 给员工、主管及经理的共用回复。
+error-generic-staff = 抱歉，系统出现问题，没有作任何更改。请稍后再试；如持续出现，请告知主管（物业服务中心：{ $phone }）。
+not-allowed-staff = 这不属于你的职责范围，没有作任何更改。
+unknown-command-staff = 没有这个指令。发送 /help 查看你可用的指令。
+cancelled-staff = 已取消，没有作任何更改。你的待办工作：/tasks。
+nothing-to-cancel-staff = 目前没有进行中的操作可以取消。

@@ -72,7 +72,7 @@ resident-started = 您的工单 { $number } 已开始处理。
 resident-resolved = 您的工单 { $number } 已完成。
 resident-cancelled-by-office = 物业服务中心已取消您的工单 { $number }。原因：{ $reason }。如有疑问，请致电 { $phone }。
 staff-ticket-cancelled = { $number } 已取消，无需再跟进。
-staff-ticket-reassigned-away = { $number } 已改派给其他同事，您无需再跟进。
+staff-ticket-reassigned-away = { $number } 已改派给其他同事，你无需再跟进。
 
 # A ticket's history, line by line.
 history-created = 已登记

@@ -32,8 +32,8 @@ bind-decided-rejected = ❌ { $staff } 已拒絕：{ $name } 申請登記 { $uni
 bind-already-decided = 此申請已有決定。
 not-registered = 您尚未登記。請發送 /start 進行登記。
 
-invite-welcome-staff = 歡迎加入，{ $name }。您已登記為{ $department }職員。請發送 /help 查看可用指令。
-invite-welcome-supervisor = 歡迎，{ $name }。您已登記為客服主管。請發送 /help 查看可用指令。
+invite-welcome-staff = 歡迎加入，{ $name }。你已登記為{ $department }職員。請發送 /help 查看可用指令。
+invite-welcome-supervisor = 歡迎，{ $name }。你已登記為客服主管。請發送 /help 查看可用指令。
 invite-invalid = 邀請碼無效，請向主管索取新的邀請碼。
 invite-used = 此邀請碼已被使用，請向主管索取新的邀請碼。
 invite-expired = 此邀請碼已過期，請向主管索取新的邀請碼。
@@ -120,3 +120,10 @@ roster-nobody = 沒有職員
 roster-none-on-duty = ⚠️ 沒有人當值
 lang-unknown = 沒有「{ $given }」這種語言（可用 /lang en、/lang zh-Hant 或 /lang zh-Hans）。
 cmd-roster = 查看當值名單
+
+# 給職員、主管及經理的共用回覆。
+error-generic-staff = 抱歉，系統出現問題，甚麼都沒有更改。請稍後再試；如持續出現，請告知主管（管理處：{ $phone }）。
+not-allowed-staff = 這不屬於你的職責範圍，甚麼都沒有更改。
+unknown-command-staff = 沒有這個指令。發送 /help 查看你可用的指令。
+cancelled-staff = 已取消，甚麼都沒有更改。你的待辦工作：/tasks。
+nothing-to-cancel-staff = 目前沒有進行中的操作可以取消。

@@ -72,7 +72,7 @@ resident-started = 您的工單 { $number } 已開始處理。
 resident-resolved = 您的工單 { $number } 已完成。
 resident-cancelled-by-office = 管理處已取消您的工單 { $number }。原因：{ $reason }。如有疑問，請致電 { $phone }。
 staff-ticket-cancelled = { $number } 已取消，無需再跟進。
-staff-ticket-reassigned-away = { $number } 已改派給其他同事，您無需再跟進。
+staff-ticket-reassigned-away = { $number } 已改派給其他同事，你無需再跟進。
 
 # A ticket's history, line by line.
 history-created = 已登記

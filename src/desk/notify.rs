@@ -29,25 +29,27 @@ pub async fn ping_assignee(
     let card = cards::staff_card(tx, app, ticket, lang).await?;
     let buttons = cards::staff_buttons(ticket, lang);
     let photos = store::tickets::photos(tx, ticket.id).await?;
-    // Telegram refuses captions over 1024 characters: a long card goes as text.
-    let (message, extras, photo) = match photos.first() {
-        Some(file_id) if card.chars().count() <= CAPTION_LIMIT => (
+    // One photo carries the card as its caption (when it fits: Telegram
+    // refuses captions over 1024 characters); several go first as one album,
+    // then the card as text (an album carries no buttons).
+    let (message, photo) = match photos.as_slice() {
+        [one] if card.chars().count() <= CAPTION_LIMIT => (
             OutMessage::Photo {
-                file_id: file_id.clone(),
+                file_id: one.clone(),
                 caption: Some(card),
                 buttons,
             },
-            &photos[1..],
             true,
         ),
-        _ => (OutMessage::with_buttons(card, buttons), &photos[..], false),
+        _ => {
+            for message in outbox::photos(&photos, Some(ticket.number.clone())) {
+                outbox::enqueue(tx, staff.chat_id, &message, now).await?;
+            }
+            (OutMessage::with_buttons(card, buttons), false)
+        }
     };
     let outbox_id = outbox::enqueue(tx, staff.chat_id, &message, now).await?;
     store::work::add_card(tx, ticket.id, staff.id, outbox_id, photo).await?;
-    // The other photos as one album.
-    for message in outbox::photos(extras, Some(ticket.number.clone())) {
-        outbox::enqueue(tx, staff.chat_id, &message, now).await?;
-    }
     Ok(())
 }
 
