@@ -6,11 +6,15 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+use crate::domain::booking::Bookable;
+use crate::domain::calendar::{self, Calendar, Clock, Hours, Week};
 use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind, Urgency};
+use crate::domain::ticket::{self, Deadlines};
 
 /// Everything residesk can be told. Every duration the bot waits is here, so
 /// tests can shrink them to seconds.
@@ -34,6 +38,10 @@ pub struct Settings {
     pub inbox: Inbox,
     /// Response and resolution limits per urgency.
     pub sla: HashMap<Urgency, Sla>,
+    /// When the office works: the clock of time limits counted in office hours.
+    pub office_hours: OfficeHours,
+    /// What residents can book (visit types and facilities), by key.
+    pub bookables: std::collections::BTreeMap<String, Bookable>,
     /// Department keys, in the order they are shown. `customer_service` must be one.
     pub departments: Vec<String>,
     /// Category → department key. Categories not listed go to `customer_service`.
@@ -235,7 +243,100 @@ pub struct Sla {
     /// It must be resolved within this time.
     #[serde(with = "humantime_serde")]
     pub resolve: Duration,
+    /// `office` (only office hours count) or `always` (around the clock);
+    /// unset: around the clock for emergency and high, office hours otherwise.
+    #[serde(default)]
+    pub clock: Option<Clock>,
 }
+
+impl Sla {
+    /// The clock these limits run on, for limits of `urgency`.
+    pub fn clock_for(&self, urgency: Urgency) -> Clock {
+        self.clock.unwrap_or(match urgency {
+            Urgency::Emergency | Urgency::High => Clock::Always,
+            _ => Clock::Office,
+        })
+    }
+}
+
+/// The office's working week and public holidays, in the estate's time zone.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OfficeHours {
+    /// Opening hours per weekday (`mon` … `sun`); a day left out is closed.
+    pub week: Week,
+    /// Days the office is closed (`YYYY-MM-DD`).
+    #[serde(deserialize_with = "calendar::deserialize_dates")]
+    pub holidays: std::collections::BTreeSet<chrono::NaiveDate>,
+}
+
+impl Default for OfficeHours {
+    fn default() -> Self {
+        let hours = |s: &str| Hours::parse(s).unwrap_or_else(|e| panic!("{e}"));
+        let mut week = Week::weekdays(hours("09:00-18:00"));
+        week.sat = Some(hours("09:00-13:00"));
+        let holidays = HONG_KONG_HOLIDAYS
+            .iter()
+            .filter_map(|d| calendar::parse_date(d).ok())
+            .collect();
+        Self { week, holidays }
+    }
+}
+
+/// Hong Kong's general holidays (Sundays aside), 2026–2028, as gazetted.
+pub const HONG_KONG_HOLIDAYS: &[&str] = &[
+    "2026-01-01",
+    "2026-02-17",
+    "2026-02-18",
+    "2026-02-19",
+    "2026-04-03",
+    "2026-04-04",
+    "2026-04-06",
+    "2026-04-07",
+    "2026-05-01",
+    "2026-05-25",
+    "2026-06-19",
+    "2026-07-01",
+    "2026-09-26",
+    "2026-10-01",
+    "2026-10-19",
+    "2026-12-25",
+    "2026-12-26",
+    "2027-01-01",
+    "2027-02-06",
+    "2027-02-08",
+    "2027-02-09",
+    "2027-03-26",
+    "2027-03-27",
+    "2027-03-29",
+    "2027-04-05",
+    "2027-05-01",
+    "2027-05-13",
+    "2027-06-09",
+    "2027-07-01",
+    "2027-09-16",
+    "2027-10-01",
+    "2027-10-08",
+    "2027-12-25",
+    "2027-12-27",
+    "2028-01-01",
+    "2028-01-26",
+    "2028-01-27",
+    "2028-01-28",
+    "2028-04-04",
+    "2028-04-14",
+    "2028-04-15",
+    "2028-04-17",
+    "2028-05-01",
+    "2028-05-02",
+    "2028-05-29",
+    "2028-07-01",
+    "2028-10-02",
+    "2028-10-04",
+    "2028-10-26",
+    "2028-12-25",
+    "2028-12-26",
+];
 
 impl Default for Settings {
     fn default() -> Self {
@@ -247,9 +348,14 @@ impl Default for Settings {
         ]
         .into_iter()
         .map(|(u, respond, resolve)| {
+            let clock = match u {
+                Urgency::Emergency | Urgency::High => Clock::Always,
+                _ => Clock::Office,
+            };
             let sla = Sla {
                 respond: Duration::from_secs(respond),
                 resolve: Duration::from_secs(resolve),
+                clock: Some(clock),
             };
             (u, sla)
         })
@@ -285,6 +391,8 @@ impl Default for Settings {
             tickets: Tickets::default(),
             inbox: Inbox::default(),
             sla,
+            office_hours: OfficeHours::default(),
+            bookables: crate::domain::booking::defaults(),
             departments: [
                 "customer_service",
                 "engineering",
@@ -474,6 +582,36 @@ impl Settings {
                 ));
             }
         }
+        for (key, b) in &self.bookables {
+            if !self.departments.contains(&b.department) {
+                return Err(bad(
+                    &format!("bookables.{key}.department"),
+                    format!("`{}` is not one of `departments`", b.department),
+                ));
+            }
+            if b.capacity == 0 {
+                return Err(bad(
+                    &format!("bookables.{key}.capacity"),
+                    "must be at least 1".into(),
+                ));
+            }
+            if b.duration.is_zero() {
+                return Err(bad(
+                    &format!("bookables.{key}.duration"),
+                    "must be longer than nothing".into(),
+                ));
+            }
+            let usable = key.len() <= 24
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !usable {
+                return Err(bad(
+                    &format!("bookables.{key}"),
+                    "a key is up to 24 of a-z, 0-9 and _".into(),
+                ));
+            }
+        }
         if self.scheduler.max_attempts == 0 {
             return Err(bad("scheduler.max_attempts", "must be at least 1".into()));
         }
@@ -522,7 +660,30 @@ impl Settings {
         self.sla.get(&urgency).copied().unwrap_or(Sla {
             respond: Duration::from_secs(4 * 3600),
             resolve: Duration::from_secs(3 * 24 * 3600),
+            clock: None,
         })
+    }
+
+    /// The office's calendar: working week and holidays in the estate's zone.
+    pub fn calendar(&self) -> Calendar<'_> {
+        Calendar {
+            tz: self.timezone,
+            week: &self.office_hours.week,
+            holidays: &self.office_hours.holidays,
+        }
+    }
+
+    /// The deadlines of a request of this class opened at `opened`, on its
+    /// urgency's clock (the one place deadlines are computed from settings).
+    pub fn deadlines(&self, kind: Kind, urgency: Urgency, opened: DateTime<Utc>) -> Deadlines {
+        let sla = self.sla_for(kind, urgency);
+        ticket::deadlines(
+            opened,
+            sla.respond,
+            sla.resolve,
+            sla.clock_for(urgency),
+            &self.calendar(),
+        )
     }
 }
 
@@ -671,6 +832,10 @@ mod example_file {
         for (u, sla) in &d.sla {
             assert_eq!(s.sla[u].respond, sla.respond);
             assert_eq!(s.sla[u].resolve, sla.resolve);
+            assert_eq!(s.sla[u].clock, sla.clock);
         }
+        assert_eq!(s.office_hours.week, d.office_hours.week);
+        assert_eq!(s.bookables, d.bookables);
+        assert_eq!(s.office_hours.holidays, d.office_hours.holidays);
     }
 }

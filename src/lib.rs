@@ -12,6 +12,7 @@ pub mod bot;
 pub mod chart;
 pub mod cli;
 pub mod config;
+pub mod dates;
 pub mod desk;
 pub mod domain;
 pub mod emulator;

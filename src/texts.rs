@@ -25,9 +25,11 @@ macro_rules! catalogue_files {
 }
 
 catalogue_files!(
+    "booking.ftl",
     "bot.ftl",
     "callback.ftl",
     "campaign.ftl",
+    "dates.ftl",
     "desk.ftl",
     "intake.ftl",
     "report.ftl",

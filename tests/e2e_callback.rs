@@ -33,6 +33,12 @@ async fn start(timeout: Duration) -> TestDesk {
     TestDesk::start_with(|s| {
         s.tickets.callback_delay = Duration::from_millis(300);
         s.tickets.callback_timeout = timeout;
+        // Limits around the clock: a reopened ticket's limits start again
+        // whatever the hour the test runs at (in office hours, two moments
+        // of one night share the next morning's deadline).
+        for sla in s.sla.values_mut() {
+            sla.clock = Some(residesk::domain::calendar::Clock::Always);
+        }
     })
     .await
 }
@@ -57,7 +63,8 @@ async fn queued(db: &Db, chat: i64, head: &str, number: &str) -> usize {
             OutMessage::Photo { caption, .. }
             | OutMessage::Document { caption, .. }
             | OutMessage::PhotoFile { caption, .. } => caption,
-            OutMessage::Commands { .. } => None,
+            OutMessage::Album { caption, .. } => caption,
+            OutMessage::Commands { .. } | OutMessage::EditCard { .. } => None,
         })
         .filter(|body| body.contains(head) && body.contains(number))
         .count()
@@ -208,8 +215,12 @@ async fn one_star_or_not_fixed_reopens_to_the_engineer_escalated_and_the_supervi
         assert_eq!(back.status, Status::Assigned, "{lang:?}");
         assert_eq!(back.assignee_id, Some(chan.id));
         assert!(back.escalated);
+        // One step more urgent, and the time limits of that urgency start again.
+        assert_eq!(back.urgency, Urgency::High);
+        let limits = desk.app(&db).settings.sla_for(back.kind, Urgency::High);
+        let restarted = back.respond_by - chrono::Duration::from_std(limits.respond).unwrap();
         assert!(
-            back.respond_by > t.respond_by && back.resolve_by > t.resolve_by,
+            restarted > t.created_at,
             "a reopened ticket's time limits start again"
         );
         assert_eq!(history(&db, t.id).await.last().unwrap(), "reopened");
@@ -225,6 +236,17 @@ async fn one_star_or_not_fixed_reopens_to_the_engineer_escalated_and_the_supervi
             .await
             .expect("the assignee is pinged again");
         assert!(card.button(&text(Lang::ZhHant, "button-accept")).is_some());
+        // The card says why it is back, and shows the raised urgency.
+        let why = match lang {
+            Lang::En => "card-reopened-rated",
+            _ => "card-reopened-not-fixed",
+        };
+        assert!(
+            card.body().contains(&opening(Lang::ZhHant, why)),
+            "{}",
+            card.body()
+        );
+        assert!(card.body().contains(&text(Lang::ZhHant, "urgency-high")));
         let alert = said(Lang::En, "alert-reopened", &t);
         desk.emu
             .wait_for_message_after(lee.id, before, |m| m.body().contains(&alert), WAIT)
@@ -257,7 +279,7 @@ async fn no_answer_becomes_a_phone_task_for_customer_service_whose_button_closes
     // An engineer may not record it for customer service.
     let satisfied = data(&task, &text(zh, "callback-button-phone-satisfied"));
     let answer = press(&desk, &chan, &task, &satisfied).await;
-    assert_eq!(answer.text, Some(text(zh, "not-allowed")));
+    assert_eq!(answer.text, Some(text(zh, "not-allowed-staff")));
     assert_eq!(ticket(&db, t.id).await.status, Status::Resolved);
 
     let answer = press(&desk, &wong, &task, &satisfied).await;
@@ -371,7 +393,7 @@ async fn a_forged_or_other_unit_press_is_refused_and_changes_nothing() {
     }
     // Staff may not rate for the resident; the resident may not use the phone buttons.
     let answer = press(&desk, &chan, &question, &format!("cb:{id}:5")).await;
-    assert_eq!(answer.text, Some(text(Lang::ZhHant, "not-allowed")));
+    assert_eq!(answer.text, Some(text(Lang::ZhHant, "not-allowed-staff")));
     for data in [
         format!("pc:{id}:y"),
         format!("cb:{id}:ok"),
@@ -495,7 +517,12 @@ async fn an_accepted_booking_is_reminded_once_before_the_visit_and_a_cancelled_o
         .await
         .expect("a reminder before the visit");
     let app = app(&desk, &db);
-    let when = residesk::desk::cards::span(&app, start, start + chrono::Duration::hours(2));
+    let when = residesk::desk::cards::span(
+        &app,
+        Lang::ZhHant,
+        start,
+        start + chrono::Duration::hours(2),
+    );
     let taker = store::users::get(db.pool(), taker).await.unwrap().unwrap();
     assert!(reminder.body().contains(&when), "{}", reminder.body());
     assert!(

@@ -53,7 +53,8 @@ async fn a_fire_while_the_desk_asks_for_a_booking_time_is_an_emergency_and_the_b
     let tam = tam(&desk).await;
     let lang = Lang::En;
 
-    desk.emu.send_text(&tam, "I want to book the BBQ pit");
+    // The tennis court is no bookable of the settings: a draft asks the time.
+    desk.emu.send_text(&tam, "I want to book the tennis court");
     let question = desk
         .expect_message(&tam, &text(lang, "draft-ask-time"))
         .await;
@@ -79,7 +80,7 @@ async fn a_fire_while_the_desk_asks_for_a_booking_time_is_an_emergency_and_the_b
     // The booking's question is still pending and now gets its answer.
     desk.emu.send_text(&tam, "tomorrow 3pm");
     let card = card(&desk, &tam, lang).await;
-    assert!(card.body().contains("BBQ"), "{}", card.body());
+    assert!(card.body().contains("tennis"), "{}", card.body());
     assert!(card.body().contains("15:00"), "{}", card.body());
     press(&desk, &tam, &card, lang, "button-draft-confirm").await;
     let done = desk
@@ -319,4 +320,27 @@ async fn a_resident_waiting_for_approval_reporting_a_fire_gets_the_advice_and_st
     let second = number_in(reply.body());
     assert_ne!(second, number);
     desk.expect_message(&lee, &second).await;
+}
+
+#[tokio::test]
+async fn a_bare_fire_in_a_corridor_is_an_emergency_for_a_resident_and_for_a_stranger() {
+    let desk = TestDesk::start().await;
+    let lee = desk.person("supervisor");
+    let amy = amy(&desk).await;
+    let stranger = desk.stranger(4343, "Passer", "zh-hk");
+
+    for (user, lang, words) in [
+        (&amy, Lang::ZhHant, "3座走廊有火，好大煙！"),
+        (&stranger, Lang::ZhHant, "3座走廊有火！"),
+    ] {
+        desk.emu.send_text(user, words);
+        let reply = emergency_reply(&desk, user, lang, "safety-security").await;
+        let number = number_in(reply.body());
+        desk.expect_message(&lee, &number).await;
+        let row = ticket(&desk, &number).await;
+        assert_eq!(
+            (row.urgency.as_str(), row.category.as_str()),
+            ("emergency", "security")
+        );
+    }
 }

@@ -242,11 +242,39 @@ async fn a_shared_area_fault_is_placed_at_the_shared_area_on_every_card() {
         let row = ticket(&desk, &number).await;
         assert_eq!(row.unit_id, None, "not the resident's flat");
         assert!(row.description.contains(&place), "{}", row.description);
+        // The place is stored with the ticket, not only in its text.
+        assert_eq!(
+            (row.area.as_deref(), row.building.as_deref()),
+            (Some(*area), Some(*building))
+        );
     }
-    // The engineer's card for the lobby light names the lobby, not a flat.
-    let lobby = text(Lang::ZhHant, "area-lobby");
-    let ping = desk.expect_message(&chan, &lobby).await;
+    // The engineer's card for the lobby light names the lobby where it
+    // names the unit, not a flat and not a dash.
+    let staff_lang = Lang::ZhHant;
+    let lobby = t_args(
+        staff_lang,
+        "draft-place-area",
+        &[
+            ("area", text(staff_lang, "area-lobby").into()),
+            ("building", "3".into()),
+        ],
+    );
+    let unit_line = |unit: &str| unit_line(staff_lang, unit);
+    let ping = desk.expect_message(&chan, &unit_line(&lobby)).await;
+    assert!(!ping.body().contains(&unit_line("—")), "{}", ping.body());
     assert!(!ping.body().contains("3-1502"), "{}", ping.body());
+}
+
+/// The line of a staff card that names the ticket's unit, with `unit` in it.
+fn unit_line(lang: Lang, unit: &str) -> String {
+    let card = text(lang, "card-ticket");
+    let line = card
+        .lines()
+        .find(|l| l.contains("$unit"))
+        .unwrap_or_else(|| panic!("no unit line in {card:?}"));
+    let at = line.find('{').expect("a placeholder");
+    let end = line[at..].find('}').expect("its end") + at + 1;
+    format!("{}{unit}{}", &line[..at], &line[end..])
 }
 
 #[tokio::test]
@@ -267,24 +295,26 @@ async fn a_complaint_about_another_flat_is_filed_from_the_residents_flat() {
 
 #[tokio::test]
 async fn a_booking_for_a_time_already_past_is_refused_with_the_next_time_proposed() {
+    // Tennis courts are no bookable of the settings (those have slots): a
+    // draft with a preferred time.
     let desk = TestDesk::start().await;
     let cases = [
         (
             tam(&desk).await,
             Lang::En,
-            "I want to book the BBQ pit",
+            "I want to book the tennis court",
             "yesterday 3pm",
         ),
         (
             amy(&desk).await,
             Lang::ZhHant,
-            "我想預約燒烤爐",
+            "我想預約網球場",
             "琴日下晝三點",
         ),
         (
             wang(&desk).await,
             Lang::ZhHans,
-            "我想预约烧烤炉",
+            "我想预约网球场",
             "昨天下午三点",
         ),
     ];
@@ -360,4 +390,94 @@ async fn the_urgent_button_on_the_card_raises_an_emergency() {
     desk.expect_message(&tam, &opening(lang, "addinfo-done"))
         .await;
     desk.expect_message(&lee, &second).await;
+}
+
+/// Waits for a confirmation card that quotes `said`.
+async fn card_saying(desk: &TestDesk, user: &TgUser, lang: Lang, said: &str) -> BotMessage {
+    let head = opening(lang, "draft-card");
+    desk.emu
+        .wait_for_message(
+            user.id,
+            |m| m.body().contains(&head) && m.body().contains(said),
+            common::WAIT,
+        )
+        .await
+        .unwrap_or_else(|| panic!("no card saying {said:?}"))
+}
+
+#[tokio::test]
+async fn an_unclear_message_while_the_desk_asks_which_waits_with_the_held_one() {
+    let desk = TestDesk::start().await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+
+    desk.emu.send_text(&amy, "廚房水喉漏水");
+    card(&desk, &amy, lang).await;
+    // Not sure it is a request of its own: held, and the resident asked.
+    desk.emu.send_text(&amy, "另外，停車場B2有架車亂泊");
+    desk.expect_message(&amy, &opening(lang, "draft-ask-which"))
+        .await;
+    // Unclear itself: it waits with the held message, the draft is left
+    // alone and the question is asked again.
+    desk.emu.send_text(&amy, "車牌係AB1234");
+    let again = desk
+        .expect_message(&amy, &opening(lang, "draft-ask-which"))
+        .await;
+    // Plainly more about the leak: it goes to the leak; the held messages
+    // keep waiting and their question still counts.
+    desk.emu.send_text(&amy, "廚房星盆下面漏水，漏咗兩日");
+    let leak = card_saying(&desk, &amy, lang, "星盆").await;
+    press(&desk, &amy, &again, lang, "button-split-draft").await;
+    let parking = card_saying(&desk, &amy, lang, "B2").await;
+    for said in ["B2", "AB1234"] {
+        assert!(parking.body().contains(said), "{}", parking.body());
+    }
+    assert!(!parking.body().contains("星盆"), "{}", parking.body());
+    let parked = ticket(&desk, &confirm(&desk, &amy, &parking, lang).await).await;
+    let plumbing = ticket(&desk, &confirm(&desk, &amy, &leak, lang).await).await;
+    assert_eq!(parked.category.as_str(), "parking");
+    assert!(
+        parked.description.contains("AB1234"),
+        "{}",
+        parked.description
+    );
+    assert_eq!(plumbing.category.as_str(), "plumbing");
+    assert!(
+        plumbing.description.contains("兩日"),
+        "{}",
+        plumbing.description
+    );
+    for said in ["B2", "AB1234"] {
+        assert!(
+            !plumbing.description.contains(said),
+            "{}",
+            plumbing.description
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_draft_confirmed_while_a_message_is_held_leaves_that_message_a_card_of_its_own() {
+    let desk = TestDesk::start().await;
+    let amy = amy(&desk).await;
+    let lang = Lang::ZhHant;
+
+    desk.emu.send_text(&amy, "廚房水喉漏水");
+    let leak = card(&desk, &amy, lang).await;
+    desk.emu.send_text(&amy, "另外，停車場B2有架車亂泊");
+    desk.expect_message(&amy, &opening(lang, "draft-ask-which"))
+        .await;
+    // The resident confirms the leak without choosing: the held message is
+    // not lost, nor added to the leak; it becomes a card of its own.
+    let number = confirm(&desk, &amy, &leak, lang).await;
+    let plumbing = ticket(&desk, &number).await;
+    assert!(
+        !plumbing.description.contains("B2"),
+        "{}",
+        plumbing.description
+    );
+    let parking = card_saying(&desk, &amy, lang, "B2").await;
+    let parked = ticket(&desk, &confirm(&desk, &amy, &parking, lang).await).await;
+    assert_eq!(parked.category.as_str(), "parking");
+    assert_eq!(tickets(&desk).await.len(), 2);
 }

@@ -90,7 +90,8 @@ async fn an_engineer_gets_the_card_with_the_photo_and_works_it_to_resolved_while
     desk.expect_message(&chan, &said(zh, "work-ask-resolution", &t1))
         .await;
     desk.emu.send_text(&chan, "/cancel");
-    desk.expect_message(&chan, &text(zh, "cancelled")).await;
+    desk.expect_message(&chan, &text(zh, "cancelled-staff"))
+        .await;
     desk.emu.send_text(&chan, "換咗新嘅水喉");
     desk.expect_message(&chan, &opening(zh, "work-hint")).await;
     assert_eq!(ticket(&db, t1.id).await.status, Status::InProgress);
@@ -176,7 +177,7 @@ async fn declining_with_a_reason_passes_the_ticket_to_another_engineer_even_acro
     let mine = edited(&desk, &card).await;
     assert!(mine.inline_keyboard.is_empty(), "{:?}", labels(&mine));
 
-    // Liu gives it back too: Chan is the only one left on duty, so it returns to him.
+    // Liu gives it back too: it never returns to Chan, who declined it; customer service has it.
     press(
         &desk,
         &liu,
@@ -188,7 +189,15 @@ async fn declining_with_a_reason_passes_the_ticket_to_another_engineer_even_acro
         .await;
     desk.emu.send_text(&liu, "没有配件");
     desk.expect_message(&liu, "↩️").await;
-    assert_eq!(ticket(&db, t1.id).await.assignee_id, Some(chan.id));
+    let wong = desk.person("desk");
+    assert_eq!(ticket(&db, t1.id).await.assignee_id, Some(wong.id));
+    let card = desk.expect_message(&wong, &t1.number).await;
+    assert!(card.body().contains("没有配件"), "{}", card.body());
+    assert!(
+        card.body().contains("我喺第二座做緊緊急維修"),
+        "{}",
+        card.body()
+    );
 }
 
 #[tokio::test]
@@ -216,10 +225,10 @@ async fn forged_presses_from_another_department_or_a_resident_change_nothing() {
     let his = desk.next_message(&wong).await;
     for op in ["acc", "dec", "go", "done", "note", "tel", "view", "re"] {
         let answer = press(&desk, &wong, &his, &format!("t:{op}:{}", t1.id)).await;
-        assert_eq!(answer.text, Some(text(zh, "not-allowed")), "{op}");
+        assert_eq!(answer.text, Some(text(zh, "not-allowed-staff")), "{op}");
     }
     let answer = press(&desk, &wong, &his, &format!("t:to:{}:{}", t1.id, wong.id)).await;
-    assert_eq!(answer.text, Some(text(zh, "not-allowed")));
+    assert_eq!(answer.text, Some(text(zh, "not-allowed-staff")));
     // A ticket that does not exist is only a stale button.
     let answer = press(&desk, &chan, &card, "t:acc:999999").await;
     assert_eq!(answer.text, Some(text(zh, "stale-button")));
@@ -272,7 +281,7 @@ async fn with_nobody_on_duty_a_supervisor_assigns_from_the_alert_and_the_enginee
     let wong = desk.person("desk");
     let (en, zh) = (Lang::En, Lang::ZhHant);
     for staff in [&chan, &wong] {
-        desk.emu.send_text(staff, "/duty");
+        desk.emu.send_text(staff, "/duty off");
         desk.expect_message(staff, &opening(zh, "duty-off")).await;
     }
     let t1 = open_ticket(
@@ -356,8 +365,8 @@ async fn with_nobody_on_duty_a_supervisor_assigns_from_the_alert_and_the_enginee
             "reassigned",
             "note",
             "accepted",
-            "resolved",
-            "photo"
+            "photo",
+            "resolved"
         ]
     );
 }

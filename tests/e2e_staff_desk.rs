@@ -94,7 +94,11 @@ async fn a_supervisor_lists_open_tickets_filters_them_and_reassigns_one() {
         .find(|b| b.text.contains(&wong.first_name))
         .and_then(|b| b.callback_data.clone())
         .expect("Wong among the staff");
-    let first = picker.buttons().next().expect("a staff button");
+    // The supervisor themselves first, then the department's own staff.
+    let mut order = picker.buttons();
+    let me = order.next().expect("a button");
+    assert!(me.text.starts_with("🙋"), "{}", me.text);
+    let first = order.next().expect("a staff button");
     assert!(
         first.text.contains(&chan.first_name),
         "the department's own staff come first"
@@ -119,7 +123,7 @@ async fn a_supervisor_lists_open_tickets_filters_them_and_reassigns_one() {
 
     // Staff cannot use /open, and a typed /reassign works for the supervisor.
     desk.emu.send_text(&chan, "/open");
-    desk.expect_message(&chan, &text(Lang::ZhHant, "not-allowed"))
+    desk.expect_message(&chan, &text(Lang::ZhHant, "not-allowed-staff"))
         .await;
     desk.emu
         .send_text(&lee, &format!("/reassign {}", fees.number.to_lowercase()));
@@ -185,7 +189,7 @@ async fn tasks_lists_an_engineers_open_tickets_by_deadline_with_a_button_each() 
     );
 
     // Off duty: the list says so, and new work goes elsewhere.
-    desk.emu.send_text(&chan, "/duty");
+    desk.emu.send_text(&chan, "/duty off");
     desk.expect_message(&chan, &opening(zh, "duty-off")).await;
     desk.emu.send_text(&chan, "/tasks");
     desk.expect_message(&chan, "/duty").await;
@@ -242,6 +246,8 @@ async fn logging_a_call_for_3_1502_routes_it_like_a_residents_message_and_tells_
         .pop()
         .expect("a ticket");
     assert_eq!(ticket.source, "phone");
+    // The unit is on the ticket; the logged words do not repeat it.
+    assert_eq!(ticket.description, "住戶來電話廚房水喉漏水");
     assert_eq!(ticket.logged_by, Some(wong.id));
     assert_eq!(ticket.resident_id, Some(amy.id));
     assert_eq!(ticket.department, expected);

@@ -34,11 +34,13 @@ draft-set-aside = Your earlier request (“{ $text }”) was never confirmed, so
 draft-cancelled = All right, we have dropped that request. Write to us whenever you need something.
 
 draft-confirmed = ✅ Thank you. Your request is registered as { $number }.
-    { $department } will handle it: we respond within { $respond } and aim to resolve it within { $resolve }.
+    { $department } will handle it: we will respond by { $respond } and aim to resolve it by { $resolve }.
     { $next }
     We will keep you informed here; send /my to follow it. Questions? Call { $phone }.
 draft-next-assigned = { $staff } has been given your request and will contact you if needed.
-draft-next-new = A colleague will be assigned to it shortly.
+draft-next-other = Nobody in { $own } is on duty right now, so { $staff } has been given your request and will contact you if needed.
+draft-next-nobody = Nobody is on duty right now: a supervisor has been asked to assign your request. If it cannot wait, please call { $phone }.
+draft-duplicate = ⚠️ You already have { $numbers } open about { $category }. If this is the same problem, there is nothing more to do: we will handle them together.
 duration-minutes = { $n ->
         [one] { $n } minute
        *[other] { $n } minutes
@@ -54,6 +56,7 @@ duration-days = { $n ->
 
 emergency-opened = 🚨 We have raised an EMERGENCY: { $number }. Our staff on duty and the supervisor have been alerted now.
     Management office emergency line: { $emergency }.
+emergency-opened-nobody = 🚨 We have raised an EMERGENCY: { $number }. Nobody is on duty right now; the supervisors have been alerted. Please call the management office emergency line { $emergency } now.
 safety-gas = For your safety now: do not switch any lights or appliances on or off and do not use a lighter or an open flame. Open the windows, turn off the gas at the meter valve if you can reach it safely, leave the flat, and call { $fire } from outside. Emergency line: { $emergency }.
 safety-lift = If you are trapped: press the alarm button in the lift and stay calm; there is enough air. Do not force the doors open or try to climb out. Help is on the way. Emergency line: { $emergency }.
 safety-plumbing = If water is flooding: if it is safe, switch off the power at the main switch (never with wet hands or while standing in water) and close the main water valve. Keep away from wet sockets and move valuables up. Emergency line: { $emergency }.

@@ -24,7 +24,7 @@ work-contact-none = There is no phone number on record for { $number }. Please c
 
 work-duty = { $on_duty ->
     [yes] You are on duty.
-   *[no] You are off duty: send /duty to take new work.
+   *[no] You are off duty: send /duty on to take new work.
 }
 work-tasks = Your open tasks: { $count }, earliest deadline first. { $duty }
 work-tasks-none = You have no open tasks. { $duty }
@@ -73,3 +73,17 @@ work-logged-assigned = It has gone to { $staff } ({ $department }).
 work-logged-unassigned = Nobody in { $department } is on duty; the supervisors have been asked to assign it.
 work-logged-resident = The resident has been told here on Telegram.
 work-logged-no-resident = No resident of this unit uses the bot: please keep them informed by phone.
+work-reassign-me = 🙋 Me ({ $name }) · { $open }
+work-taken = 🙋 { $number } is yours now; the resident has been told who is handling it.
+work-history-to = → { $staff } ({ $department })
+work-choose-urgency = How urgent is { $number }? Its time limits will be recomputed.
+work-choose-category = Which category is { $number }? Another department's category gives it to that department.
+work-ask-close-reason = Why are you closing { $number }? The resident will be told (or send /cancel).
+work-ask-cancel-reason = Why are you cancelling { $number }? The resident will be told (or send /cancel).
+work-urgency-set = ⚡ { $number } is now “{ $urgency }”; its time limits are recomputed.
+work-category-set = 🏷 { $number } is now “{ $category }” ({ $department }).
+work-merged = 🔗 { $duplicate } is merged into { $number }; both residents have been told.
+work-closed = ✔️ { $number } is closed. The resident has been told why.
+work-cancelled = ✖️ { $number } is cancelled. The resident has been told why.
+work-merge-usage = Send /merge with the duplicate first and the request to keep second, for example /merge R-0013 R-0012.
+work-merge-refused = { $duplicate } cannot be merged into { $number }: both must be open.

@@ -34,17 +34,20 @@ draft-set-aside = 您之前的申请（“{ $text }”）尚未确认，所以�
 draft-cancelled = 好的，这项申请已取消。有需要随时再联系我们。
 
 draft-confirmed = ✅ 谢谢您。您的申请已登记，编号 { $number }。
-    由{ $department }跟进：我们会在 { $respond }内响应，并争取在 { $resolve }内完成。
+    由{ $department }跟进：我们会在{ $respond }前响应，并争取在{ $resolve }前完成。
     { $next }
     进度会在这里通知您；发送 /my 可随时查看。如有疑问，请致电物业服务中心 { $phone }。
 draft-next-assigned = 已交给 { $staff } 处理，如有需要会与您联系。
-draft-next-new = 我们会尽快安排同事跟进。
+draft-next-other = { $own }现在没有同事值班，已交由 { $staff } 处理，如有需要会与您联系。
+draft-next-nobody = 现在没有同事值班，已通知主管安排同事跟进。如情况紧急，请致电 { $phone }。
+draft-duplicate = ⚠️ 您已有未完成的{ $category }工单 { $numbers }。如属同一问题，您无需再做任何事，我们会一并处理。
 duration-minutes = { $n } 分钟
 duration-hours = { $n } 小时
 duration-days = { $n } 天
 
 emergency-opened = 🚨 我们已登记紧急事件：{ $number }，并已立即通知值班同事和主管。
     物业服务中心紧急电话：{ $emergency }。
+emergency-opened-nobody = 🚨 我们已登记紧急事件：{ $number }。现在没有同事值班，已通知主管。请立即致电物业服务中心紧急电话 { $emergency }。
 safety-gas = 请注意安全：不要开关任何电灯或电器，不要使用打火机或明火。请打开窗户；如能安全操作，请关闭燃气表前阀门；然后离开房间，到室外拨打 { $fire }。紧急电话：{ $emergency }。
 safety-lift = 如被困电梯：请按电梯内的警铃，保持冷静，轿厢内空气充足。切勿强行扒门或试图爬出。救援人员正在赶来。紧急电话：{ $emergency }。
 safety-plumbing = 如有大量漏水：在安全的情况下，请关闭电闸总开关（切勿湿手或站在水中操作），并关闭进水总阀。远离被水浸湿的插座，把贵重物品移到高处。紧急电话：{ $emergency }。

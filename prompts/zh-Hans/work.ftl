@@ -24,7 +24,7 @@ work-contact-none = { $number } 没有登记电话号码，请到物业服务中
 
 work-duty = { $on_duty ->
     [yes] 你正在值班。
-   *[no] 你目前不在值班：发送 /duty 即可接收新工作。
+   *[no] 你目前不在值班：发送 /duty on 即可接收新工作。
 }
 work-tasks = 你未完成的工单：{ $count } 张，按时限先后排列。{ $duty }
 work-tasks-none = 你没有未完成的工单。{ $duty }
@@ -73,3 +73,17 @@ work-logged-assigned = 已交给 { $staff }（{ $department }）跟进。
 work-logged-unassigned = { $department } 暂时没有同事值班，已请主管安排。
 work-logged-resident = 已在 Telegram 通知业主。
 work-logged-no-resident = 该房号没有业主使用本服务，请电话告知业主进度。
+work-reassign-me = 🙋 我自己（{ $name }）· { $open }
+work-taken = 🙋 { $number } 现由你负责，已通知业户由谁跟进。
+work-history-to = → { $staff }（{ $department }）
+work-choose-urgency = { $number } 有多紧急？时限会重新计算。
+work-choose-category = { $number } 属于哪个类别？属其他部门的类别会把工单交给该部门。
+work-ask-close-reason = 为什么要为 { $number } 结单？会通知业户（或发送 /cancel）。
+work-ask-cancel-reason = 为什么要取消 { $number }？会通知业户（或发送 /cancel）。
+work-urgency-set = ⚡ { $number } 现为“{ $urgency }”，时限已重新计算。
+work-category-set = 🏷 { $number } 现为“{ $category }”（{ $department }）。
+work-merged = 🔗 { $duplicate } 已合并到 { $number }，两位业户都已收到通知。
+work-closed = ✔️ { $number } 已结单，已通知业户原因。
+work-cancelled = ✖️ { $number } 已取消，已通知业户原因。
+work-merge-usage = 请在 /merge 后先写重复的工单，再写要保留的工单，例如 /merge R-0013 R-0012。
+work-merge-refused = 不能把 { $duplicate } 合并到 { $number }：两张工单都必须未完成。

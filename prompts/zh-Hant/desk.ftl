@@ -69,10 +69,10 @@ reminder-resolve = ⏳ 提醒：{ $number } 的完成時限快到了。
 resident-logged-for-you = 管理處已按您的來電或來訪登記工單 { $number }，進度會在這裏通知您。
 resident-accepted = 您的工單 { $number } 已由{ $department }的 { $staff } 接手，預計於 { $resolve_by } 前完成。
 resident-started = 您的工單 { $number } 已開始處理。
-resident-resolved = 您的工單 { $number } 已完成。{ $note }
-resident-cancelled-by-office = 管理處已取消您的工單 { $number }。如有疑問，請致電 { $phone }。
+resident-resolved = 您的工單 { $number } 已完成。
+resident-cancelled-by-office = 管理處已取消您的工單 { $number }。原因：{ $reason }。如有疑問，請致電 { $phone }。
 staff-ticket-cancelled = { $number } 已取消，無需再跟進。
-staff-ticket-reassigned-away = { $number } 已改派給其他同事，您無需再跟進。
+staff-ticket-reassigned-away = { $number } 已改派給其他同事，你無需再跟進。
 
 # A ticket's history, line by line.
 history-created = 已登記
@@ -89,3 +89,38 @@ history-closed = 已結案
 history-note = 加入備註
 history-photo = 加入相片
 history-other = { $action }
+
+# 工單卡上說明工單為何在此。
+card-reopened-rated = 🔁 重開：住戶回訪時評 { $stars }。緊急程度已提高一級。
+card-reopened-not-fixed = 🔁 重開：住戶表示問題仍未解決。緊急程度已提高一級。
+card-declined-by = ↩️ { $name } 轉交，原因：「{ $reason }」
+card-other-department = ℹ️ 此工單屬{ $department }，但該部門暫時沒有同事當值，所以由{ $theirs }的 { $staff } 負責。
+# 舊工單卡：工單現在的去向。
+card-now-with = ➡️ { $number } 現由 { $staff } 負責。此工單卡已過時。
+card-now-unassigned = ➡️ { $number } 正等待主管分派。此工單卡已過時。
+card-now-status = ➡️ { $number } 現時狀態為「{ $status }」。此工單卡已過時。
+card-now-merged = ➡️ { $number } 已合併到 { $into }。此工單卡已過時。
+button-take = 🙋 由我處理
+alert-emergency-unassigned = 🚨 緊急事故 { $number }：沒有當值同事可接，請立即接手或分派。
+    報告人：{ $reporter }
+alert-declined-all = ⚠️ 所有當值同事都轉交了 { $number }，請接手或分派（原因見下）。
+resident-resolved-note = { $staff } 的完工備註：{ $note }
+history-taken = 主管接手
+card-duplicate = ⚠️ 可能與 { $numbers } 重複（未完成、同一類別、同一單位或住戶）。主管可以合併。
+button-urgency = ⚡ 緊急程度
+button-category = 🏷 類別
+button-close = ✔️ 結單
+button-office-cancel = ✖️ 取消
+button-merge-into = 🔗 合併到 { $number }
+resident-closed-by-office = 管理處已為您的工單 { $number } 結單。原因：{ $reason }。如有疑問，請致電 { $phone }。
+# $reason 是保留的工單編號。
+resident-merged = 您的工單 { $number } 與 { $reason } 是同一問題，我們已把兩者合併：{ $reason } 正在處理，進度會在這裏通知您。如有疑問，請致電 { $phone }。
+# $reason 是併入的工單編號。
+resident-merged-in = 另一份關於同一問題的報告（{ $reason }）已併入您的工單 { $number }。您無需做任何事，進度會在這裏通知您。
+staff-ticket-closed = { $number } 已由主管結單，無需再跟進。
+staff-ticket-changed = ℹ️ 主管修改了 { $number }，以下是最新內容。
+staff-ticket-merged = { $number } 是重複工單，已合併到另一張工單，無需再跟進。
+history-urgency = 更改緊急程度
+history-category = 更改類別
+history-merged = 已合併到另一工單
+history-merged_in = 併入重複工單

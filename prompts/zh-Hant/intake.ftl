@@ -34,17 +34,20 @@ draft-set-aside = 您較早前的申請（「{ $text }」）未有確認，所�
 draft-cancelled = 好的，這項申請已取消。有需要隨時再找我們。
 
 draft-confirmed = ✅ 多謝您。您的申請已登記，編號 { $number }。
-    由{ $department }跟進：我們會在 { $respond }內回應，並爭取在 { $resolve }內完成。
+    由{ $department }跟進：我們會在{ $respond }前回應，並爭取在{ $resolve }前完成。
     { $next }
     進度會在這裏通知您；輸入 /my 可隨時查看。如有疑問，請致電管理處 { $phone }。
 draft-next-assigned = 已交由 { $staff } 處理，如有需要會與您聯絡。
-draft-next-new = 我們會盡快安排同事跟進。
+draft-next-other = { $own }現時沒有同事當值，已交由 { $staff } 處理，如有需要會與您聯絡。
+draft-next-nobody = 現時沒有同事當值，已通知主管安排同事跟進。如情況急切，請致電 { $phone }。
+draft-duplicate = ⚠️ 您已有未完成的{ $category }工單 { $numbers }。如屬同一問題，您無需再做任何事，我們會一併處理。
 duration-minutes = { $n } 分鐘
 duration-hours = { $n } 小時
 duration-days = { $n } 日
 
 emergency-opened = 🚨 我們已登記緊急事故：{ $number }，並已即時通知當值同事及主管。
     管理處緊急電話：{ $emergency }。
+emergency-opened-nobody = 🚨 我們已登記緊急事故：{ $number }。現時沒有同事當值，已通知主管。請立即致電管理處緊急電話 { $emergency }。
 safety-gas = 請注意安全：不要開關任何電燈或電器，不要使用打火機或明火。請打開窗戶；如能安全接觸，請關上煤氣錶總掣；然後離開單位，到室外致電 { $fire }。緊急電話：{ $emergency }。
 safety-lift = 如被困升降機：請按升降機內的警鐘，保持冷靜，機廂內空氣足夠。切勿強行打開機門或嘗試爬出。救援人員正趕來。緊急電話：{ $emergency }。
 safety-plumbing = 如有大量水浸：在安全情況下，請關上電錶總掣（切勿濕手或站在水中操作），並關上水錶總掣。遠離濕了的插座，把貴重物品移到高處。緊急電話：{ $emergency }。

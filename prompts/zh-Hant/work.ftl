@@ -24,7 +24,7 @@ work-contact-none = { $number } 沒有登記電話號碼，請到管理處查閱
 
 work-duty = { $on_duty ->
     [yes] 你現正當值。
-   *[no] 你現正不當值：傳送 /duty 即可接收新工作。
+   *[no] 你現正不當值：傳送 /duty on 即可接收新工作。
 }
 work-tasks = 你未完成的工單：{ $count } 張，按期限先後排列。{ $duty }
 work-tasks-none = 你沒有未完成的工單。{ $duty }
@@ -73,3 +73,17 @@ work-logged-assigned = 已交 { $staff }（{ $department }）跟進。
 work-logged-unassigned = { $department } 暫時沒有同事當值，已請主管安排。
 work-logged-resident = 已在 Telegram 通知住戶。
 work-logged-no-resident = 這個單位沒有住戶使用本服務，請致電告知住戶進度。
+work-reassign-me = 🙋 我自己（{ $name }）· { $open }
+work-taken = 🙋 { $number } 現由你負責，已通知住戶由誰跟進。
+work-history-to = → { $staff }（{ $department }）
+work-choose-urgency = { $number } 有多緊急？時限會重新計算。
+work-choose-category = { $number } 屬於哪個類別？屬其他部門的類別會把工單交給該部門。
+work-ask-close-reason = 為何要為 { $number } 結單？會通知住戶（或發送 /cancel）。
+work-ask-cancel-reason = 為何要取消 { $number }？會通知住戶（或發送 /cancel）。
+work-urgency-set = ⚡ { $number } 現為「{ $urgency }」，時限已重新計算。
+work-category-set = 🏷 { $number } 現為「{ $category }」（{ $department }）。
+work-merged = 🔗 { $duplicate } 已合併到 { $number }，兩位住戶都已收到通知。
+work-closed = ✔️ { $number } 已結單，已通知住戶原因。
+work-cancelled = ✖️ { $number } 已取消，已通知住戶原因。
+work-merge-usage = 請在 /merge 後先寫重複的工單，再寫要保留的工單，例如 /merge R-0013 R-0012。
+work-merge-refused = 不能把 { $duplicate } 合併到 { $number }：兩張工單都必須未完成。

@@ -10,9 +10,7 @@ use teloxide::types::MessageEntityKind;
 use super::callback::Callback;
 use super::commands::menu;
 use super::onboarding::{self, settle};
-use super::{
-    Actor, App, BotDialogue, HandlerResult, Staff, State, campaign, intake, rating, reply, work,
-};
+use super::{Actor, App, BotDialogue, HandlerResult, State, campaign, intake, rating, reply, work};
 use crate::domain::lang::Lang;
 use crate::domain::role::Role;
 use crate::outbox::{self, OutButton};
@@ -49,8 +47,29 @@ fn help_text(app: &App, actor: &Actor) -> String {
     t_args(actor.lang, key, &args)
 }
 
-/// `/lang`: offers the languages as buttons.
-pub async fn choose_lang(bot: Bot, actor: Actor) -> HandlerResult {
+/// `/lang [en|zh-Hant|zh-Hans]`: sets the language named, else offers the
+/// languages as buttons (with a note when the argument was none of them).
+pub async fn lang_command(bot: Bot, app: Arc<App>, actor: Actor, args: String) -> HandlerResult {
+    let given = args.trim();
+    let result = match given.parse::<Lang>() {
+        Ok(lang) => {
+            let text = set_lang_to(&app, &actor, lang).await;
+            match text {
+                Ok(text) => reply::text(&bot, &actor, text).await,
+                Err(e) => Err(e),
+            }
+        }
+        Err(_) => {
+            let note = (!given.is_empty())
+                .then(|| t_args(actor.lang, "lang-unknown", &[("given", given.into())]));
+            choose_lang(&bot, &actor, note).await
+        }
+    };
+    settle(&bot, &app, &actor, result).await
+}
+
+/// The languages as buttons, under an optional note.
+async fn choose_lang(bot: &Bot, actor: &Actor, note: Option<String>) -> HandlerResult {
     let row = Lang::ALL
         .into_iter()
         .map(|l| {
@@ -60,49 +79,50 @@ pub async fn choose_lang(bot: Bot, actor: Actor) -> HandlerResult {
             )
         })
         .collect();
-    reply::buttons(&bot, &actor, t(actor.lang, "lang-choose"), &[row]).await
+    let choose = t(actor.lang, "lang-choose");
+    let text = match note {
+        Some(note) => format!("{note}\n{choose}"),
+        None => choose,
+    };
+    reply::buttons(bot, actor, text, &[row]).await
+}
+
+/// Sets a user's language and their command menu in it; returns the
+/// confirmation, in the new language.
+async fn set_lang_to(app: &App, actor: &Actor, lang: Lang) -> Result<String, crate::error::Error> {
+    app.db
+        .write(store::users::set_lang(
+            app.db.pool(),
+            actor.id(),
+            lang.tag(),
+        ))
+        .await?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    outbox::enqueue(&mut tx, actor.chat().0, &menu(actor.role(), lang), now).await?;
+    app.commit(tx).await?;
+    let name = t(lang, &format!("lang-name-{}", lang.tag()));
+    Ok(t_args(lang, "lang-set", &[("language", name.into())]))
 }
 
 /// `/cancel`: leaves whatever conversation is in progress.
 pub async fn cancel(bot: Bot, actor: Actor, dialogue: BotDialogue, state: State) -> HandlerResult {
     if state == State::Idle {
-        return reply::text_removing_keyboard(&bot, &actor, t(actor.lang, "nothing-to-cancel"))
-            .await;
+        let key = reply::worded(&actor, "nothing-to-cancel");
+        return reply::text_removing_keyboard(&bot, &actor, t(actor.lang, &key)).await;
     }
     dialogue.update(State::Idle).await?;
-    reply::text_removing_keyboard(&bot, &actor, t(actor.lang, "cancelled")).await
-}
-
-/// `/duty`: a staff member goes on or off duty.
-pub async fn toggle_duty(bot: Bot, app: Arc<App>, Staff(actor): Staff) -> HandlerResult {
-    let on = !actor.user.on_duty;
-    if let Err(e) = app
-        .db
-        .write(store::users::set_on_duty(app.db.pool(), actor.id(), on))
-        .await
-    {
-        return settle(&bot, &app, &actor, Err(e.into())).await;
-    }
-    let department = t(
-        actor.lang,
-        &format!("dept-{}", actor.user.department.clone().unwrap_or_default()),
-    );
-    let key = if on { "duty-on" } else { "duty-off" };
-    reply::text(
-        &bot,
-        &actor,
-        t_args(actor.lang, key, &[("department", department.into())]),
-    )
-    .await
+    let key = reply::worded(&actor, "cancelled");
+    reply::text_removing_keyboard(&bot, &actor, t(actor.lang, &key)).await
 }
 
 /// A command this user may not use here.
 pub async fn not_for_you(bot: Bot, actor: Actor) -> HandlerResult {
     let key = match actor.role() {
-        None => "not-registered",
-        Some(_) => "not-allowed",
+        None => "not-registered".to_owned(),
+        Some(_) => reply::worded(&actor, "not-allowed"),
     };
-    reply::text(&bot, &actor, t(actor.lang, key)).await
+    reply::text(&bot, &actor, t(actor.lang, &key)).await
 }
 
 /// Whether a message is a command (Telegram marks one at its start), so that
@@ -117,7 +137,8 @@ pub fn is_command(msg: &Message) -> bool {
 
 /// A command we do not know, from anyone, in any state.
 pub async fn unknown_command(bot: Bot, actor: Actor) -> HandlerResult {
-    reply::text(&bot, &actor, t(actor.lang, "unknown-command")).await
+    let key = reply::worded(&actor, "unknown-command");
+    reply::text(&bot, &actor, t(actor.lang, &key)).await
 }
 
 /// A pressed inline button.
@@ -141,6 +162,11 @@ pub async fn button(
             Ok(())
         }
         Some(Callback::Lang(lang)) => set_lang(&bot, &app, &actor, &query, lang).await,
+        Some(Callback::Book(op)) => super::booking::pressed(&bot, &app, &actor, &query, op).await,
+        Some(Callback::Duty(on)) => match actor.role() {
+            Some(Role::Staff) => super::duty::button(&bot, &app, &actor, &query, on).await,
+            _ => refuse(&bot, &actor, &query).await,
+        },
         Some(Callback::Bind { request, approve }) => {
             onboarding::decide_bind(&bot, &app, &actor, &query, request, approve).await
         }
@@ -213,7 +239,8 @@ pub async fn button(
 /// A button this user may not press: a polite refusal, nothing changes.
 pub async fn refuse(bot: &Bot, actor: &Actor, query: &CallbackQuery) -> HandlerResult {
     tracing::info!(user_id = actor.id(), data = ?query.data, "refused a button");
-    reply::answer(bot, actor, query, Some(t(actor.lang, "not-allowed")), true);
+    let key = reply::worded(actor, "not-allowed");
+    reply::answer(bot, actor, query, Some(t(actor.lang, &key)), true);
     Ok(())
 }
 
@@ -224,20 +251,8 @@ async fn set_lang(
     query: &CallbackQuery,
     lang: Lang,
 ) -> HandlerResult {
-    app.db
-        .write(store::users::set_lang(
-            app.db.pool(),
-            actor.id(),
-            lang.tag(),
-        ))
-        .await?;
-    let now = app.now();
-    let mut tx = app.db.begin().await?;
-    outbox::enqueue(&mut tx, actor.chat().0, &menu(actor.role(), lang), now).await?;
-    app.commit(tx).await?;
+    let text = set_lang_to(app, actor, lang).await?;
     reply::answer(bot, actor, query, None, false);
-    let name = t(lang, &format!("lang-name-{}", lang.tag()));
-    let text = t_args(lang, "lang-set", &[("language", name.into())]);
     match &query.message {
         Some(message) => {
             let request = bot.edit_message_text(message.chat().id, message.id(), text);

@@ -29,6 +29,7 @@ use teloxide::prelude::*;
 use super::intake::{self, Ask, Draft, Flow};
 use super::onboarding::{self, settle};
 use super::{Actor, App, BotDialogue, HandlerResult, State, reply};
+use crate::domain::booking;
 use crate::domain::request::{Category, Kind, Urgency};
 use crate::domain::role::Role;
 use crate::store;
@@ -77,6 +78,10 @@ pub enum Decision {
     NewRequest,
     /// Cannot tell: ask whether it belongs to the draft or is new.
     AskWhich,
+    /// A message is already waiting for that choice and this one is no
+    /// clearer: it waits with it (the draft is left as it is) and the
+    /// question is asked again.
+    Hold,
     /// A common question: answered; nothing left pending.
     Faq(&'static str),
     /// A greeting, thanks, an "ok": a short answer; nothing changes.
@@ -110,6 +115,15 @@ fn differs(draft: &Draft, reading: &Reading<'_>, min_confidence: f32) -> Option<
     // The same subject in another named place may be one report or two.
     let elsewhere = reading.names_place && !draft.names_same_place(u);
     elsewhere.then_some(false)
+}
+
+/// Whether a message is plainly about the draft's own subject.
+fn clearly_same(draft: &Draft, reading: &Reading<'_>, min_confidence: f32) -> bool {
+    let u = reading.understood;
+    u.kind != Kind::Unknown
+        && u.confidence >= min_confidence
+        && u.category != Category::Other
+        && u.category == draft.category
 }
 
 /// The policy: what a message means for the conversation it arrives in.
@@ -158,6 +172,16 @@ pub fn decide(pending: Pending<'_>, reading: &Reading<'_>, min_confidence: f32) 
             }
         }
         Pending::Draft(draft) if draft.faq.is_some() => Decision::NewRequest,
+        Pending::Draft(draft) if draft.held.is_some() => {
+            match differs(draft, reading, min_confidence) {
+                Some(true) => Decision::NewRequest,
+                Some(false) => Decision::Hold,
+                // Plainly more about the draft's own subject: it goes in;
+                // the held message keeps waiting for the resident's choice.
+                None if clearly_same(draft, reading, min_confidence) => Decision::Answer,
+                None => Decision::Hold,
+            }
+        }
         Pending::Draft(draft) => match differs(draft, reading, min_confidence) {
             Some(true) => Decision::NewRequest,
             Some(false) => Decision::AskWhich,
@@ -240,6 +264,15 @@ async fn handle(
     if !resident {
         return guest(bot, app, actor, dialogue, msg, state, decision).await;
     }
+    // A booking of something the estate lets residents book: its slots,
+    // not a draft (the buttons carry the rest; nothing pending changes).
+    if matches!(decision, Decision::NewRequest | Decision::AskWhich)
+        && understood.kind == Kind::Booking
+        && let Some(key) = booking::named_in(&app.settings.bookables, &input.text)
+    {
+        let asked = understood.when.map(|w| w.start.to_utc());
+        return super::booking::offer(bot, app, actor, key, asked).await;
+    }
     let lang = actor.lang;
     match decision {
         Decision::Emergency => Ok(()),
@@ -255,7 +288,9 @@ async fn handle(
             state => intake::answer(bot, app, actor, dialogue, msg, state).await,
         },
         Decision::NewRequest => intake::new_request(bot, app, actor, dialogue, msg, state).await,
-        Decision::AskWhich => intake::ask_which(bot, app, actor, dialogue, &input, state).await,
+        Decision::AskWhich | Decision::Hold => {
+            intake::ask_which(bot, app, actor, dialogue, &input, state).await
+        }
         Decision::Retry => intake::retry(bot, app, actor, dialogue, state).await,
     }
 }

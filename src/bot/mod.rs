@@ -2,15 +2,18 @@
 //! by the tests alike, the people it serves ([`Actor`] and the role guards),
 //! and the conversation state ([`State`]).
 
+pub mod booking;
 pub mod campaign;
 pub mod commands;
 mod common;
 pub mod decide;
+mod duty;
 pub mod intake;
 mod onboarding;
 mod rating;
 pub mod reply;
 mod report;
+mod visits;
 pub mod work;
 
 use std::sync::Arc;
@@ -207,17 +210,32 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
     let commands = teloxide::filter_command::<Command, _>()
         .branch(dptree::case![Command::Start(payload)].endpoint(onboarding::start))
         .branch(dptree::case![Command::Help].endpoint(common::help))
-        .branch(dptree::case![Command::Lang].endpoint(common::choose_lang))
+        .branch(dptree::case![Command::Lang(args)].endpoint(common::lang_command))
         .branch(dptree::case![Command::Cancel].endpoint(common::cancel))
         .branch(
-            dptree::case![Command::Duty]
+            dptree::case![Command::Duty(args)]
                 .filter_map(as_staff)
-                .endpoint(common::toggle_duty),
+                .endpoint(duty::duty),
+        )
+        .branch(
+            dptree::case![Command::Duty(args)]
+                .filter_map(as_supervisor)
+                .endpoint(duty::roster),
         )
         .branch(
             dptree::case![Command::My]
                 .filter_map(as_resident)
                 .endpoint(intake::my),
+        )
+        .branch(
+            dptree::case![Command::Visits]
+                .filter_map(as_desk)
+                .endpoint(visits_command),
+        )
+        .branch(
+            dptree::case![Command::Book]
+                .filter_map(as_resident)
+                .endpoint(book),
         )
         .branch(
             dptree::case![Command::Urgent]
@@ -258,6 +276,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
             dptree::case![Command::Report(args)]
                 .filter_map(as_reader)
                 .endpoint(report::report),
+        )
+        .branch(
+            dptree::case![Command::Merge(args)]
+                .filter_map(as_supervisor)
+                .endpoint(work::merge_command),
         )
         .branch(
             dptree::case![Command::Reassign(args)]
@@ -306,6 +329,20 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         .branch(messages)
         .branch(edits)
         .branch(callbacks)
+}
+
+/// `/visits`: today's and tomorrow's bookings (staff: their department).
+async fn visits_command(bot: Bot, app: Arc<App>, member: DeskMember) -> HandlerResult {
+    let actor = member.0;
+    let result = visits::list(&bot, &app, &actor).await;
+    onboarding::settle(&bot, &app, &actor, result).await
+}
+
+/// `/book`: what a resident can book.
+async fn book(bot: Bot, app: Arc<App>, resident: Resident) -> HandlerResult {
+    let actor = resident.0;
+    let result = booking::choose(&bot, &app, &actor).await;
+    onboarding::settle(&bot, &app, &actor, result).await
 }
 
 /// Puts the chat's [`BotDialogue`] and its [`State`] in the dependencies.

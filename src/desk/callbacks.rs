@@ -416,7 +416,7 @@ async fn reopen(
     };
     let assignee = match &previous {
         Some(staff) => Some(staff.id),
-        None => choose_assignee(tx, &ticket.department, None).await?,
+        None => choose_assignee(tx, &ticket.department, &[]).await?,
     };
     let to = match assignee {
         Some(_) => Status::Assigned,
@@ -425,9 +425,11 @@ async fn reopen(
     store::tickets::set_status(tx, ticket.id, to, assignee, now).await?;
     store::tickets::set_escalated(tx, ticket.id).await?;
     store::tickets::count_reopen(tx, ticket.id).await?;
-    // The work starts again, and so do its time limits.
-    let sla = app.settings.sla_for(ticket.kind, ticket.urgency);
-    let limits = crate::domain::ticket::deadlines(now, sla.respond, sla.resolve);
+    // Done badly once: one step more urgent. The work starts again, and so
+    // do its time limits, those of the new urgency.
+    let urgency = ticket.urgency.raised();
+    store::work::set_urgency(tx, ticket.id, urgency).await?;
+    let limits = app.settings.deadlines(ticket.kind, urgency, now);
     store::tickets::set_deadlines(tx, ticket.id, limits.respond_by, limits.resolve_by).await?;
     store::tickets::add_history(
         tx,
@@ -444,7 +446,7 @@ async fn reopen(
         && let Some(id) = assignee
     {
         let assigned = Status::Assigned;
-        store::tickets::add_history(
+        store::work::add_history_to(
             tx,
             ticket.id,
             now,
@@ -452,6 +454,7 @@ async fn reopen(
             "assigned",
             Some(assigned),
             Some(assigned),
+            id,
             None,
         )
         .await?;

@@ -2,7 +2,6 @@
 //! resident receives, and the buttons that go with them.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use fluent_bundle::FluentValue;
 
 use crate::app::App;
@@ -15,32 +14,16 @@ use crate::store::tickets::TicketRow;
 use crate::store::{self, Tx};
 use crate::texts::{t, t_args};
 
-/// A moment in the estate's time zone, as `11-28 15:00`.
-pub fn time(app: &App, at: DateTime<Utc>) -> String {
-    at.with_timezone(&app.settings.timezone)
-        .format("%m-%d %H:%M")
-        .to_string()
+/// A moment in the estate's time zone as `lang` reads it, with the weekday
+/// (and the year when it is not this year): `Sat 28 Nov 15:00`.
+pub fn time(app: &App, lang: Lang, at: DateTime<Utc>) -> String {
+    crate::dates::moment(lang, app.settings.timezone, at, app.now())
 }
 
-/// A span in the estate's time zone: `11-28 12:00–17:59`, or two full stamps
-/// when it crosses midnight.
-pub fn span(app: &App, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-    span_in(app.settings.timezone, start, end)
-}
-
-/// [`span`] in a given time zone. A span within one minute ("3pm" is
-/// 15:00:00–15:00:59) reads as that one time, not `15:00–15:00`.
-fn span_in(tz: Tz, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-    let (s, e) = (start.with_timezone(&tz), end.with_timezone(&tz));
-    let first = s.format("%m-%d %H:%M");
-    if s.date_naive() != e.date_naive() {
-        return format!("{first} – {}", e.format("%m-%d %H:%M"));
-    }
-    let last = e.format("%H:%M").to_string();
-    if s.format("%H:%M").to_string() == last {
-        return first.to_string();
-    }
-    format!("{first}–{last}")
+/// A span in the estate's time zone: `Sat 28 Nov 12:00–17:59`, or two
+/// moments when it crosses midnight.
+pub fn span(app: &App, lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    crate::dates::span(lang, app.settings.timezone, start, end, app.now())
 }
 
 /// The name of a label in a language (`kind-repair`, `category-lift` …).
@@ -48,14 +31,41 @@ pub fn label(lang: Lang, family: &str, value: &str) -> String {
     t(lang, &format!("{family}-{value}"))
 }
 
-/// The unit's label and who lives there, for staff.
-async fn unit_line(tx: &mut Tx, ticket: &TicketRow) -> Result<String, Error> {
+/// The unit's label, or the shared place of a ticket in no flat.
+async fn unit_line(tx: &mut Tx, ticket: &TicketRow, lang: Lang) -> Result<String, Error> {
     let Some(unit_id) = ticket.unit_id else {
-        return Ok("—".to_owned());
+        return Ok(place_label(lang, ticket).unwrap_or_else(|| "—".to_owned()));
     };
     Ok(store::units::get(tx, unit_id)
         .await?
         .map_or_else(|| "—".to_owned(), |u| u.label()))
+}
+
+/// Where a ticket in no flat is, as people read it: "Lobby, Block 3
+/// (shared area)", "Block 3 (common area)"; `None` when nothing is stored.
+pub fn place_label(lang: Lang, ticket: &TicketRow) -> Option<String> {
+    let building = ticket.building.clone();
+    match (&ticket.area, building) {
+        (Some(area), Some(building)) => Some(t_args(
+            lang,
+            "draft-place-area",
+            &[
+                ("area", t(lang, &format!("area-{area}")).into()),
+                ("building", building.into()),
+            ],
+        )),
+        (Some(area), None) => Some(t_args(
+            lang,
+            "draft-place-area-estate",
+            &[("area", t(lang, &format!("area-{area}")).into())],
+        )),
+        (None, Some(building)) => Some(t_args(
+            lang,
+            "draft-place-building",
+            &[("building", building.into())],
+        )),
+        (None, None) => None,
+    }
 }
 
 /// The most of the resident's words a card quotes, so that a card (with its
@@ -78,10 +88,10 @@ pub fn excerpt(text: &str, max: usize) -> String {
 
 /// The details of a ticket, shared by every card.
 async fn body(tx: &mut Tx, app: &App, ticket: &TicketRow, lang: Lang) -> Result<String, Error> {
-    let unit = unit_line(tx, ticket).await?;
+    let unit = unit_line(tx, ticket, lang).await?;
     let when = match (ticket.preferred_start, ticket.preferred_end) {
-        (Some(s), Some(e)) => span(app, s, e),
-        (Some(s), None) => time(app, s),
+        (Some(s), Some(e)) => span(app, lang, s, e),
+        (Some(s), None) => time(app, lang, s),
         _ => t(lang, "card-no-time"),
     };
     let args: [(&str, FluentValue); 10] = [
@@ -102,20 +112,141 @@ async fn body(tx: &mut Tx, app: &App, ticket: &TicketRow, lang: Lang) -> Result<
             "status",
             label(lang, "status", ticket.status.as_str()).into(),
         ),
-        ("respond_by", time(app, ticket.respond_by).into()),
-        ("resolve_by", time(app, ticket.resolve_by).into()),
+        ("respond_by", time(app, lang, ticket.respond_by).into()),
+        ("resolve_by", time(app, lang, ticket.resolve_by).into()),
     ];
     Ok(excerpt(&t_args(lang, "card-ticket", &args), TEXT_LIMIT))
 }
 
-/// The card a staff member gets with a ticket.
+/// The card a staff member gets with a ticket: its details, then why it is
+/// where it is (reopened, passed on, with another department).
 pub async fn staff_card(
     tx: &mut Tx,
     app: &App,
     ticket: &TicketRow,
     lang: Lang,
 ) -> Result<String, Error> {
-    body(tx, app, ticket, lang).await
+    let body = body(tx, app, ticket, lang).await?;
+    let context = context(tx, ticket, lang).await?;
+    if context.is_empty() {
+        return Ok(body);
+    }
+    Ok(excerpt(
+        &format!("{}\n\n{body}", context.join("\n")),
+        TEXT_LIMIT,
+    ))
+}
+
+/// Why a ticket is where it is, one line each: reopened after the
+/// resident's callback, declined by whom and why, handled by another
+/// department than its own because nobody there was on duty.
+async fn context(tx: &mut Tx, ticket: &TicketRow, lang: Lang) -> Result<Vec<String>, Error> {
+    let mut lines = Vec::new();
+    if let Some(note) = store::work::last_reopen_note(tx, ticket.id).await? {
+        let key = match note.as_deref() {
+            Some(stars) if stars.contains('⭐') => "card-reopened-rated",
+            _ => "card-reopened-not-fixed",
+        };
+        let stars = note.unwrap_or_default().replace('📞', "");
+        lines.push(t_args(
+            lang,
+            key,
+            &[("stars", stars.trim().to_owned().into())],
+        ));
+    }
+    for decline in store::work::declines(tx, ticket.id).await? {
+        lines.push(t_args(
+            lang,
+            "card-declined-by",
+            &[
+                ("name", decline.name.into()),
+                ("reason", excerpt(&decline.reason, 300).into()),
+            ],
+        ));
+    }
+    if let Some(id) = ticket.assignee_id
+        && let Some(assignee) = store::users::get_tx(tx, id).await?
+        && let Some(theirs) = assignee.department.as_deref()
+        && theirs != ticket.department
+    {
+        lines.push(t_args(
+            lang,
+            "card-other-department",
+            &[
+                ("department", label(lang, "dept", &ticket.department).into()),
+                ("theirs", label(lang, "dept", theirs).into()),
+                ("staff", assignee.first_name.into()),
+            ],
+        ));
+    }
+    if ticket.status.is_open() && ticket.kind != crate::domain::request::Kind::Booking {
+        let same = store::work::open_duplicates(
+            tx,
+            ticket.id,
+            ticket.category,
+            ticket.unit_id,
+            ticket.resident_id,
+        )
+        .await?;
+        if !same.is_empty() {
+            let numbers: Vec<String> = same.into_iter().map(|(_, n)| n).collect();
+            lines.push(t_args(
+                lang,
+                "card-duplicate",
+                &[("numbers", numbers.join(", ").into())],
+            ));
+        }
+    }
+    Ok(lines)
+}
+
+/// Where a ticket has gone, for a card or a press that is out of date:
+/// to whom, or to what status.
+pub async fn where_now(tx: &mut Tx, ticket: &TicketRow, lang: Lang) -> Result<String, Error> {
+    let number = ("number", FluentValue::from(ticket.number.clone()));
+    if let Some(merged) = store::work::merged_into(tx, ticket.id).await? {
+        return Ok(t_args(
+            lang,
+            "card-now-merged",
+            &[number, ("into", merged.into())],
+        ));
+    }
+    let assignee = match ticket.assignee_id {
+        Some(id) => store::users::get_tx(tx, id).await?,
+        None => None,
+    };
+    let text = match (ticket.status.is_open(), assignee) {
+        (true, Some(staff)) => t_args(
+            lang,
+            "card-now-with",
+            &[number, ("staff", staff.first_name.into())],
+        ),
+        (true, None) => t_args(lang, "card-now-unassigned", &[number]),
+        (false, _) => t_args(
+            lang,
+            "card-now-status",
+            &[
+                number,
+                (
+                    "status",
+                    label(lang, "status", ticket.status.as_str()).into(),
+                ),
+            ],
+        ),
+    };
+    Ok(text)
+}
+
+/// A card out of date: where the ticket went, over the ticket as it now stands.
+pub async fn stale_card(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    lang: Lang,
+) -> Result<String, Error> {
+    let headline = where_now(tx, ticket, lang).await?;
+    let card = staff_card(tx, app, ticket, lang).await?;
+    Ok(excerpt(&format!("{headline}\n\n{card}"), TEXT_LIMIT))
 }
 
 /// An alert about a ticket: a headline (`key`) over the ticket's details.
@@ -135,7 +266,7 @@ pub async fn alert(
             ("reporter", reporter.into()),
         ],
     );
-    let text = format!("{headline}\n\n{}", body(tx, app, ticket, lang).await?);
+    let text = format!("{headline}\n\n{}", staff_card(tx, app, ticket, lang).await?);
     Ok(excerpt(&text, TEXT_LIMIT))
 }
 
@@ -172,22 +303,41 @@ pub async fn resident_update(
     key: &str,
     lang: Lang,
 ) -> Result<String, Error> {
-    let staff = match ticket.assignee_id {
-        Some(id) => store::users::get_tx(tx, id)
-            .await?
-            .map(|u| u.first_name)
-            .unwrap_or_default(),
-        None => String::new(),
+    resident_update_why(tx, app, ticket, key, "", lang).await
+}
+
+/// [`resident_update`] with the office's reason for the move (`{ $reason }`).
+pub async fn resident_update_why(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    key: &str,
+    reason: &str,
+    lang: Lang,
+) -> Result<String, Error> {
+    let assignee = match ticket.assignee_id {
+        Some(id) => store::users::get_tx(tx, id).await?,
+        None => None,
     };
-    let args: [(&str, FluentValue); 6] = [
+    // The department of whoever really handles it (customer service when
+    // nobody of the ticket's own was on duty), the supervisors' when a
+    // supervisor took it.
+    let department = match assignee.as_ref().map(|u| u.department.as_deref()) {
+        Some(Some(dept)) => label(lang, "dept", dept),
+        Some(None) => t(lang, "dept-supervisors"),
+        None => label(lang, "dept", &ticket.department),
+    };
+    let staff = assignee.map(|u| u.first_name).unwrap_or_default();
+    let args: [(&str, FluentValue); 7] = [
         ("number", ticket.number.clone().into()),
+        ("reason", reason.to_owned().into()),
         ("staff", staff.into()),
-        ("department", label(lang, "dept", &ticket.department).into()),
+        ("department", department.into()),
         (
             "note",
             ticket.resolution_note.clone().unwrap_or_default().into(),
         ),
-        ("resolve_by", time(app, ticket.resolve_by).into()),
+        ("resolve_by", time(app, lang, ticket.resolve_by).into()),
         ("phone", app.settings.office.phone.clone().into()),
     ];
     Ok(t_args(lang, key, &args))
@@ -227,62 +377,17 @@ pub fn staff_buttons(ticket: &TicketRow, lang: Lang) -> Vec<Vec<OutButton>> {
     }
 }
 
-/// A supervisor's buttons on an alert.
+/// A supervisor's buttons on an alert: take it, give it to anyone, see it.
 pub fn supervisor_buttons(ticket: &TicketRow, lang: Lang) -> Vec<Vec<OutButton>> {
     let id = ticket.id;
     if !ticket.status.is_open() {
         return Vec::new();
     }
-    vec![vec![
-        button(lang, "button-reassign", id, TicketOp::Reassign),
-        button(lang, "button-history", id, TicketOp::View),
-    ]]
-}
-
-#[cfg(test)]
-mod tests {
-    use chrono::TimeZone;
-
-    use super::*;
-
-    const HK: Tz = chrono_tz::Asia::Hong_Kong;
-
-    fn hk(day: u32, hour: u32, minute: u32, second: u32) -> DateTime<Utc> {
-        HK.with_ymd_and_hms(2025, 11, day, hour, minute, second)
-            .single()
-            .expect("a valid moment")
-            .to_utc()
-    }
-
-    #[test]
-    fn a_one_minute_span_reads_as_a_single_time() {
-        assert_eq!(
-            span_in(HK, hk(28, 15, 0, 0), hk(28, 15, 0, 59)),
-            "11-28 15:00"
-        );
-        assert_eq!(
-            span_in(HK, hk(28, 15, 0, 0), hk(28, 15, 0, 0)),
-            "11-28 15:00"
-        );
-    }
-
-    #[test]
-    fn a_longer_span_reads_from_and_to() {
-        assert_eq!(
-            span_in(HK, hk(28, 12, 0, 0), hk(28, 17, 59, 59)),
-            "11-28 12:00–17:59"
-        );
-        assert_eq!(
-            span_in(HK, hk(28, 15, 0, 0), hk(28, 15, 1, 0)),
-            "11-28 15:00–15:01"
-        );
-    }
-
-    #[test]
-    fn a_span_across_midnight_reads_as_two_full_stamps() {
-        assert_eq!(
-            span_in(HK, hk(28, 22, 0, 0), hk(29, 1, 59, 59)),
-            "11-28 22:00 – 11-29 01:59"
-        );
-    }
+    vec![
+        vec![
+            button(lang, "button-take", id, TicketOp::Take),
+            button(lang, "button-reassign", id, TicketOp::Reassign),
+        ],
+        vec![button(lang, "button-history", id, TicketOp::View)],
+    ]
 }

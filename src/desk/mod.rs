@@ -3,12 +3,18 @@
 //! history rows and outbox messages; nothing here talks to Telegram directly.
 
 pub mod additions;
+pub mod appointments;
+pub mod assign;
+pub mod bookings;
 pub mod callbacks;
 pub mod campaign;
 pub mod cards;
 pub mod judgement;
 pub mod notes;
+pub(crate) mod notify;
+pub mod resolution;
 pub mod sla;
+pub mod supervise;
 #[cfg(test)]
 mod tests;
 pub mod visits;
@@ -21,7 +27,6 @@ use crate::domain::request::{Category, Kind, Urgency};
 use crate::domain::role::Role;
 use crate::domain::ticket::{self, Action, Candidate, NotNow, Status};
 use crate::error::Error;
-use crate::outbox::{self, OutMessage};
 use crate::store::tickets::{NewTicketRow, TicketRow};
 use crate::store::users::UserRow;
 use crate::store::{self, Tx};
@@ -62,11 +67,23 @@ pub struct NewRequest {
     pub photos: Vec<String>,
 }
 
+/// Where a ticket in no flat is: a shared area and its block, or a block's
+/// common parts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SharedPlace {
+    /// The lexicon's key of the area (`lobby`, `car_park` …).
+    pub area: Option<String>,
+    pub building: Option<String>,
+}
+
 /// A ticket just opened, and who got it.
 #[derive(Debug, Clone)]
 pub struct Opened {
     pub ticket: TicketRow,
     pub assignee: Option<UserRow>,
+    /// Numbers of other open tickets of the same category from the same
+    /// unit or resident: perhaps the same request again.
+    pub duplicates: Vec<String>,
 }
 
 /// Why the desk refuses an action (the user's mistake, not a fault).
@@ -89,12 +106,17 @@ pub fn lang_of(app: &App, user: Option<&UserRow>) -> Lang {
         .unwrap_or(app.settings.default_language)
 }
 
+pub use notify::{
+    CAPTION_LIMIT, alert_emergency, alert_supervisors, notify_resident, notify_resident_why,
+    ping_assignee, retire_cards, tell_staff,
+};
+
 /// Who should get a ticket of a department: its least busy member on duty,
-/// else customer service's.
+/// else customer service's; never one of `excluding` (those who declined it).
 async fn choose_assignee(
     tx: &mut Tx,
     department: &str,
-    excluding: Option<i64>,
+    excluding: &[i64],
 ) -> Result<Option<i64>, Error> {
     for dept in [department, "customer_service"] {
         let candidates: Vec<Candidate> = store::tickets::workload(tx, dept)
@@ -122,13 +144,41 @@ pub async fn open_ticket(
     request: NewRequest,
     now: DateTime<Utc>,
 ) -> Result<Opened, Error> {
+    open_ticket_at(tx, app, request, &SharedPlace::default(), now).await
+}
+
+/// [`open_ticket`] for a ticket about a shared place rather than a flat: the
+/// place is stored with it, so that every card names it.
+pub async fn open_ticket_at(
+    tx: &mut Tx,
+    app: &App,
+    request: NewRequest,
+    place: &SharedPlace,
+    now: DateTime<Utc>,
+) -> Result<Opened, Error> {
+    let department = app.settings.department_for(request.category).to_owned();
+    open_ticket_in(tx, app, request, place, &department, None, now).await
+}
+
+/// [`open_ticket_at`] for a given department; `slot` (a booking's time)
+/// stands for the deadlines, and then no deadline checks are scheduled: the
+/// booking has its own reminders.
+pub async fn open_ticket_in(
+    tx: &mut Tx,
+    app: &App,
+    request: NewRequest,
+    place: &SharedPlace,
+    department: &str,
+    slot: Option<ticket::Deadlines>,
+    now: DateTime<Utc>,
+) -> Result<Opened, Error> {
     let prefix = ticket::prefix(request.kind).to_string();
     let seq = store::tickets::next_number(tx, &prefix).await?;
     let number = ticket::number(request.kind, seq);
-    let sla = app.settings.sla_for(request.kind, request.urgency);
-    let deadlines = ticket::deadlines(now, sla.respond, sla.resolve);
-    let department = app.settings.department_for(request.category).to_owned();
-    let assignee_id = choose_assignee(tx, &department, None).await?;
+    let deadlines =
+        slot.unwrap_or_else(|| app.settings.deadlines(request.kind, request.urgency, now));
+    let department = department.to_owned();
+    let assignee_id = choose_assignee(tx, &department, &[]).await?;
     let status = if assignee_id.is_some() {
         Status::Assigned
     } else {
@@ -151,6 +201,8 @@ pub async fn open_ticket(
         assignee_id,
         respond_by: deadlines.respond_by,
         resolve_by: deadlines.resolve_by,
+        area: place.area.as_deref(),
+        building: place.building.as_deref(),
     };
     let ticket = store::tickets::insert(tx, &row, now).await?;
     for photo in &request.photos {
@@ -177,7 +229,7 @@ pub async fn open_ticket(
     .await?;
     let assignee = match assignee_id {
         Some(id) => {
-            store::tickets::add_history(
+            store::work::add_history_to(
                 tx,
                 ticket.id,
                 now,
@@ -185,6 +237,7 @@ pub async fn open_ticket(
                 "assigned",
                 Some(Status::New),
                 Some(Status::Assigned),
+                id,
                 None,
             )
             .await?;
@@ -192,120 +245,40 @@ pub async fn open_ticket(
         }
         None => None,
     };
-    match &assignee {
-        Some(staff) => ping_assignee(tx, app, &ticket, staff, now).await?,
-        None => alert_supervisors(tx, app, &ticket, "alert-unassigned", now).await?,
+    if let Some(staff) = &assignee {
+        ping_assignee(tx, app, &ticket, staff, now).await?;
     }
+    // One card to each supervisor: the emergency alert says when nobody has it.
     if request.urgency == Urgency::Emergency {
         alert_emergency(tx, app, &ticket, assignee_id, now).await?;
+    } else if assignee.is_none() {
+        alert_supervisors(tx, app, &ticket, "alert-unassigned", now).await?;
     }
     if request.logged_by.is_some() {
         notify_resident(tx, app, &ticket, "resident-logged-for-you", now).await?;
     }
-    sla::schedule_checks(tx, app, &ticket).await?;
-    Ok(Opened { ticket, assignee })
-}
-
-/// The longest photo caption Telegram accepts, in characters.
-pub const CAPTION_LIMIT: usize = 1024;
-
-/// Sends the assignee the ping card: the ticket, photos and action buttons.
-pub async fn ping_assignee(
-    tx: &mut Tx,
-    app: &App,
-    ticket: &TicketRow,
-    staff: &UserRow,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    let lang = lang_of(app, Some(staff));
-    let card = cards::staff_card(tx, app, ticket, lang).await?;
-    let buttons = cards::staff_buttons(ticket, lang);
-    let photos = store::tickets::photos(tx, ticket.id).await?;
-    // Telegram refuses captions over 1024 characters: a long card goes as text.
-    let (message, extras) = match photos.first() {
-        Some(file_id) if card.chars().count() <= CAPTION_LIMIT => (
-            OutMessage::Photo {
-                file_id: file_id.clone(),
-                caption: Some(card),
-                buttons,
-            },
-            &photos[1..],
-        ),
-        _ => (OutMessage::with_buttons(card, buttons), &photos[..]),
-    };
-    outbox::enqueue(tx, staff.chat_id, &message, now).await?;
-    for extra in extras {
-        let message = OutMessage::Photo {
-            file_id: extra.clone(),
-            caption: Some(ticket.number.clone()),
-            buttons: Vec::new(),
-        };
-        outbox::enqueue(tx, staff.chat_id, &message, now).await?;
+    if slot.is_none() {
+        sla::schedule_checks(tx, app, &ticket).await?;
     }
-    Ok(())
-}
-
-/// Tells every supervisor about a ticket (`key` names the alert).
-pub async fn alert_supervisors(
-    tx: &mut Tx,
-    app: &App,
-    ticket: &TicketRow,
-    key: &str,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    for supervisor in store::users::supervisors(tx).await? {
-        let lang = lang_of(app, Some(&supervisor));
-        let text = cards::alert(tx, app, ticket, key, lang).await?;
-        let buttons = cards::supervisor_buttons(ticket, lang);
-        outbox::enqueue(
+    let duplicates = match ticket.kind {
+        Kind::Booking => Vec::new(),
+        _ => store::work::open_duplicates(
             tx,
-            supervisor.chat_id,
-            &OutMessage::with_buttons(text, buttons),
-            now,
+            ticket.id,
+            ticket.category,
+            ticket.unit_id,
+            ticket.resident_id,
         )
-        .await?;
-    }
-    Ok(())
-}
-
-/// An emergency: everyone on duty in the department (besides the assignee,
-/// who has the ping card) and every supervisor hear of it at once.
-async fn alert_emergency(
-    tx: &mut Tx,
-    app: &App,
-    ticket: &TicketRow,
-    assignee: Option<i64>,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    for staff in store::users::staff_of(tx, &ticket.department).await? {
-        if !staff.on_duty || Some(staff.id) == assignee {
-            continue;
-        }
-        let lang = lang_of(app, Some(&staff));
-        let text = cards::alert(tx, app, ticket, "alert-emergency", lang).await?;
-        outbox::enqueue(tx, staff.chat_id, &OutMessage::text(text), now).await?;
-    }
-    alert_supervisors(tx, app, ticket, "alert-emergency", now).await
-}
-
-/// Tells the resident of a ticket something about it (`key` from the prompts).
-pub async fn notify_resident(
-    tx: &mut Tx,
-    app: &App,
-    ticket: &TicketRow,
-    key: &str,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    let Some(resident_id) = ticket.resident_id else {
-        return Ok(());
+        .await?
+        .into_iter()
+        .map(|(_, number)| number)
+        .collect(),
     };
-    let Some(resident) = store::users::get_tx(tx, resident_id).await? else {
-        return Ok(());
-    };
-    let lang = lang_of(app, Some(&resident));
-    let text = cards::resident_update(tx, app, ticket, key, lang).await?;
-    outbox::enqueue(tx, resident.chat_id, &OutMessage::text(text), now).await?;
-    Ok(())
+    Ok(Opened {
+        ticket,
+        assignee,
+        duplicates,
+    })
 }
 
 /// Who is acting, as far as permissions go.
@@ -323,7 +296,7 @@ fn may(doer: Doer, ticket: &TicketRow, action: Action) -> bool {
         Action::Cancel => {
             doer.role == Some(Role::Resident) && ticket.resident_id == Some(doer.user_id)
         }
-        Action::Reassign => false,
+        Action::Reassign | Action::Close => false,
         Action::Accept | Action::Decline | Action::Start | Action::Resolve => {
             doer.role == Some(Role::Staff) && ticket.assignee_id == Some(doer.user_id)
         }
@@ -349,15 +322,28 @@ pub async fn act(
         return Ok(Err(Refusal::NotYours));
     }
     let from = ticket.status;
+    if action == Action::Cancel
+        && doer.role == Some(Role::Resident)
+        && !bookings::resident_may_cancel(tx, app, ticket.id, now).await?
+    {
+        return Ok(Err(Refusal::NotNow(ticket::NotNow { action, from })));
+    }
     let mut to = match ticket::next_status(from, action) {
         Ok(to) => to,
         Err(not_now) => return Ok(Err(Refusal::NotNow(not_now))),
     };
     let mut assignee = ticket.assignee_id;
     if action == Action::Decline {
-        // Someone other than the one giving it back (a supervisor may decline for them).
+        // Nobody who has declined it gets it again (a supervisor may decline
+        // for the assignee): the loop ends with the supervisors.
         let giving_back = ticket.assignee_id.unwrap_or(doer.user_id);
-        assignee = choose_assignee(tx, &ticket.department, Some(giving_back)).await?;
+        store::work::add_decline(tx, ticket.id, giving_back, note.unwrap_or_default(), now).await?;
+        let declined: Vec<i64> = store::work::declines(tx, ticket.id)
+            .await?
+            .into_iter()
+            .map(|d| d.user_id)
+            .collect();
+        assignee = choose_assignee(tx, &ticket.department, &declined).await?;
         if assignee.is_none() {
             to = Status::New;
         }
@@ -375,6 +361,7 @@ pub async fn act(
         Action::Resolve => "resolved",
         Action::Cancel => "cancelled",
         Action::Reassign => "reassigned",
+        Action::Close => "closed",
     };
     store::tickets::add_history(
         tx,
@@ -401,125 +388,60 @@ pub async fn act(
             visits::schedule_reminder(tx, app, &updated, now).await?;
         }
         Action::Resolve => {
-            notify_resident(tx, app, &updated, "resident-resolved", now).await?;
+            resolution::tell_resident(tx, app, &updated, now).await?;
+            retire_cards(tx, app, &updated, None, Some(doer.user_id), now).await?;
             sla::cancel_checks(tx, &updated).await?;
             callbacks::schedule_ask(tx, app, &updated, now).await?;
         }
-        Action::Cancel => {
+        Action::Cancel | Action::Close => {
+            // A cancelled (or closed) booking frees its place.
+            store::bookings::cancel_of_ticket(tx, updated.id, now).await?;
             if doer.role != Some(Role::Resident) {
-                notify_resident(tx, app, &updated, "resident-cancelled-by-office", now).await?;
+                let key = match action {
+                    Action::Close => "resident-closed-by-office",
+                    _ => "resident-cancelled-by-office",
+                };
+                notify_resident_why(tx, app, &updated, key, note.unwrap_or_default(), now).await?;
             }
             if let Some(staff) = updated
                 .assignee_id
                 .and_then(|id| (id != doer.user_id).then_some(id))
             {
-                tell_staff(tx, app, staff, &updated, "staff-ticket-cancelled", now).await?;
+                let key = match action {
+                    Action::Close => "staff-ticket-closed",
+                    _ => "staff-ticket-cancelled",
+                };
+                tell_staff(tx, app, staff, &updated, key, now).await?;
             }
+            retire_cards(tx, app, &updated, None, Some(doer.user_id), now).await?;
             sla::cancel_checks(tx, &updated).await?;
         }
-        Action::Decline => match assignee {
-            Some(id) => {
-                store::tickets::add_history(
-                    tx,
-                    ticket.id,
-                    now,
-                    None,
-                    "assigned",
-                    Some(to),
-                    Some(to),
-                    None,
-                )
-                .await?;
-                if let Some(staff) = store::users::get_tx(tx, id).await? {
-                    ping_assignee(tx, app, &updated, &staff, now).await?;
+        Action::Decline => {
+            retire_cards(tx, app, &updated, assignee, Some(doer.user_id), now).await?;
+            match assignee {
+                Some(id) => {
+                    store::work::add_history_to(
+                        tx,
+                        ticket.id,
+                        now,
+                        None,
+                        "assigned",
+                        Some(to),
+                        Some(to),
+                        id,
+                        None,
+                    )
+                    .await?;
+                    if let Some(staff) = store::users::get_tx(tx, id).await? {
+                        ping_assignee(tx, app, &updated, &staff, now).await?;
+                    }
                 }
+                // Everyone declined: one card to each supervisor, with the
+                // declines and their reasons, to take it or give it to anyone.
+                None => alert_supervisors(tx, app, &updated, "alert-declined-all", now).await?,
             }
-            None => alert_supervisors(tx, app, &updated, "alert-unassigned", now).await?,
-        },
+        }
         Action::Reassign => {}
     }
     Ok(Ok(updated))
-}
-
-/// A supervisor gives a ticket to a staff member.
-pub async fn reassign(
-    tx: &mut Tx,
-    app: &App,
-    ticket_id: i64,
-    supervisor: i64,
-    to_staff: i64,
-    now: DateTime<Utc>,
-) -> Result<Result<TicketRow, Refusal>, Error> {
-    let Some(ticket) = store::tickets::get(tx, ticket_id).await? else {
-        return Ok(Err(Refusal::NotFound));
-    };
-    let from = ticket.status;
-    if let Err(not_now) = ticket::next_status(from, Action::Reassign) {
-        return Ok(Err(Refusal::NotNow(not_now)));
-    }
-    let is_supervisor = store::users::get_tx(tx, supervisor)
-        .await?
-        .is_some_and(|u| u.role == Some(Role::Supervisor));
-    if !is_supervisor {
-        return Ok(Err(Refusal::NotYours));
-    }
-    let Some(staff) = store::users::get_tx(tx, to_staff)
-        .await?
-        .filter(|u| u.role == Some(Role::Staff) && u.blocked_at.is_none())
-    else {
-        return Ok(Err(Refusal::NobodyAvailable));
-    };
-    // A repeated press (or a pick of the person who already has it) changes nothing.
-    if ticket.assignee_id == Some(staff.id) {
-        return Ok(Err(Refusal::NotNow(NotNow {
-            action: Action::Reassign,
-            from,
-        })));
-    }
-    store::tickets::set_status(tx, ticket.id, Status::Assigned, Some(staff.id), now).await?;
-    let note = format!("→ {}", staff.first_name);
-    store::tickets::add_history(
-        tx,
-        ticket.id,
-        now,
-        Some(supervisor),
-        "reassigned",
-        Some(from),
-        Some(Status::Assigned),
-        Some(&note),
-    )
-    .await?;
-    let Some(updated) = store::tickets::get(tx, ticket.id).await? else {
-        return Ok(Err(Refusal::NotFound));
-    };
-    if let Some(previous) = ticket.assignee_id.filter(|id| *id != staff.id) {
-        tell_staff(
-            tx,
-            app,
-            previous,
-            &updated,
-            "staff-ticket-reassigned-away",
-            now,
-        )
-        .await?;
-    }
-    ping_assignee(tx, app, &updated, &staff, now).await?;
-    Ok(Ok(updated))
-}
-
-async fn tell_staff(
-    tx: &mut Tx,
-    app: &App,
-    staff_id: i64,
-    ticket: &TicketRow,
-    key: &str,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    let Some(staff) = store::users::get_tx(tx, staff_id).await? else {
-        return Ok(());
-    };
-    let lang = lang_of(app, Some(&staff));
-    let text = cards::alert(tx, app, ticket, key, lang).await?;
-    outbox::enqueue(tx, staff.chat_id, &OutMessage::text(text), now).await?;
-    Ok(())
 }

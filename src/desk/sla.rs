@@ -30,11 +30,21 @@ fn deadlines_of(ticket: &TicketRow) -> [(Limit, DateTime<Utc>); 2] {
     ]
 }
 
-/// Schedules the four checks of a ticket's deadlines.
+/// Schedules the four checks of a ticket's deadlines. The reminder comes
+/// `tickets.reminder_lead` before a limit on the limit's own clock (office
+/// hours or around the clock), and never more than half the limit before it.
 pub async fn schedule_checks(tx: &mut Tx, app: &App, ticket: &TicketRow) -> Result<(), Error> {
-    let lead = chrono::Duration::from_std(app.settings.tickets.reminder_lead).unwrap_or_default();
+    let lead = app.settings.tickets.reminder_lead;
+    let sla = app.settings.sla_for(ticket.kind, ticket.urgency);
+    let clock = sla.clock_for(ticket.urgency);
+    let calendar = app.settings.calendar();
     for (limit, at) in deadlines_of(ticket) {
-        for (stage, due) in [(Stage::Reminder, at - lead), (Stage::Overdue, at)] {
+        let length = match limit {
+            Limit::Respond => sla.respond,
+            Limit::Resolve => sla.resolve,
+        };
+        let reminder = calendar.reminder(clock, at, length, lead);
+        for (stage, due) in [(Stage::Reminder, reminder), (Stage::Overdue, at)] {
             let job = Job::Sla {
                 ticket_id: ticket.id,
                 limit,

@@ -202,20 +202,20 @@ async fn only_a_supervisor_reassigns_and_a_repeated_choice_changes_nothing() {
     let now = Utc::now();
     let mut tx = app.db.begin().await.unwrap();
     // A staff member's id where a supervisor's should be (forged or mistaken).
-    let refused = super::reassign(&mut tx, &app, ticket.id, WONG, HO, now)
+    let refused = super::assign::reassign(&mut tx, &app, ticket.id, WONG, HO, now)
         .await
         .unwrap();
     assert_eq!(refused.unwrap_err(), Refusal::NotYours);
-    let refused = super::reassign(&mut tx, &app, ticket.id, LEE, AMY, now)
+    let refused = super::assign::reassign(&mut tx, &app, ticket.id, LEE, AMY, now)
         .await
         .unwrap();
     assert_eq!(refused.unwrap_err(), Refusal::NobodyAvailable);
-    let moved = super::reassign(&mut tx, &app, ticket.id, LEE, HO, now)
+    let moved = super::assign::reassign(&mut tx, &app, ticket.id, LEE, HO, now)
         .await
         .unwrap()
         .unwrap();
     assert_eq!(moved.assignee_id, Some(HO));
-    let again = super::reassign(&mut tx, &app, ticket.id, LEE, HO, now)
+    let again = super::assign::reassign(&mut tx, &app, ticket.id, LEE, HO, now)
         .await
         .unwrap();
     assert!(matches!(again, Err(Refusal::NotNow(_))), "{again:?}");

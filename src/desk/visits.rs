@@ -36,6 +36,10 @@ pub async fn schedule_reminder(
     let Some(start) = ticket.preferred_start.filter(|_| visits) else {
         return Ok(());
     };
+    // A booked slot has its own reminders (the day before and shortly before).
+    if store::bookings::exists_for(tx, ticket.id).await? {
+        return Ok(());
+    }
     let Some(due) = visit_reminder_at(start, app.settings.tickets.visit_reminder_lead, now) else {
         return Ok(());
     };
@@ -76,8 +80,8 @@ pub async fn remind(
     };
     let lang = lang_of(app, Some(&resident));
     let when = match ticket.preferred_end {
-        Some(end) => cards::span(app, start, end),
-        None => cards::time(app, start),
+        Some(end) => cards::span(app, lang, start, end),
+        None => cards::time(app, lang, start),
     };
     let args: [(&str, FluentValue); 4] = [
         ("number", ticket.number.clone().into()),

@@ -1,6 +1,8 @@
 //! Pure types and rules of the desk: no I/O here.
 
+pub mod booking;
 pub mod button;
+pub mod calendar;
 pub mod callback;
 pub mod campaign;
 pub mod lang;

@@ -101,9 +101,31 @@ labels!(
     }
 );
 
+impl Urgency {
+    /// One step more urgent, for a ticket reopened after a bad callback. A
+    /// high ticket stays high: an emergency is a danger to someone, not a
+    /// repair done badly twice.
+    pub fn raised(self) -> Self {
+        match self {
+            Self::Low => Self::Normal,
+            Self::Normal => Self::High,
+            Self::High => Self::High,
+            Self::Emergency => Self::Emergency,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reopened_ticket_goes_up_one_step_but_never_becomes_an_emergency() {
+        assert_eq!(Urgency::Low.raised(), Urgency::Normal);
+        assert_eq!(Urgency::Normal.raised(), Urgency::High);
+        assert_eq!(Urgency::High.raised(), Urgency::High);
+        assert_eq!(Urgency::Emergency.raised(), Urgency::Emergency);
+    }
 
     #[test]
     fn every_label_parses_back_to_its_value() {

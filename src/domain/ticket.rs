@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::calendar::{Calendar, Clock};
 use super::request::Kind;
 
 /// Where a ticket is in its life (DOMAIN.md, "A request's life").
@@ -87,6 +88,9 @@ pub enum Action {
     Resolve,
     Cancel,
     Reassign,
+    /// A supervisor closes it, with a reason (done some other way, or
+    /// resolved and not worth a callback).
+    Close,
 }
 
 impl Action {
@@ -98,6 +102,7 @@ impl Action {
             Self::Resolve => "resolve",
             Self::Cancel => "cancel",
             Self::Reassign => "reassign",
+            Self::Close => "close",
         }
     }
 }
@@ -123,6 +128,7 @@ pub fn next_status(from: Status, action: Action) -> Result<Status, NotNow> {
         (A::Resolve, S::Accepted | S::InProgress) => S::Resolved,
         (A::Cancel, S::New | S::Assigned | S::Accepted | S::InProgress) => S::Cancelled,
         (A::Reassign, S::New | S::Assigned | S::Accepted | S::InProgress) => S::Assigned,
+        (A::Close, S::New | S::Assigned | S::Accepted | S::InProgress | S::Resolved) => S::Closed,
         _ => return Err(NotNow { action, from }),
     };
     Ok(to)
@@ -152,13 +158,18 @@ pub struct Deadlines {
     pub resolve_by: DateTime<Utc>,
 }
 
-/// Deadlines counted from the moment the ticket is opened.
-pub fn deadlines(opened: DateTime<Utc>, respond: Duration, resolve: Duration) -> Deadlines {
-    let add =
-        |d: Duration| opened + chrono::Duration::from_std(d).unwrap_or(chrono::Duration::MAX / 4);
+/// Deadlines counted from the moment the ticket is opened, on `clock`
+/// (around the clock, or in the office hours of `calendar`).
+pub fn deadlines(
+    opened: DateTime<Utc>,
+    respond: Duration,
+    resolve: Duration,
+    clock: Clock,
+    calendar: &Calendar<'_>,
+) -> Deadlines {
     Deadlines {
-        respond_by: add(respond),
-        resolve_by: add(resolve),
+        respond_by: calendar.add(clock, opened, respond),
+        resolve_by: calendar.add(clock, opened, resolve),
     }
 }
 
@@ -170,12 +181,13 @@ pub struct Candidate {
     pub open_tickets: i64,
 }
 
-/// The on-duty candidate with the least open work (the lowest id on a tie);
-/// `None` when nobody is on duty.
-pub fn pick_assignee(candidates: &[Candidate], excluding: Option<i64>) -> Option<i64> {
+/// The on-duty candidate with the least open work (the lowest id on a tie),
+/// never one of `excluding` (those who declined the ticket); `None` when
+/// nobody else is on duty.
+pub fn pick_assignee(candidates: &[Candidate], excluding: &[i64]) -> Option<i64> {
     candidates
         .iter()
-        .filter(|c| c.on_duty && Some(c.user_id) != excluding)
+        .filter(|c| c.on_duty && !excluding.contains(&c.user_id))
         .min_by_key(|c| (c.open_tickets, c.user_id))
         .map(|c| c.user_id)
 }
@@ -206,6 +218,12 @@ mod tests {
         assert!(next_status(Status::Resolved, Action::Start).is_err());
         assert!(next_status(Status::Cancelled, Action::Cancel).is_err());
         assert!(next_status(Status::Closed, Action::Reassign).is_err());
+        assert!(next_status(Status::Closed, Action::Close).is_err());
+        assert!(next_status(Status::Cancelled, Action::Close).is_err());
+        assert_eq!(
+            next_status(Status::Resolved, Action::Close),
+            Ok(Status::Closed)
+        );
     }
 
     #[test]
@@ -216,9 +234,15 @@ mod tests {
             open_tickets,
         };
         let team = [c(1, true, 3), c(2, false, 0), c(3, true, 1), c(4, true, 1)];
-        assert_eq!(pick_assignee(&team, None), Some(3));
-        assert_eq!(pick_assignee(&team, Some(3)), Some(4));
-        assert_eq!(pick_assignee(&[c(2, false, 0)], None), None);
+        assert_eq!(pick_assignee(&team, &[]), Some(3));
+        assert_eq!(pick_assignee(&team, &[3]), Some(4));
+        assert_eq!(pick_assignee(&team, &[3, 4]), Some(1));
+        assert_eq!(
+            pick_assignee(&team, &[1, 3, 4]),
+            None,
+            "everyone left declined"
+        );
+        assert_eq!(pick_assignee(&[c(2, false, 0)], &[]), None);
     }
 
     #[test]
@@ -226,7 +250,19 @@ mod tests {
         let t0 = DateTime::parse_from_rfc3339("2026-11-27T10:00:00+08:00")
             .unwrap()
             .to_utc();
-        let d = deadlines(t0, Duration::from_secs(3600), Duration::from_secs(86400));
+        let (week, holidays) = (super::super::calendar::Week::default(), Default::default());
+        let calendar = Calendar {
+            tz: chrono_tz::Asia::Hong_Kong,
+            week: &week,
+            holidays: &holidays,
+        };
+        let d = deadlines(
+            t0,
+            Duration::from_secs(3600),
+            Duration::from_secs(86400),
+            Clock::Always,
+            &calendar,
+        );
         assert_eq!(d.respond_by - t0, chrono::Duration::hours(1));
         assert_eq!(d.resolve_by - t0, chrono::Duration::days(1));
     }

@@ -3,10 +3,13 @@
 use std::time::Duration;
 
 use teloxide::payloads::{
-    SendDocumentSetters, SendMessageSetters, SendPhotoSetters, SetMyCommandsSetters,
+    EditMessageCaptionSetters, EditMessageTextSetters, SendDocumentSetters, SendMediaGroupSetters,
+    SendMessageSetters, SendPhotoSetters, SetMyCommandsSetters,
 };
 use teloxide::prelude::*;
-use teloxide::types::{BotCommand, BotCommandScope, InputFile, Recipient};
+use teloxide::types::{
+    BotCommand, BotCommandScope, InputFile, InputMedia, InputMediaPhoto, MessageId, Recipient,
+};
 use teloxide::{ApiError, RequestError};
 
 use super::{OutMessage, keyboard};
@@ -75,6 +78,19 @@ pub async fn deliver(
         }
         _ => None,
     };
+    // A card to rewrite is named by its outbox row; Telegram knows it by id.
+    let card = match message {
+        OutMessage::EditCard { card, .. } => {
+            match store::work::sent_message_id(db.pool(), *card).await {
+                Ok(Some(Some(id))) => Some(MessageId(id)),
+                // Never delivered: there is nothing to rewrite.
+                Ok(Some(None)) => return Ok(None),
+                Ok(None) => return Err(Verdict::Transient("the card is not sent yet".to_owned())),
+                Err(e) => return Err(Verdict::Transient(format!("cannot read the card: {e}"))),
+            }
+        }
+        _ => None,
+    };
     let sent = tokio::time::timeout(timeout, async {
         match message {
             OutMessage::Text { text, buttons } => {
@@ -129,6 +145,47 @@ pub async fn deliver(
                     request = request.allow_paid_broadcast(true);
                 }
                 request.await.map(|m| Some(m.id.0))
+            }
+            OutMessage::EditCard { text, photo, .. } => {
+                let Some(id) = card else {
+                    return Ok(None);
+                };
+                let result = if *photo {
+                    bot.edit_message_caption(chat, id)
+                        .caption(text.clone())
+                        .reply_markup(keyboard(&[]))
+                        .await
+                        .map(|_| None)
+                } else {
+                    bot.edit_message_text(chat, id, text)
+                        .reply_markup(keyboard(&[]))
+                        .await
+                        .map(|_| None)
+                };
+                match result {
+                    Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(None),
+                    other => other,
+                }
+            }
+            OutMessage::Album { file_ids, caption } => {
+                let media = file_ids
+                    .iter()
+                    .enumerate()
+                    .map(|(i, id)| {
+                        let mut photo = InputMediaPhoto::new(InputFile::file_id(id.clone().into()));
+                        if i == 0
+                            && let Some(caption) = caption
+                        {
+                            photo = photo.caption(caption.clone());
+                        }
+                        InputMedia::Photo(photo)
+                    })
+                    .collect::<Vec<_>>();
+                let mut request = bot.send_media_group(chat, media);
+                if paid {
+                    request = request.allow_paid_broadcast(true);
+                }
+                request.await.map(|sent| sent.first().map(|m| m.id.0))
             }
             OutMessage::Commands { commands } => {
                 let commands = commands

@@ -62,6 +62,22 @@ pub enum OutMessage {
     },
     /// The chat's command menu: `(command, description)` pairs.
     Commands { commands: Vec<(String, String)> },
+    /// Rewrites a card sent earlier from the outbox row `card` (its text, or
+    /// its caption when `photo`), leaving it without buttons: the card is out
+    /// of date. The card goes first in the chat's queue, so it has been sent.
+    EditCard {
+        card: i64,
+        text: String,
+        #[serde(default)]
+        photo: bool,
+    },
+    /// Two to ten photos by Telegram file id as one album, the caption under
+    /// the first (an album carries no buttons).
+    Album {
+        file_ids: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+    },
 }
 
 /// An inline button with callback data.
@@ -114,6 +130,30 @@ impl OutMessage {
             buttons,
         }
     }
+}
+
+/// Photos by file id as few messages as Telegram allows: one photo alone,
+/// else albums of at most ten, the caption (cut to Telegram's 1,024
+/// characters) under the first.
+pub fn photos(file_ids: &[String], caption: Option<String>) -> Vec<OutMessage> {
+    let caption = caption.map(|c| c.chars().take(1024).collect::<String>());
+    let mut out = Vec::new();
+    let mut caption = caption;
+    for chunk in file_ids.chunks(10) {
+        let message = match chunk {
+            [one] => OutMessage::Photo {
+                file_id: one.clone(),
+                caption: caption.take(),
+                buttons: Vec::new(),
+            },
+            many => OutMessage::Album {
+                file_ids: many.to_vec(),
+                caption: caption.take(),
+            },
+        };
+        out.push(message);
+    }
+    out
 }
 
 /// Builds Telegram's inline keyboard from rows of buttons.

@@ -3,6 +3,7 @@
 //! the caller opens and commits the transaction.
 
 pub mod audit;
+pub mod bookings;
 pub mod callbacks;
 pub mod campaigns;
 pub mod dialogues;
@@ -18,6 +19,7 @@ pub mod surveys;
 pub mod tickets;
 pub mod units;
 pub mod users;
+pub mod work;
 
 use std::ops::{Deref, DerefMut};
 use std::path::Path;

@@ -32,12 +32,16 @@ pub struct TicketRow {
     pub accepted_at: Option<DateTime<Utc>>,
     pub resolved_at: Option<DateTime<Utc>>,
     pub resolution_note: Option<String>,
+    /// The shared area the ticket is about (`lobby` …), when it is in no flat.
+    pub area: Option<String>,
+    /// The block of a shared area or a common part, when in no flat.
+    pub building: Option<String>,
 }
 
 const COLUMNS: &str =
     "id, number, kind, category, urgency, unit_id, resident_id, source, logged_by,
     description, preferred_start, preferred_end, status, department, assignee_id, escalated,
-    respond_by, resolve_by, created_at, accepted_at, resolved_at, resolution_note";
+    respond_by, resolve_by, created_at, accepted_at, resolved_at, resolution_note, area, building";
 
 /// What a new ticket is made of.
 #[derive(Debug, Clone)]
@@ -58,6 +62,8 @@ pub struct NewTicketRow<'a> {
     pub assignee_id: Option<i64>,
     pub respond_by: DateTime<Utc>,
     pub resolve_by: DateTime<Utc>,
+    pub area: Option<&'a str>,
+    pub building: Option<&'a str>,
 }
 
 /// The next running number for a prefix (1, 2, …).
@@ -80,8 +86,8 @@ pub async fn insert(
     sqlx::query_as(&format!(
         "INSERT INTO tickets (number, kind, category, urgency, unit_id, resident_id, source, logged_by,
              description, preferred_start, preferred_end, status, department, assignee_id,
-             respond_by, resolve_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             respond_by, resolve_by, created_at, updated_at, area, building)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          RETURNING {COLUMNS}"
     ))
     .bind(t.number)
@@ -102,6 +108,8 @@ pub async fn insert(
     .bind(t.resolve_by)
     .bind(now)
     .bind(now)
+    .bind(t.area)
+    .bind(t.building)
     .fetch_one(&mut **tx)
     .await
 }
@@ -224,6 +232,22 @@ pub async fn set_status(
     Ok(())
 }
 
+/// Sets a ticket's preferred (booked) time.
+pub async fn set_preferred(
+    tx: &mut Tx,
+    id: i64,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET preferred_start = ?, preferred_end = ? WHERE id = ?")
+        .bind(start)
+        .bind(end)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Gives a ticket new deadlines (a reopened ticket starts its limits again).
 pub async fn set_deadlines(
     tx: &mut Tx,
@@ -302,6 +326,22 @@ pub async fn set_escalated(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
+/// Who last did `action` to a ticket, if anyone did.
+pub async fn last_actor_of(
+    tx: &mut Tx,
+    ticket_id: i64,
+    action: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let actor: Option<Option<i64>> = sqlx::query_scalar(
+        "SELECT actor FROM ticket_history WHERE ticket_id = ? AND action = ? ORDER BY id DESC LIMIT 1",
+    )
+    .bind(ticket_id)
+    .bind(action)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(actor.flatten())
+}
+
 /// Appends to a ticket's history.
 #[allow(clippy::too_many_arguments)]
 pub async fn add_history(
@@ -339,13 +379,18 @@ pub struct HistoryRow {
     pub action: String,
     pub to_status: Option<Status>,
     pub note: Option<String>,
+    /// To whom the step gave the ticket, and their department.
+    pub target_name: Option<String>,
+    pub target_department: Option<String>,
 }
 
 /// A ticket's history, oldest first.
 pub async fn history(pool: &SqlitePool, ticket_id: i64) -> Result<Vec<HistoryRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT h.at, h.actor, u.first_name AS actor_name, h.action, h.to_status, h.note
+        "SELECT h.at, h.actor, u.first_name AS actor_name, h.action, h.to_status, h.note,
+                g.first_name AS target_name, g.department AS target_department
          FROM ticket_history h LEFT JOIN users u ON u.id = h.actor
+              LEFT JOIN users g ON g.id = h.target
          WHERE h.ticket_id = ? ORDER BY h.id",
     )
     .bind(ticket_id)
@@ -391,14 +436,15 @@ pub struct StaffLoad {
     pub open_tickets: i64,
 }
 
-/// Every reachable staff member with their open work, by department then id.
+/// Every reachable staff member and supervisor with their open work, by
+/// department (supervisors, who have none, first) then id.
 pub async fn staff_loads(pool: &SqlitePool) -> Result<Vec<StaffLoad>, sqlx::Error> {
     sqlx::query_as(
         "SELECT u.id, u.first_name, u.department, u.on_duty,
                 (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id
                    AND t.status IN ('assigned', 'accepted', 'in_progress')) AS open_tickets
          FROM users u
-         WHERE u.role = 'staff' AND u.blocked_at IS NULL
+         WHERE u.role IN ('staff', 'supervisor') AND u.blocked_at IS NULL
          ORDER BY u.department, u.id",
     )
     .fetch_all(pool)

@@ -172,7 +172,8 @@ fn decide_kind(scan: &Scan, category: Category, cat_score: f32) -> (Kind, f32) {
 
     let nothing_else = cat_score < 2.0 && repair < 2.0 && complaint < 2.0;
     // "ok thx 👍": thanks with a greeting and nothing named is small talk.
-    if greeting >= 3.0 && nothing_else && booking < 3.0 && suggestion < 3.0 {
+    // A question word beside the question mark ("有冇推薦…？") asks something.
+    if greeting >= 3.0 && nothing_else && booking < 3.0 && suggestion < 3.0 && inquiry < 4.0 {
         return (Kind::Unknown, 0.0);
     }
     if praise >= 3.0 && praise > complaint && praise >= repair {

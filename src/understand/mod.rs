@@ -63,8 +63,12 @@ pub fn understand(text: &str, now: DateTime<Tz>) -> Understanding {
         // "晚上好吵" in a complaint is a habit, not an appointment; so is a
         // clock next to "日日" or "every day" unless a day is named too. In
         // thanks, a part of the day alone ("半夜还来帮我们") is the story told.
+        // A bare weekday in a question about the rules ("星期日得唔得開
+        // 工？") is any such day; "in 10 mins" in thanks is how long it took.
         let habitual = (t.part_only && matches!(labels.kind, Kind::Complaint | Kind::Praise))
-            || (t.habit_without_day && labels.kind != Kind::Booking);
+            || (t.habit_without_day && labels.kind != Kind::Booking)
+            || (t.weekday_only && labels.kind == Kind::Inquiry)
+            || (t.offset_only && labels.kind == Kind::Praise);
         (!habitual).then_some(t.when)
     });
     Understanding {
@@ -306,6 +310,57 @@ mod tests {
         for (text, topic) in cases {
             assert_eq!(faq_topic(text), topic, "{text}");
         }
+    }
+
+    #[test]
+    fn a_bare_fire_is_an_emergency_but_no_flame_or_kerosene_is_not() {
+        for text in ["3座走廊有火，好大煙！", "3座走廊有火！"] {
+            let u = understand(text, now());
+            assert_eq!(
+                (u.urgency, u.category, u.unit),
+                (
+                    Urgency::Emergency,
+                    Category::Security,
+                    Some(UnitRef::building("3"))
+                ),
+                "{text}"
+            );
+        }
+        for text in ["爐頭冇火，冇味", "有火水味"] {
+            assert_ne!(
+                understand(text, now()).urgency,
+                Urgency::Emergency,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_weekday_in_a_question_about_the_rules_is_any_such_day() {
+        assert_eq!(
+            understand("裝修可以做到幾點？星期日得唔得開工？", now()).when,
+            None
+        );
+        assert_eq!(understand("請問週六可以施工嗎？", now()).when, None);
+        assert!(understand("想約星期六下午驗收", now()).when.is_some());
+    }
+
+    #[test]
+    fn minutes_in_thanks_are_how_long_it_took_and_a_deadline_is_no_time() {
+        let u = understand(
+            "Big thanks to Mr Wong, fixed our leaking tap in 10 mins",
+            now(),
+        );
+        assert_eq!((u.kind, u.when), (Kind::Praise, None));
+        assert!(
+            understand("can someone come in 10 mins", now())
+                .when
+                .is_some()
+        );
+        assert_eq!(
+            understand("4座大堂牆身甩咗幾塊紙皮石，30號之前整好就得", now()).when,
+            None
+        );
     }
 
     #[test]

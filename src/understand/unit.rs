@@ -50,12 +50,30 @@ static NOISE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 const CN_NUM: &str = "零〇一二两三四五六七八九十廿";
 
-/// Chinese units: 3座1502室, B座12樓A室, 9栋1单元302, 3号楼2单元, 十三座十五樓B室.
+/// Chinese units: 3座1502室, B座12樓A室, 9栋1单元302, 3号楼2单元, 十三座十五樓B室,
+/// and a neighbour's flat named from the block: 7座隔籬1803 (the word for
+/// "next door" is kept in the text, it says what the message is about).
 static ZH_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:第)?(?P<b>\d{{1,3}}|[{n}]{{1,4}}|[a-z])\s*(?:座|栋|幢|号楼|号栋|号座)(?:\s*[,，、-]?\s*(?:\d{{1,2}}|[{n}]{{1,3}})\s*单元)?(?:\s*[,，、-]?\s*(?:(?P<fl>\d{{1,2}}|[{n}]{{1,3}})\s*(?:楼|层|/f|f)\s*(?:(?P<fx>[a-z]|\d{{1,2}})\s*(?:室|号|房|座)?)?|(?P<fn>\d{{3,4}}|[零〇一二三四五六七八九]{{3,4}})(?P<fnx>[a-z])?\s*(?:室|号|房)?|(?P<fa>\d{{1,2}}[a-z])))?",
+        r"(?:第)?(?P<b>\d{{1,3}}|[{n}]{{1,4}}|[a-z])\s*(?:座|栋|幢|号楼|号栋|号座)(?:\s*[,，、-]?\s*(?:\d{{1,2}}|[{n}]{{1,3}})\s*单元)?(?:\s*[,，、-]?\s*(?P<nb>隔篱|隔壁|对面|对门)?\s*(?:(?P<fl>\d{{1,2}}|[{n}]{{1,3}})\s*(?:楼|层|/f|f)\s*(?:(?P<fx>[a-z]|\d{{1,2}})\s*(?:室|号|房|座)?)?|(?P<fn>\d{{3,4}}|[零〇一二三四五六七八九]{{3,4}})(?P<fnx>[a-z])?\s*(?:室|号|房)?|(?P<fa>\d{{1,2}}[a-z])))?",
         n = CN_NUM
     ))
+});
+
+/// A block and flat written with a dash or slash inside the text: "3/1708",
+/// "2/3106", and the mainland building-entrance-flat "8-1-602".
+static MID_SHORTHAND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[^0-9a-z/:.\-])(?P<b>\d{1,2}|[a-z])\s*[-/]\s*(?:\d{1,2}\s*-\s*)?(?P<f>\d{3,4}[a-z]?)(?:$|[^0-9a-z/:.\-]|\.(?:$|\D))",
+    )
+});
+
+/// An English block followed at once by a flat number: "Block 8 1510",
+/// "Blk 5, 1810".
+static EN_BUILDING_FLAT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[^a-z])(?:block|blk|bldg|building|tower|twr)\.?\s*(?:no\.?\s*)?#?\s*(?P<b>\d{1,3}|[a-z])\s*[,/-]?\s*(?P<f>\d{3,4}[a-z]?)(?:$|[^a-z0-9:])",
+    )
 });
 
 /// A floor alone (28楼, 十五樓), blanked so its number is not read as a time.
@@ -127,12 +145,19 @@ pub(crate) fn find(norm: &str, original: &str) -> Found {
     for m in ZH_FLOOR.find_iter(&masked) {
         blanks.push((m.start(), m.end()));
     }
+    let mid = mid_shorthand(&masked, &mut blanks);
     if unit.is_none() {
         unit = match (zh, en) {
             (Some(z), Some(e)) if z.flat.is_none() && e.flat.is_some() => Some(e),
             (Some(z), _) => Some(z),
             (None, e) => e,
         };
+    }
+    if unit.as_ref().is_none_or(|u| u.flat.is_none())
+        && let Some(m) = mid
+        && unit.as_ref().is_none_or(|u| u.building == m.building)
+    {
+        unit = Some(m);
     }
     blank(&mut masked, &blanks);
     Found { unit, rest: masked }
@@ -193,7 +218,13 @@ fn zh_unit(text: &str, blanks: &mut Vec<(usize, usize)>) -> Option<UnitRef> {
         {
             flat = None;
         }
-        blanks.push((whole.start(), whole.end()));
+        match c.name("nb") {
+            Some(nb) => {
+                blanks.push((whole.start(), nb.start()));
+                blanks.push((nb.end(), whole.end()));
+            }
+            None => blanks.push((whole.start(), whole.end())),
+        }
         if first.is_none() {
             first = Some(UnitRef { building, flat });
         }
@@ -230,6 +261,25 @@ fn flat_of(c: &regex::Captures<'_>) -> Option<String> {
     c.name("fa").map(|m| m.as_str().to_ascii_uppercase())
 }
 
+/// "3/1708" or "8-1-602" inside the text (a letter block needs a letter on
+/// its flat or four digits, as at the start: "B-112" is a parking space).
+fn mid_shorthand(text: &str, blanks: &mut Vec<(usize, usize)>) -> Option<UnitRef> {
+    MID_SHORTHAND.captures_iter(text).find_map(|c| {
+        let (b, f) = (c.name("b")?, c.name("f")?);
+        let letter_building = b.as_str().bytes().all(|x| x.is_ascii_alphabetic());
+        let plain_three_digits =
+            f.as_str().len() == 3 && f.as_str().bytes().all(|x| x.is_ascii_digit());
+        if letter_building && plain_three_digits {
+            return None;
+        }
+        blanks.push((b.start(), f.end()));
+        Some(UnitRef::flat(
+            b.as_str().to_ascii_uppercase(),
+            f.as_str().to_ascii_uppercase(),
+        ))
+    })
+}
+
 fn en_unit(text: &str, original: &str, blanks: &mut Vec<(usize, usize)>) -> Option<UnitRef> {
     let building = EN_BUILDING.captures_iter(text).find_map(|c| {
         let b = c.name("b")?;
@@ -255,6 +305,14 @@ fn en_unit(text: &str, original: &str, blanks: &mut Vec<(usize, usize)>) -> Opti
             .map(|m| m.as_str().to_owned())
     });
     let building = building?;
+    // "Block 8 1510": the number right after the block is its flat.
+    let flat = flat.or_else(|| {
+        EN_BUILDING_FLAT.captures_iter(text).find_map(|c| {
+            let f = c.name("f")?;
+            blanks.push((f.start(), f.end()));
+            Some(f.as_str().to_ascii_uppercase())
+        })
+    });
     let flat = match (floor, flat) {
         (Some(fl), Some(f)) if f.bytes().all(|b| b.is_ascii_alphabetic()) => {
             Some(format!("{fl}{f}"))
@@ -371,6 +429,47 @@ mod tests {
         assert_eq!(unit("call 2345-6789 please"), None);
         assert_eq!(unit("12/15想開始裝潢"), None);
         assert_eq!(unit("15/12搬屋 8座"), u("8", None));
+    }
+
+    #[test]
+    fn a_block_and_flat_inside_the_text_are_a_unit() {
+        assert_eq!(
+            unit("my socket just sparked, smoke coming out. 3/1708"),
+            u("3", Some("1708"))
+        );
+        assert_eq!(
+            unit("Bathroom fan stopped working, 2/3106. Come tomorrow?"),
+            u("2", Some("3106"))
+        );
+        assert_eq!(unit("楼上漏水 我家是8-1-602"), u("8", Some("602")));
+        assert_eq!(
+            unit("someone in my flat. Block 8 1510"),
+            u("8", Some("1510"))
+        );
+        assert_eq!(
+            unit("ceiling light, Blk 5 1810. upstairs"),
+            u("5", Some("1810"))
+        );
+        assert_eq!(unit("Flat 12B, Tower 2"), u("2", Some("12B")));
+        assert_eq!(
+            unit("Flat 12B, Tower 2, the toilet is blocked"),
+            u("2", Some("12B"))
+        );
+        // Dates, times, prices and parking spaces stay what they are.
+        assert_eq!(unit("25/12 at 3pm"), None);
+        assert_eq!(unit("Space B-112 again"), None);
+        assert_eq!(unit("Block 3 at 10:30"), u("3", None));
+    }
+
+    #[test]
+    fn a_neighbours_flat_named_from_the_block_is_that_flat_and_keeps_the_word() {
+        let text = "7座隔籬1803有好大煙湧出嚟走廊";
+        let found = find(&normalise(text), text);
+        assert_eq!(found.unit, u("7", Some("1803")));
+        assert!(found.rest.contains("隔篱"), "{}", found.rest);
+        assert!(!found.rest.contains("1803"), "{}", found.rest);
+        assert_eq!(unit("4座隔籬1610成日擺鞋櫃"), u("4", Some("1610")));
+        assert_eq!(unit("7座隔籬好嘈"), u("7", None));
     }
 
     #[test]

@@ -79,20 +79,30 @@ pub fn parse(text: &str) -> Vec<Line<'_>> {
         .collect()
 }
 
-/// The labelled interval of a `when` field ("MM-DD", "MM-DD HH:MM" or
-/// "MM-DD HH:MM-HH:MM"), as local 2026 times.
-fn interval(label: &str) -> Option<(String, String)> {
+/// The labelled intervals of a `when` field, as local 2026 times: "MM-DD",
+/// "MM-DD HH:MM" or "MM-DD HH:MM-HH:MM", or "START/END" in RFC 3339 (more
+/// than one such pair, "/"-separated, are alternatives). Empty for "-".
+fn intervals(label: &str) -> Vec<(Stamp, Stamp)> {
+    let p =
+        |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap_or_else(|e| panic!("{t}: {e}"));
     if label == "-" {
-        return None;
+        return Vec::new();
+    }
+    if label.contains('T') {
+        let parts: Vec<&str> = label.split('/').map(str::trim).collect();
+        assert!(parts.len().is_multiple_of(2), "bad interval: {label}");
+        return parts.chunks(2).map(|c| (p(c[0]), p(c[1]))).collect();
     }
     let (day, clock) = label.split_once(' ').unwrap_or((label, ""));
-    let at = |t: &str| format!("2026-{day}T{t}+08:00");
-    Some(match clock.split_once('-') {
+    let at = |t: &str| p(&format!("2026-{day}T{t}+08:00"));
+    vec![match clock.split_once('-') {
         _ if clock.is_empty() => (at("00:00:00"), at("23:59:59")),
         Some((a, b)) => (at(&format!("{a}:00")), at(&format!("{}:59", &b[..5]))),
         None => (at(&format!("{clock}:00")), at(&format!("{clock}:59"))),
-    })
+    }]
 }
+
+type Stamp = chrono::DateTime<chrono::FixedOffset>;
 
 fn one_of(want: &str, got: &str) -> bool {
     want.split('/').any(|w| w == got)
@@ -126,13 +136,10 @@ fn score_lines(lines: &[Line<'_>], print_misses: bool) -> Score {
         let unit = got.unit.as_ref().map_or("-".to_owned(), |u| {
             format!("{}/{}", u.building, u.flat.as_deref().unwrap_or("-"))
         });
-        let when_ok = match (interval(line.when), got.when) {
-            (None, None) => true,
-            (Some((s, e)), Some(w)) => {
-                let p = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap();
-                p(&s) <= w.start && w.start <= p(&e)
-            }
-            _ => false,
+        let wanted = intervals(line.when);
+        let when_ok = match got.when {
+            None => wanted.is_empty(),
+            Some(w) => wanted.iter().any(|(s, e)| *s <= w.start && w.start <= *e),
         };
         let oks = [
             one_of(line.kind, got.kind.as_str()),

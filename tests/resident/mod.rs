@@ -45,10 +45,10 @@ pub async fn wang(desk: &TestDesk) -> TgUser {
     wang
 }
 
-/// A staff member is on duty (staff start on duty; `/duty` toggles).
+/// A staff member is on duty (staff start on duty).
 pub async fn on_duty(desk: &TestDesk, staff: &TgUser, lang: Lang) {
     if !is_on_duty(desk, staff).await {
-        desk.emu.send_text(staff, "/duty");
+        desk.emu.send_text(staff, "/duty on");
         desk.expect_message(staff, &opening(lang, "duty-on")).await;
     }
 }
@@ -56,7 +56,7 @@ pub async fn on_duty(desk: &TestDesk, staff: &TgUser, lang: Lang) {
 /// A staff member is off duty.
 pub async fn off_duty(desk: &TestDesk, staff: &TgUser, lang: Lang) {
     if is_on_duty(desk, staff).await {
-        desk.emu.send_text(staff, "/duty");
+        desk.emu.send_text(staff, "/duty off");
         desk.expect_message(staff, &opening(lang, "duty-off")).await;
     }
 }

@@ -409,7 +409,9 @@ async fn send_preview(
         // A campaign's messages are text or a photo by file id.
         crate::outbox::OutMessage::Commands { .. }
         | crate::outbox::OutMessage::Document { .. }
-        | crate::outbox::OutMessage::PhotoFile { .. } => Ok(()),
+        | crate::outbox::OutMessage::PhotoFile { .. }
+        | crate::outbox::OutMessage::EditCard { .. }
+        | crate::outbox::OutMessage::Album { .. } => Ok(()),
     }
 }
 

@@ -1,8 +1,6 @@
 //! How a draft reads to the resident: the confirmation card, the questions
 //! asked before it, and their buttons.
 
-use std::time::Duration;
-
 use fluent_bundle::FluentValue;
 
 use super::draft::{Ask, Draft, Place};
@@ -95,7 +93,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
 /// The confirmation card.
 pub fn card(app: &App, lang: Lang, draft: &Draft) -> Screen {
     let when = match draft.when {
-        Some((start, end)) => cards::span(app, start, end),
+        Some((start, end)) => cards::span(app, lang, start, end),
         None => t(lang, "card-no-time"),
     };
     let args: [(&str, FluentValue); 7] = [
@@ -259,8 +257,8 @@ pub fn screen(app: &App, lang: Lang, draft: &Draft, units: &[UnitRow]) -> Screen
                     lang,
                     "draft-time-past",
                     &[
-                        ("time", cards::span(app, start, end).into()),
-                        ("next", cards::span(app, next, next_end).into()),
+                        ("time", cards::span(app, lang, start, end).into()),
+                        ("next", cards::span(app, lang, next, next_end).into()),
                     ],
                 ),
                 buttons: vec![
@@ -268,7 +266,7 @@ pub fn screen(app: &App, lang: Lang, draft: &Draft, units: &[UnitRow]) -> Screen
                         t_args(
                             lang,
                             "button-take-time",
-                            &[("next", cards::span(app, next, next_end).into())],
+                            &[("next", cards::span(app, lang, next, next_end).into())],
                         ),
                         Callback::Draft {
                             nonce: n,
@@ -324,23 +322,6 @@ pub fn faq(app: &App, lang: Lang, topic: &str, nonce: u32) -> Screen {
     }
 }
 
-/// A time limit as the resident reads it: minutes, hours or days.
-pub fn duration_text(lang: Lang, limit: Duration) -> String {
-    let secs = limit.as_secs();
-    let (key, n) = if secs >= 86_400 && secs.is_multiple_of(86_400) {
-        ("duration-days", secs / 86_400)
-    } else if secs >= 3600 {
-        ("duration-hours", secs.div_ceil(3600))
-    } else {
-        ("duration-minutes", secs.div_ceil(60).max(1))
-    };
-    t_args(
-        lang,
-        key,
-        &[("n", i64::try_from(n).unwrap_or(i64::MAX).into())],
-    )
-}
-
 /// The category a frequently asked question is filed under when the resident
 /// wants a person.
 pub fn faq_category(topic: &str) -> Category {
@@ -363,44 +344,39 @@ mod tests {
     }
 
     #[test]
-    fn limits_read_in_minutes_hours_or_days() {
-        let en = Lang::En;
-        assert_eq!(duration_text(en, Duration::from_secs(5 * 60)), "5 minutes");
-        assert_eq!(duration_text(en, Duration::from_secs(3600)), "1 hour");
-        assert_eq!(duration_text(en, Duration::from_secs(4 * 3600)), "4 hours");
-        assert_eq!(duration_text(en, Duration::from_secs(86_400)), "1 day");
-        assert_eq!(duration_text(en, Duration::from_secs(30)), "1 minute");
-        assert!(duration_text(Lang::ZhHant, Duration::from_secs(7200)).contains('2'));
-    }
-
-    #[test]
-    fn a_limit_in_the_acknowledgement_reads_without_stray_spaces() {
+    fn the_promise_in_the_acknowledgement_names_the_day_and_time() {
+        let hk = chrono_tz::Asia::Hong_Kong;
+        let utc = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        let now = utc("2026-11-29T21:42:00+08:00");
         let said = |lang: Lang| {
+            let at = |s: &str| crate::dates::moment(lang, hk, utc(s), now);
             let args: [(&str, FluentValue); 6] = [
                 ("number", "R-0001".into()),
                 ("department", "-".into()),
-                (
-                    "respond",
-                    duration_text(lang, Duration::from_secs(3600)).into(),
-                ),
-                (
-                    "resolve",
-                    duration_text(lang, Duration::from_secs(3 * 86_400)).into(),
-                ),
+                ("respond", at("2026-11-30T13:00:00+08:00").into()),
+                ("resolve", at("2026-12-03T09:00:00+08:00").into()),
                 ("next", "-".into()),
                 ("phone", "-".into()),
             ];
             t_args(lang, "draft-confirmed", &args)
         };
         let zh_hant = said(Lang::ZhHant);
-        assert!(zh_hant.contains("在 1 小時內回應"), "{zh_hant}");
-        assert!(zh_hant.contains("在 3 日內完成"), "{zh_hant}");
+        assert!(
+            zh_hant.contains("在11月30日（星期一）13:00前回應"),
+            "{zh_hant}"
+        );
+        assert!(
+            zh_hant.contains("在12月3日（星期四）09:00前完成"),
+            "{zh_hant}"
+        );
         let zh_hans = said(Lang::ZhHans);
-        assert!(zh_hans.contains("在 1 小时内响应"), "{zh_hans}");
-        assert!(zh_hans.contains("在 3 天内完成"), "{zh_hans}");
+        assert!(
+            zh_hans.contains("在11月30日（星期一）13:00前响应"),
+            "{zh_hans}"
+        );
         let en = said(Lang::En);
-        assert!(en.contains("within 1 hour and"), "{en}");
-        assert!(en.contains("within 3 days."), "{en}");
+        assert!(en.contains("respond by Mon 30 Nov 13:00 and"), "{en}");
+        assert!(en.contains("resolve it by Thu 3 Dec 09:00."), "{en}");
     }
 
     #[tokio::test]

@@ -248,6 +248,36 @@ pub async fn edited(
     show(bot, app, actor, dialogue, draft, &units, Show::New).await
 }
 
+/// Ends the draft as the button says: confirmed, cancelled, raised as an
+/// emergency, or handed to a person; the drafts beside it go on.
+async fn finish(
+    bot: &Bot,
+    app: &App,
+    actor: &Actor,
+    dialogue: &BotDialogue,
+    draft: Draft,
+    op: DraftOp,
+) -> HandlerResult {
+    match op {
+        DraftOp::AskPerson => {
+            let topic = draft.faq.clone().unwrap_or_default();
+            confirm::ask_person(bot, app, actor, draft, &topic).await
+        }
+        DraftOp::Cancel => {
+            let card = draft.card;
+            let next = match draft.rest() {
+                Some(next) => State::Resident(Flow::Draft(next)),
+                None => State::Idle,
+            };
+            dialogue.update(next).await?;
+            retire(bot, actor, card).await;
+            reply::text(bot, actor, t(actor.lang, "draft-cancelled")).await
+        }
+        DraftOp::Urgent => confirm::emergency(bot, app, actor, draft).await,
+        _ => confirm::confirm(bot, app, actor, draft).await,
+    }
+}
+
 /// A button of a draft's card or question.
 pub async fn button(
     bot: &Bot,
@@ -288,9 +318,11 @@ pub async fn button(
     {
         return refuse(bot, actor, query).await;
     }
+    let about_held = matches!(op, DraftOp::Join | DraftOp::Split);
     let forged = op == DraftOp::SetKind(Kind::Unknown)
         || (op == DraftOp::AskPerson && draft.faq.is_none())
-        || (matches!(op, DraftOp::Join | DraftOp::Split) && draft.held.is_none())
+        || (about_held && draft.held.is_none())
+        || (!about_held && draft.asks_about_held(nonce))
         || (op == DraftOp::TakeTime && draft.proposed.is_none());
     if forged {
         return refuse(bot, actor, query).await;
@@ -300,30 +332,32 @@ pub async fn button(
     // logs a failed answer).
     reply::answer(bot, actor, query, None, false);
     let min_confidence = app.settings.tickets.min_confidence;
+    // The draft is done: a message still held for its question becomes a
+    // request of its own, shown once the draft is settled.
+    let finishing = match op {
+        DraftOp::Confirm => draft.missing(min_confidence) == Ask::Nothing,
+        DraftOp::Cancel | DraftOp::Urgent | DraftOp::AskPerson => true,
+        _ => false,
+    };
+    if finishing && super::route::release_held(bot, app, actor, &mut draft, &units).await {
+        let released = draft.clone().rest();
+        finish(bot, app, actor, dialogue, draft, op).await?;
+        return match released {
+            Some(next) => show(bot, app, actor, dialogue, next, &units, Show::New).await,
+            None => Ok(()),
+        };
+    }
+    if finishing {
+        return finish(bot, app, actor, dialogue, draft, op).await;
+    }
     match op {
         DraftOp::Confirm => {
-            let missing = draft.missing(min_confidence);
-            if missing != Ask::Nothing {
-                draft.asking = missing;
-                return show(bot, app, actor, dialogue, draft, &units, Show::InPlace).await;
-            }
-            return confirm::confirm(bot, app, actor, draft).await;
+            draft.asking = draft.missing(min_confidence);
+            return show(bot, app, actor, dialogue, draft, &units, Show::InPlace).await;
         }
-        DraftOp::AskPerson => {
-            let topic = draft.faq.clone().unwrap_or_default();
-            return confirm::ask_person(bot, app, actor, draft, &topic).await;
+        DraftOp::AskPerson | DraftOp::Cancel | DraftOp::Urgent => {
+            return finish(bot, app, actor, dialogue, draft, op).await;
         }
-        DraftOp::Cancel => {
-            let card = draft.card;
-            let next = match draft.rest() {
-                Some(next) => State::Resident(Flow::Draft(next)),
-                None => State::Idle,
-            };
-            dialogue.update(next).await?;
-            retire(bot, actor, card).await;
-            return reply::text(bot, actor, t(actor.lang, "draft-cancelled")).await;
-        }
-        DraftOp::Urgent => return confirm::emergency(bot, app, actor, draft).await,
         DraftOp::Join | DraftOp::Split => {
             return super::route::place_held(bot, app, actor, dialogue, query, draft, op).await;
         }

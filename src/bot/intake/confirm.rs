@@ -5,17 +5,18 @@ use fluent_bundle::FluentValue;
 use teloxide::prelude::*;
 
 use super::Flow;
-use super::card::{self, duration_text, place_line, said};
+use super::card::{self, place_line, said};
 use super::draft::{Draft, Place};
 use super::retire;
 use crate::bot::{Actor, App, HandlerResult, State};
+use crate::dates;
 use crate::desk::{self, NewRequest, Opened, Source, cards};
 use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind, Urgency};
 use crate::error::Error;
 use crate::outbox::{self, OutMessage};
 use crate::store;
-use crate::texts::{t, t_args};
+use crate::texts::t_args;
 
 /// The safety advice for an emergency of this category.
 pub fn safety_key(category: Category) -> &'static str {
@@ -82,14 +83,25 @@ async fn open(
         when: draft.when,
         photos: draft.photos.clone(),
     };
+    let place = match &draft.place {
+        Place::Area { area, building } => desk::SharedPlace {
+            area: Some(area.clone()),
+            building: building.clone(),
+        },
+        Place::Building(building) => desk::SharedPlace {
+            area: None,
+            building: Some(building.clone()),
+        },
+        Place::Unit { .. } | Place::Unknown => desk::SharedPlace::default(),
+    };
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let opened = desk::open_ticket(&mut tx, app, request, now).await?;
+    let opened = desk::open_ticket_at(&mut tx, app, request, &place, now).await?;
     store::drafts::link(&mut tx, actor.chat().0, draft.nonce, opened.ticket.id).await?;
     let ack = if filing.urgency == Urgency::Emergency {
         emergency_text(app, actor, &opened)
     } else {
-        confirmed_text(app, actor, &opened, filing)
+        confirmed_text(app, actor, &opened)
     };
     outbox::enqueue(&mut tx, actor.chat().0, &OutMessage::text(ack), now).await?;
     match after {
@@ -110,39 +122,85 @@ async fn open(
     Ok(opened)
 }
 
-fn confirmed_text(app: &App, actor: &Actor, opened: &Opened, filing: Filing) -> String {
+fn confirmed_text(app: &App, actor: &Actor, opened: &Opened) -> String {
     let lang = actor.lang;
     let ticket = &opened.ticket;
-    let sla = app.settings.sla_for(filing.kind, filing.urgency);
+    let (tz, now) = (app.settings.timezone, app.now());
+    let phone = app.settings.office.phone.clone();
+    // Who really handles it: the assignee's own department when nobody of
+    // the ticket's was on duty; with nobody at all, that and the phone.
+    let mut department = cards::label(lang, "dept", &ticket.department);
     let next = match &opened.assignee {
-        Some(staff) => t_args(
+        Some(staff) => match staff.department.as_deref() {
+            Some(theirs) if theirs != ticket.department => {
+                let own = std::mem::replace(&mut department, cards::label(lang, "dept", theirs));
+                t_args(
+                    lang,
+                    "draft-next-other",
+                    &[
+                        ("staff", staff.first_name.clone().into()),
+                        ("own", own.into()),
+                    ],
+                )
+            }
+            _ => t_args(
+                lang,
+                "draft-next-assigned",
+                &[("staff", staff.first_name.clone().into())],
+            ),
+        },
+        None => t_args(
             lang,
-            "draft-next-assigned",
-            &[("staff", staff.first_name.clone().into())],
+            "draft-next-nobody",
+            &[("phone", phone.clone().into())],
         ),
-        None => t(lang, "draft-next-new"),
     };
     let args: [(&str, FluentValue); 6] = [
         ("number", ticket.number.clone().into()),
+        ("department", department.into()),
         (
-            "department",
-            cards::label(lang, "dept", &ticket.department).into(),
+            "respond",
+            dates::moment(lang, tz, ticket.respond_by, now).into(),
         ),
-        ("respond", duration_text(lang, sla.respond).into()),
-        ("resolve", duration_text(lang, sla.resolve).into()),
+        (
+            "resolve",
+            dates::moment(lang, tz, ticket.resolve_by, now).into(),
+        ),
         ("next", next.into()),
-        ("phone", app.settings.office.phone.clone().into()),
+        ("phone", phone.into()),
     ];
-    t_args(lang, "draft-confirmed", &args)
+    let confirmed = t_args(lang, "draft-confirmed", &args);
+    if opened.duplicates.is_empty() {
+        return confirmed;
+    }
+    // The same category again while one is open: said, not refused (a
+    // second fault of a kind is possible); the staff's card says it too.
+    let again = t_args(
+        lang,
+        "draft-duplicate",
+        &[
+            ("numbers", opened.duplicates.join(", ").into()),
+            (
+                "category",
+                cards::label(lang, "category", ticket.category.as_str()).into(),
+            ),
+        ],
+    );
+    format!("{confirmed}\n\n{again}")
 }
 
 fn emergency_text(app: &App, actor: &Actor, opened: &Opened) -> String {
     let lang = actor.lang;
     let category = opened.ticket.category;
     let emergency = app.settings.office.emergency_phone.clone();
+    // With nobody on duty, the resident is told exactly that.
+    let key = match opened.assignee {
+        Some(_) => "emergency-opened",
+        None => "emergency-opened-nobody",
+    };
     let headline = t_args(
         lang,
-        "emergency-opened",
+        key,
         &[
             ("number", opened.ticket.number.clone().into()),
             ("emergency", emergency.clone().into()),

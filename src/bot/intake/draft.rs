@@ -111,6 +111,47 @@ pub struct Held {
     pub photo: Option<String>,
     /// The message asking about it.
     pub question: Option<i32>,
+    /// What the question's buttons carry: their own nonce, so that the
+    /// card's changing nonce leaves them valid (older states: the draft's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<u32>,
+    /// Messages written after it while the question waited, unclear
+    /// themselves: they stay with it until the resident chooses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more: Vec<HeldPart>,
+}
+
+/// A further message waiting with a held one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeldPart {
+    pub message_id: i32,
+    pub text: String,
+    pub photo: Option<String>,
+}
+
+impl Held {
+    /// Adds another unclear message to the held one.
+    pub fn push(&mut self, message_id: i32, text: &str, photo: Option<String>) {
+        self.more.push(HeldPart {
+            message_id,
+            text: text.to_owned(),
+            photo,
+        });
+    }
+
+    /// Puts every held message (and photo) into `draft`.
+    pub fn add_to(&self, draft: &mut Draft) {
+        draft.add_text(self.message_id, &self.text);
+        if let Some(photo) = &self.photo {
+            draft.add_photo(photo);
+        }
+        for part in &self.more {
+            draft.add_text(part.message_id, &part.text);
+            if let Some(photo) = &part.photo {
+                draft.add_photo(photo);
+            }
+        }
+    }
 }
 
 /// How many drafts may wait beside the current one.
@@ -150,10 +191,10 @@ impl Draft {
     /// The draft whose buttons carry `nonce`, made current: this one, or one
     /// of those beside it (this one then waits beside it instead).
     pub fn pick(mut self, nonce: u32) -> Option<Self> {
-        if self.nonce == nonce {
+        if self.answers(nonce) {
             return Some(self);
         }
-        let at = self.others.iter().position(|d| d.nonce == nonce)?;
+        let at = self.others.iter().position(|d| d.answers(nonce))?;
         let mut picked = self.others.remove(at);
         let mut others = std::mem::take(&mut self.others);
         others.push(self);
@@ -161,12 +202,24 @@ impl Draft {
         Some(picked)
     }
 
+    /// Whether buttons carrying `nonce` belong to this draft: its card, or
+    /// the question about a message held for it.
+    fn answers(&self, nonce: u32) -> bool {
+        self.nonce == nonce || self.asks_about_held(nonce)
+    }
+
+    /// Whether `nonce` is that of the question about the held message.
+    pub fn asks_about_held(&self, nonce: u32) -> bool {
+        self.held.as_ref().is_some_and(|h| h.nonce == Some(nonce))
+    }
+
     /// Starts `new` as the current draft, this one waiting beside it (unless
     /// it holds nothing to send, like an answered question).
     pub fn shelve_for(mut self, mut new: Self) -> Self {
         let mut others = std::mem::take(&mut self.others);
+        // A held message stays with its draft: the question's buttons name
+        // that draft and still count.
         if self.is_pending_request() || (self.faq.is_some() && self.card.is_some()) {
-            self.held = None;
             others.push(self);
         }
         let excess = others.len().saturating_sub(MAX_OTHERS);

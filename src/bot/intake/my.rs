@@ -11,6 +11,7 @@ use super::input;
 use super::{Flow, compose, retire};
 use crate::bot::common::refuse;
 use crate::bot::{Actor, App, BotDialogue, HandlerResult, State, reply};
+use crate::desk::bookings;
 use crate::desk::{self, Doer, Refusal, additions, cards};
 use crate::domain::button::{Callback, TicketOp};
 use crate::domain::lang::Lang;
@@ -75,9 +76,28 @@ pub async fn list(bot: &Bot, app: &App, actor: &Actor) -> HandlerResult {
                 "status",
                 cards::label(lang, "status", ticket.status.as_str()).into(),
             ),
-            ("date", cards::time(app, ticket.created_at).into()),
+            ("date", cards::time(app, lang, ticket.created_at).into()),
         ];
-        lines.push(t_args(lang, "my-line", &args));
+        let line = match store::bookings::of_ticket(app.db.pool(), ticket.id).await? {
+            // A booking reads as the appointment it is: what, when, and its state.
+            Some(b) => {
+                let args: [(&str, FluentValue); 4] = [
+                    ("number", ticket.number.clone().into()),
+                    ("name", bookings::name(lang, &b.bookable).into()),
+                    (
+                        "slot",
+                        bookings::slot_text(app, lang, b.starts_at, b.ends_at).into(),
+                    ),
+                    (
+                        "status",
+                        t(lang, &format!("booking-status-{}", b.status)).into(),
+                    ),
+                ];
+                t_args(lang, "my-booking-line", &args)
+            }
+            None => t_args(lang, "my-line", &args),
+        };
+        lines.push(line);
         buttons.push(OutButton::new(
             ticket.number.clone(),
             Callback::Ticket {
@@ -266,7 +286,7 @@ fn history_line(lang: Lang, app: &App, row: &HistoryRow, user_id: i64) -> String
         .filter(|n| shown && !n.is_empty())
         .map(|n| format!(" — {n}"))
         .unwrap_or_default();
-    format!("{} {action}{note}", cards::time(app, row.at))
+    format!("{} {action}{note}", cards::time(app, lang, row.at))
 }
 
 /// One ticket and its history, with what the resident may still do.
@@ -278,7 +298,7 @@ async fn view(bot: &Bot, app: &App, actor: &Actor, ticket: &TicketRow) -> Handle
         .and_then(|id| units.iter().find(|u| u.id == id))
         .map_or_else(|| "—".to_owned(), UnitRow::label);
     let when = match (ticket.preferred_start, ticket.preferred_end) {
-        (Some(s), Some(e)) => cards::span(app, s, e),
+        (Some(s), Some(e)) => cards::span(app, lang, s, e),
         _ => t(lang, "card-no-time"),
     };
     let rows = store::tickets::history(app.db.pool(), ticket.id).await?;
@@ -318,7 +338,13 @@ async fn view(bot: &Bot, app: &App, actor: &Actor, ticket: &TicketRow) -> Handle
             }
             .encode(),
         ));
-        if ticket.resident_id == Some(actor.id()) {
+        let booked = store::bookings::of_ticket(app.db.pool(), ticket.id)
+            .await?
+            .filter(|b| b.status == "booked");
+        if let Some(b) = booked.filter(|_| ticket.resident_id == Some(actor.id())) {
+            // A booking changes and cancels through its own buttons (cutoff checked).
+            row.extend(bookings::resident_buttons(lang, b.id).into_iter().flatten());
+        } else if ticket.resident_id == Some(actor.id()) {
             row.push(OutButton::new(
                 t(lang, "button-cancel-ticket"),
                 Callback::Ticket {
@@ -436,6 +462,8 @@ mod tests {
             accepted_at: None,
             resolved_at: None,
             resolution_note: None,
+            area: None,
+            building: None,
         }
     }
 

@@ -52,26 +52,14 @@ pub async fn answer(
     state: State,
 ) -> HandlerResult {
     match state {
-        State::Resident(Flow::Draft(mut draft)) => {
-            join_held(&mut draft, bot, actor).await;
+        // A held message keeps waiting for the resident's choice.
+        State::Resident(Flow::Draft(draft)) => {
             compose::take(bot, app, actor, dialogue, msg, Some(draft)).await
         }
         State::Resident(Flow::AddInfo { ticket_id, album }) => {
             my::add_info(bot, app, actor, dialogue, msg, ticket_id, album).await
         }
         _ => compose::take(bot, app, actor, dialogue, msg, None).await,
-    }
-}
-
-/// A message held aside earlier joins the draft once the resident writes on
-/// instead of choosing (nothing is lost); its question loses its buttons.
-async fn join_held(draft: &mut Draft, bot: &Bot, actor: &Actor) {
-    if let Some(held) = draft.held.take() {
-        retire(bot, actor, held.question).await;
-        draft.add_text(held.message_id, &held.text);
-        if let Some(photo) = &held.photo {
-            draft.add_photo(photo);
-        }
     }
 }
 
@@ -87,10 +75,9 @@ pub async fn new_request(
 ) -> HandlerResult {
     let fresh = Draft::new(rand::random(), app.now());
     let draft = match state {
-        State::Resident(Flow::Draft(mut old)) => {
-            join_held(&mut old, bot, actor).await;
-            old.shelve_for(fresh)
-        }
+        // The earlier draft waits beside the new one, with any message held
+        // for its question (whose buttons still count).
+        State::Resident(Flow::Draft(old)) => old.shelve_for(fresh),
         State::Resident(Flow::AddInfo { ticket_id, .. }) => {
             if let Some(ticket) = store::tickets::read(app.db.pool(), ticket_id).await? {
                 let args = [("number", ticket.number.into())];
@@ -104,7 +91,9 @@ pub async fn new_request(
 }
 
 /// The desk cannot tell whether the message belongs to the draft: it is held
-/// and the resident asked, with two buttons.
+/// and the resident asked, with two buttons. A message already held keeps
+/// waiting, and an unclear one after it waits with it (it most likely goes
+/// on with what it follows); the question is asked again under it.
 pub async fn ask_which(
     bot: &Bot,
     app: &App,
@@ -116,14 +105,17 @@ pub async fn ask_which(
     let State::Resident(Flow::Draft(mut draft)) = state else {
         return Ok(());
     };
-    join_held(&mut draft, bot, actor).await;
     let photo = match &input.photo {
         Some(photo) => input::photo_id(bot, actor, photo).await,
         None => None,
     };
     let lang = actor.lang;
     let about = card::excerpt(&card::said(lang, &draft), QUOTED);
-    let n = draft.nonce;
+    let n = draft
+        .held
+        .as_ref()
+        .and_then(|h| h.nonce)
+        .unwrap_or_else(rand::random);
     let buttons = vec![
         vec![OutButton::new(
             t_args(lang, "button-join-draft", &[("text", about.clone().into())]),
@@ -147,12 +139,23 @@ pub async fn ask_which(
         .send_message(actor.chat(), text)
         .reply_markup(keyboard(&buttons))
         .await?;
-    draft.held = Some(Held {
-        message_id: input.message_id,
-        text: input.text.clone(),
-        photo,
-        question: Some(sent.id.0),
-    });
+    match &mut draft.held {
+        Some(held) => {
+            retire(bot, actor, held.question).await;
+            held.push(input.message_id, &input.text, photo);
+            held.question = Some(sent.id.0);
+        }
+        None => {
+            draft.held = Some(Held {
+                message_id: input.message_id,
+                text: input.text.clone(),
+                photo,
+                question: Some(sent.id.0),
+                nonce: Some(n),
+                more: Vec::new(),
+            });
+        }
+    }
     draft.touched = app.now();
     dialogue.update(State::Resident(Flow::Draft(draft))).await?;
     Ok(())
@@ -179,15 +182,34 @@ pub async fn place_held(
         DraftOp::Split => draft.shelve_for(Draft::new(rand::random(), app.now())),
         _ => draft,
     };
-    target.add_text(held.message_id, &held.text);
-    if let Some(photo) = &held.photo {
-        target.add_photo(photo);
-    }
+    held.add_to(&mut target);
     compose::reread(app, &mut target, app.now(), &units);
     if target.urgency == Urgency::Emergency {
         return super::confirm::emergency(bot, app, actor, target).await;
     }
     compose::show(bot, app, actor, dialogue, target, &units, Show::New).await
+}
+
+/// The draft is being finished while a message waits for the question
+/// whether it belongs to it: that message becomes a request of its own,
+/// current once the draft is done (it is the latest beside it). Returns
+/// whether there was one.
+pub(super) async fn release_held(
+    bot: &Bot,
+    app: &App,
+    actor: &Actor,
+    draft: &mut Draft,
+    units: &[store::units::UnitRow],
+) -> bool {
+    let Some(held) = draft.held.take() else {
+        return false;
+    };
+    retire(bot, actor, held.question).await;
+    let mut own = Draft::new(rand::random(), app.now());
+    held.add_to(&mut own);
+    compose::reread(app, &mut own, app.now(), units);
+    draft.others.push(own);
+    true
 }
 
 /// The pending question was not answered: say how to answer it, with the

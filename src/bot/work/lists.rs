@@ -203,7 +203,7 @@ async fn listing(
     let mut lines = vec![header];
     let mut buttons = Vec::new();
     for ticket in tickets.iter().take(SHOWN) {
-        let unit = unit_label(app, ticket).await?;
+        let unit = unit_label(app, lang, ticket).await?;
         lines.push(list_line(app, lang, ticket, &unit));
         let label = t_args(
             lang,
@@ -227,10 +227,10 @@ async fn listing(
     Ok((lines.join("\n"), rows))
 }
 
-/// `3-1502`, or a dash for a ticket about no unit.
-pub(super) async fn unit_label(app: &App, ticket: &TicketRow) -> Result<String, Error> {
+/// `3-1502`, the shared place of a ticket in no flat, or a dash.
+pub(super) async fn unit_label(app: &App, lang: Lang, ticket: &TicketRow) -> Result<String, Error> {
     let Some(unit_id) = ticket.unit_id else {
-        return Ok("—".to_owned());
+        return Ok(cards::place_label(lang, ticket).unwrap_or_else(|| "—".to_owned()));
     };
     Ok(store::units::read(app.db.pool(), unit_id)
         .await?
@@ -260,7 +260,7 @@ fn list_line(app: &App, lang: Lang, ticket: &TicketRow, unit: &str) -> String {
                 "status",
                 cards::label(lang, "status", ticket.status.as_str()).into(),
             ),
-            ("deadline", cards::time(app, deadline).into()),
+            ("deadline", cards::time(app, lang, deadline).into()),
         ],
     )
 }

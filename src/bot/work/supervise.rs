@@ -90,11 +90,24 @@ async fn history(app: &App, lang: Lang, ticket_id: i64) -> Result<String, Error>
             lang,
             "work-history-line",
             &[
-                ("at", cards::time(app, row.at).into()),
+                ("at", cards::time(app, lang, row.at).into()),
                 ("action", action.into()),
                 ("actor", actor.into()),
             ],
         );
+        if let Some(staff) = row.target_name {
+            let department = row
+                .target_department
+                .as_deref()
+                .map(|d| cards::label(lang, "dept", d))
+                .unwrap_or_else(|| t(lang, "dept-supervisors"));
+            let to = t_args(
+                lang,
+                "work-history-to",
+                &[("staff", staff.into()), ("department", department.into())],
+            );
+            line.push_str(&format!(" {to}"));
+        }
         if let Some(note) = row.note.filter(|n| !n.is_empty()) {
             line.push_str(&format!(" — {note}"));
         }
@@ -131,8 +144,14 @@ async fn send_staff_choice(
         let text = t_args(actor.lang, "work-reassign-none", &[number]);
         return reply::text(bot, actor, text).await;
     }
-    // Stable: the department's own staff first, the rest as the store orders them.
-    staff.sort_by_key(|s| s.department.as_deref() != Some(ticket.department.as_str()));
+    // Stable: the supervisor themselves first, then the department's own
+    // staff, the rest as the store orders them.
+    staff.sort_by_key(|s| {
+        (
+            s.id != actor.id(),
+            s.department.as_deref() != Some(ticket.department.as_str()),
+        )
+    });
     let rows: Vec<Vec<OutButton>> = staff
         .iter()
         .map(|s| {
@@ -140,10 +159,15 @@ async fn send_staff_choice(
                 .department
                 .as_deref()
                 .map(|d| cards::label(actor.lang, "dept", d))
-                .unwrap_or_default();
+                .unwrap_or_else(|| t(actor.lang, "dept-supervisors"));
+            let key = if s.id == actor.id() {
+                "work-reassign-me"
+            } else {
+                "work-reassign-staff"
+            };
             let label = t_args(
                 actor.lang,
-                "work-reassign-staff",
+                key,
                 &[
                     ("on_duty", if s.on_duty { "yes" } else { "no" }.into()),
                     ("name", s.first_name.clone().into()),
@@ -173,13 +197,30 @@ pub async fn reassign_to(
 ) -> HandlerResult {
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let ticket = match desk::reassign(&mut tx, app, id, actor.id(), staff, now).await? {
+    let ticket = match desk::assign::reassign(&mut tx, app, id, actor.id(), staff, now).await? {
         Ok(ticket) => ticket,
         Err(refusal) => {
             tx.rollback().await?;
             return reassign_refused(bot, app, actor, query, id, refusal).await;
         }
     };
+    if staff == actor.id() {
+        // Taken: the card is now the supervisor's own, with the assignee's buttons.
+        let done = t_args(
+            actor.lang,
+            "work-taken",
+            &[("number", ticket.number.clone().into())],
+        );
+        let (text, rows) = render(&mut tx, app, actor, &ticket, Some(done.clone())).await?;
+        app.commit(tx).await?;
+        tracing::info!(ticket_id = id, user_id = actor.id(), "ticket taken");
+        answer(bot, actor, query, Some(done)).await?;
+        match Card::of(query) {
+            Some(card) => rewrite(bot, actor, card, text, &rows).await,
+            None => reply::buttons(bot, actor, text, &rows).await?,
+        }
+        return Ok(());
+    }
     let name = store::users::get_tx(&mut tx, staff)
         .await?
         .map(|u| u.first_name)

@@ -36,8 +36,35 @@ pub async fn ticket_button(
         TicketOp::Note => ask(bot, app, actor, dialogue, query, id, Ask::Note).await,
         TicketOp::Contact => contact(bot, app, actor, query, id).await,
         TicketOp::View => super::supervise::view(bot, app, actor, query, id).await,
-        TicketOp::Reassign | TicketOp::ReassignTo(_) if actor.role() != Some(Role::Supervisor) => {
+        TicketOp::Reassign | TicketOp::ReassignTo(_) | TicketOp::Take
+            if actor.role() != Some(Role::Supervisor) =>
+        {
             refuse(bot, actor, query).await
+        }
+        TicketOp::Take => {
+            super::supervise::reassign_to(bot, app, actor, query, id, actor.id()).await
+        }
+        TicketOp::Urgency
+        | TicketOp::SetUrgency(_)
+        | TicketOp::Category
+        | TicketOp::SetCategory(_)
+        | TicketOp::Close
+        | TicketOp::MergeInto(_)
+            if actor.role() != Some(Role::Supervisor) =>
+        {
+            refuse(bot, actor, query).await
+        }
+        // A supervisor's powers; a supervisor's Cancel asks the office's reason.
+        TicketOp::Urgency
+        | TicketOp::SetUrgency(_)
+        | TicketOp::Category
+        | TicketOp::SetCategory(_)
+        | TicketOp::Close
+        | TicketOp::MergeInto(_) => {
+            super::powers::press(bot, app, actor, dialogue, query, id, op).await
+        }
+        TicketOp::Cancel if actor.role() == Some(Role::Supervisor) => {
+            super::powers::press(bot, app, actor, dialogue, query, id, op).await
         }
         TicketOp::Reassign => super::supervise::choose_staff(bot, app, actor, query, id).await,
         TicketOp::ReassignTo(staff) => {
@@ -82,7 +109,11 @@ pub(super) async fn render(
         Some(headline) => format!("{headline}\n\n{card}"),
         None => card,
     };
-    Ok((text, buttons_for(actor, ticket)))
+    let mut rows = buttons_for(actor, ticket);
+    if actor.role() == Some(Role::Supervisor) {
+        rows.extend(super::powers::rows(tx, actor, ticket).await?);
+    }
+    Ok((text, rows))
 }
 
 fn number_args(ticket: &TicketRow) -> [(&'static str, FluentValue<'static>); 1] {
@@ -103,6 +134,17 @@ fn already(actor: &Actor, ticket: &TicketRow) -> String {
 }
 
 /// Answers a refused press; a stale card is brought up to date meanwhile.
+pub(super) async fn not_yours_or_refused(
+    bot: &Bot,
+    app: &App,
+    actor: &Actor,
+    query: &CallbackQuery,
+    id: i64,
+    refusal: Refusal,
+) -> HandlerResult {
+    refused(bot, app, actor, query, id, refusal).await
+}
+
 async fn refused(
     bot: &Bot,
     app: &App,
@@ -112,7 +154,7 @@ async fn refused(
     refusal: Refusal,
 ) -> HandlerResult {
     match refusal {
-        Refusal::NotYours => refuse(bot, actor, query).await,
+        Refusal::NotYours => not_yours(bot, app, actor, query, id).await,
         Refusal::NotNow(_) => {
             let mut tx = app.db.begin().await?;
             let Some(ticket) = store::tickets::get(&mut tx, id).await? else {
@@ -129,6 +171,34 @@ async fn refused(
         }
         other => answer(bot, actor, query, Some(t(actor.lang, refusal_key(&other)))).await,
     }
+}
+
+/// A press on a ticket that is not (or no longer) the member's. One who was
+/// sent a card about it hears where it went, and the card loses its
+/// buttons; anyone else (a forged press) gets the polite refusal.
+async fn not_yours(
+    bot: &Bot,
+    app: &App,
+    actor: &Actor,
+    query: &CallbackQuery,
+    id: i64,
+) -> HandlerResult {
+    if !store::work::had_card(app.db.pool(), id, actor.id()).await? {
+        return refuse(bot, actor, query).await;
+    }
+    let mut tx = app.db.begin().await?;
+    let Some(ticket) = store::tickets::get(&mut tx, id).await? else {
+        tx.rollback().await?;
+        return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
+    };
+    let headline = cards::where_now(&mut tx, &ticket, actor.lang).await?;
+    let text = cards::stale_card(&mut tx, app, &ticket, actor.lang).await?;
+    tx.rollback().await?;
+    answer(bot, actor, query, Some(headline)).await?;
+    if let Some(card) = Card::of(query) {
+        rewrite(bot, actor, card, text, &[]).await;
+    }
+    Ok(())
 }
 
 /// Accept or Start: acts at once and updates the pressed card.
@@ -198,7 +268,7 @@ async fn ask(
     };
     let who = doer(actor);
     if !notes::may_work(who, &ticket) {
-        return refuse(bot, actor, query).await;
+        return not_yours(bot, app, actor, query, id).await;
     }
     let action = match what {
         Ask::DeclineReason => Some(Action::Decline),
@@ -343,6 +413,13 @@ pub(super) async fn resolution(
     let who = doer(actor);
     let mut tx = app.db.begin().await?;
     let note = given.text.as_deref();
+    // The photo first, so the resident's news of the resolution carries it.
+    if let Some(photo) = &given.photo
+        && let Err(refusal) = notes::add_photo(&mut tx, id, who, photo, note, now).await?
+    {
+        tx.rollback().await?;
+        return flow_refused(bot, app, actor, dialogue, id, refusal).await;
+    }
     let ticket = match desk::act(&mut tx, app, id, who, Action::Resolve, note, now).await? {
         Ok(ticket) => ticket,
         Err(refusal) => {
@@ -350,12 +427,6 @@ pub(super) async fn resolution(
             return flow_refused(bot, app, actor, dialogue, id, refusal).await;
         }
     };
-    if let Some(photo) = &given.photo
-        && let Err(refusal) = notes::add_photo(&mut tx, id, who, photo, note, now).await?
-    {
-        tx.rollback().await?;
-        return flow_refused(bot, app, actor, dialogue, id, refusal).await;
-    }
     let (text, rows) = render(&mut tx, app, actor, &ticket, None).await?;
     // The conversation ends in the write that ends it.
     store::dialogues::clear(&mut tx, dialogue.chat_id().0).await?;

@@ -4,11 +4,13 @@
 
 use crate::domain::callback::Answer;
 use crate::domain::lang::Lang;
-use crate::domain::request::{Category, Kind};
+use crate::domain::request::{Category, Kind, Urgency};
 use crate::domain::ticket::Status;
 
+mod booking;
 mod campaign;
 
+pub use booking::{BookOp, Target};
 pub use campaign::{AnswerOp, AudiencePick, CampaignOp, ComposeOp, NoticeWhen};
 use campaign::{CAMPAIGN_OPS, id, lettered, name_of, value_of};
 
@@ -17,6 +19,8 @@ use campaign::{CAMPAIGN_OPS, id, lettered, name_of, value_of};
 pub enum Callback {
     /// Switch the interface language.
     Lang(Lang),
+    /// A staff member goes on (`true`) or off duty.
+    Duty(bool),
     /// Decide a resident's request to be bound to a unit.
     Bind { request: i64, approve: bool },
     /// Act on a ticket.
@@ -47,6 +51,9 @@ pub enum Callback {
     /// A supervisor answers a step of composing a campaign; `nonce` ties the
     /// buttons to one composition.
     Compose { nonce: u32, op: ComposeOp },
+    /// A booking: the resident's pickers, changes and cancellation, and the
+    /// staff's visit buttons.
+    Book(BookOp),
 }
 
 /// Which open tickets a supervisor wants to see.
@@ -78,8 +85,22 @@ pub enum TicketOp {
     View,
     /// A supervisor asks whom to give it to.
     Reassign,
-    /// A supervisor gives it to this staff member.
+    /// A supervisor gives it to this staff member (or supervisor).
     ReassignTo(i64),
+    /// A supervisor takes it themselves.
+    Take,
+    /// A supervisor asks for the urgencies to choose from.
+    Urgency,
+    /// A supervisor sets its urgency.
+    SetUrgency(Urgency),
+    /// A supervisor asks for the categories to choose from.
+    Category,
+    /// A supervisor sets its category.
+    SetCategory(Category),
+    /// A supervisor closes it (a reason is asked first).
+    Close,
+    /// A supervisor merges it into this other ticket, as its duplicate.
+    MergeInto(i64),
     /// The resident asks to cancel it; they are asked to confirm first.
     Cancel,
     /// The resident confirms the cancellation.
@@ -119,6 +140,7 @@ pub enum DraftOp {
 }
 
 const LANG: &str = "lang";
+const DUTY: &str = "duty";
 const BIND_APPROVE: &str = "bind+";
 const BIND_REJECT: &str = "bind-";
 const TICKET: &str = "t";
@@ -132,6 +154,7 @@ const ANSWER: &str = "sv";
 const NOTICE_ACK: &str = "na";
 const CAMPAIGN: &str = "cp";
 const COMPOSE: &str = "sc";
+const BOOK: &str = "bk";
 
 const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::Accept, "acc"),
@@ -142,6 +165,10 @@ const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::Contact, "tel"),
     (TicketOp::View, "view"),
     (TicketOp::Reassign, "re"),
+    (TicketOp::Take, "take"),
+    (TicketOp::Urgency, "u?"),
+    (TicketOp::Category, "c?"),
+    (TicketOp::Close, "close"),
     (TicketOp::Cancel, "x"),
     (TicketOp::ConfirmCancel, "x!"),
     (TicketOp::KeepOpen, "keep"),
@@ -169,12 +196,16 @@ impl Callback {
     pub fn encode(&self) -> String {
         match self {
             Self::Lang(lang) => format!("{LANG}:{}", lang.tag()),
+            Self::Duty(on) => format!("{DUTY}:{}", if *on { "on" } else { "off" }),
             Self::Bind { request, approve } => {
                 let prefix = if *approve { BIND_APPROVE } else { BIND_REJECT };
                 format!("{prefix}:{request}")
             }
             Self::Ticket { id, op } => match op {
                 TicketOp::ReassignTo(staff) => format!("{TICKET}:to:{id}:{staff}"),
+                TicketOp::SetUrgency(u) => format!("{TICKET}:u:{id}:{}", u.as_str()),
+                TicketOp::SetCategory(c) => format!("{TICKET}:c:{id}:{}", c.as_str()),
+                TicketOp::MergeInto(into) => format!("{TICKET}:m:{id}:{into}"),
                 op => {
                     let name = TICKET_OPS
                         .iter()
@@ -231,6 +262,7 @@ impl Callback {
                 op => format!("{CAMPAIGN}:{}:{id}", name_of(CAMPAIGN_OPS, *op)),
             },
             Self::Compose { nonce, op } => format!("{COMPOSE}:{nonce}:{}", op.encode()),
+            Self::Book(op) => format!("{BOOK}:{}", op.encode()),
         }
     }
 
@@ -241,6 +273,8 @@ impl Callback {
         let rest: Vec<&str> = parts.collect();
         match (prefix, rest.as_slice()) {
             (LANG, [tag]) => tag.parse().ok().map(Self::Lang),
+            (DUTY, ["on"]) => Some(Self::Duty(true)),
+            (DUTY, ["off"]) => Some(Self::Duty(false)),
             (BIND_APPROVE | BIND_REJECT, [id]) => Some(Self::Bind {
                 request: id.parse().ok()?,
                 approve: prefix == BIND_APPROVE,
@@ -248,6 +282,18 @@ impl Callback {
             (TICKET, ["to", id, staff]) => Some(Self::Ticket {
                 id: id.parse().ok()?,
                 op: TicketOp::ReassignTo(staff.parse().ok()?),
+            }),
+            (TICKET, ["u", id, urgency]) => Some(Self::Ticket {
+                id: id.parse().ok()?,
+                op: TicketOp::SetUrgency(urgency.parse().ok()?),
+            }),
+            (TICKET, ["c", id, category]) => Some(Self::Ticket {
+                id: id.parse().ok()?,
+                op: TicketOp::SetCategory(category.parse().ok()?),
+            }),
+            (TICKET, ["m", id, into]) => Some(Self::Ticket {
+                id: id.parse().ok()?,
+                op: TicketOp::MergeInto(into.parse().ok()?),
             }),
             (TICKET, [name, id]) => {
                 let op = TICKET_OPS.iter().find(|(_, n)| n == name)?.0;
@@ -323,6 +369,7 @@ impl Callback {
                 id: id(campaign)?,
                 op: value_of(CAMPAIGN_OPS, name)?,
             }),
+            (BOOK, rest) => BookOp::parse(rest).map(Self::Book),
             (COMPOSE, [nonce, name, value]) => Some(Self::Compose {
                 nonce: nonce.parse().ok()?,
                 op: ComposeOp::parse(name, value)?,
@@ -340,6 +387,8 @@ mod tests {
     fn every_callback_survives_a_round_trip_within_64_bytes() {
         let mut all = vec![
             Callback::Lang(Lang::ZhHant),
+            Callback::Duty(true),
+            Callback::Duty(false),
             Callback::Bind {
                 request: i64::MAX,
                 approve: true,
@@ -356,6 +405,22 @@ mod tests {
         for (op, _) in TICKET_OPS {
             all.push(Callback::Ticket { id: 42, op: *op });
         }
+        for urgency in Urgency::ALL {
+            all.push(Callback::Ticket {
+                id: i64::MAX,
+                op: TicketOp::SetUrgency(*urgency),
+            });
+        }
+        for category in Category::ALL {
+            all.push(Callback::Ticket {
+                id: i64::MAX,
+                op: TicketOp::SetCategory(*category),
+            });
+        }
+        all.push(Callback::Ticket {
+            id: i64::MAX,
+            op: TicketOp::MergeInto(i64::MAX),
+        });
         for (op, _) in DRAFT_OPS {
             all.push(Callback::Draft {
                 nonce: u32::MAX,
@@ -391,10 +456,54 @@ mod tests {
                 via,
             });
         }
+        let slot = chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2099, 12, 31).unwrap();
+        let long_key = "renovation_inspection_xx".to_owned();
+        for t in [Target::New(long_key), Target::Move(i64::MAX)] {
+            all.push(Callback::Book(BookOp::Days(t.clone())));
+            all.push(Callback::Book(BookOp::Day(t.clone(), date)));
+            all.push(Callback::Book(BookOp::Slot(t.clone(), slot)));
+            all.push(Callback::Book(BookOp::Take(t, slot)));
+        }
+        for op in [
+            BookOp::Choose,
+            BookOp::Change(i64::MAX),
+            BookOp::Cancel(i64::MAX),
+            BookOp::ConfirmCancel(i64::MAX),
+            BookOp::Visit(i64::MAX),
+            BookOp::CheckIn(i64::MAX),
+            BookOp::CheckOut(i64::MAX),
+            BookOp::NoShow(i64::MAX),
+            BookOp::Propose(i64::MAX),
+            BookOp::ProposeSlot(i64::MAX, slot),
+            BookOp::AcceptProposal(i64::MAX, slot),
+            BookOp::DeclineProposal(i64::MAX),
+        ] {
+            all.push(Callback::Book(op));
+        }
         for c in all {
             let data = c.encode();
             assert!(data.len() <= 64, "{data}");
             assert_eq!(Callback::parse(&data), Some(c), "{data}");
+        }
+    }
+
+    #[test]
+    fn forged_booking_data_is_not_understood() {
+        for data in [
+            "bk:p:",
+            "bk:p:Party Room",
+            "bk:p:@0",
+            "bk:p:@-3",
+            "bk:d:party_room:2026-12-05",
+            "bk:d:party_room:20261332",
+            "bk:t:party_room:soon",
+            "bk:t:party_room:99999999999999999999",
+            "bk:x:0",
+            "bk:x",
+            "bk:zz:1",
+        ] {
+            assert_eq!(Callback::parse(data), None, "{data}");
         }
     }
 
@@ -440,6 +549,12 @@ mod tests {
             "o",
             "lg:1:fax",
             "lg:x:phone",
+            "duty:maybe",
+            "t:u:1:panic",
+            "t:c:1:dragons",
+            "t:m:1:x",
+            "t:m:1",
+            "duty",
         ] {
             assert_eq!(Callback::parse(data), None, "{data}");
         }
@@ -468,6 +583,31 @@ mod tests {
                 callback: i64::MAX,
                 satisfied,
             });
+        }
+        let slot = chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2099, 12, 31).unwrap();
+        let long_key = "renovation_inspection_xx".to_owned();
+        for t in [Target::New(long_key), Target::Move(i64::MAX)] {
+            all.push(Callback::Book(BookOp::Days(t.clone())));
+            all.push(Callback::Book(BookOp::Day(t.clone(), date)));
+            all.push(Callback::Book(BookOp::Slot(t.clone(), slot)));
+            all.push(Callback::Book(BookOp::Take(t, slot)));
+        }
+        for op in [
+            BookOp::Choose,
+            BookOp::Change(i64::MAX),
+            BookOp::Cancel(i64::MAX),
+            BookOp::ConfirmCancel(i64::MAX),
+            BookOp::Visit(i64::MAX),
+            BookOp::CheckIn(i64::MAX),
+            BookOp::CheckOut(i64::MAX),
+            BookOp::NoShow(i64::MAX),
+            BookOp::Propose(i64::MAX),
+            BookOp::ProposeSlot(i64::MAX, slot),
+            BookOp::AcceptProposal(i64::MAX, slot),
+            BookOp::DeclineProposal(i64::MAX),
+        ] {
+            all.push(Callback::Book(op));
         }
         for c in all {
             let data = c.encode();

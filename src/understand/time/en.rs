@@ -172,6 +172,44 @@ fn offset(n: f64, unit: &str, sign: f64) -> Option<Offset> {
     Some(Offset::Seconds((sign * n * secs) as i64))
 }
 
+static TIMES_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\btimes?|\btwice|\bonce)$"));
+
+/// A deadline, not a time: "before Friday", "by the 30th", "until next
+/// Monday", "no later than the end of the month".
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[^a-z])(?:before|until|till|by|no\s+later\s+than)\s+(?:the\s+)?(?:(?:this|next|coming)\s+)?(?:{WD}|\d{{1,2}}(?:st|nd|rd|th)|end\s+of\s+(?:the\s+)?(?:month|week|year))(?:$|[^a-z0-9])"
+    ))
+});
+
+/// Blanks a deadline so that its day is not read as the time meant.
+pub(crate) fn deadlines(work: &mut Work) {
+    let spans: Vec<(usize, usize)> = DEADLINE
+        .find_iter(&work.text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    for (s, e) in spans {
+        work.blank(s, e);
+    }
+}
+
+static NEXT_WEEK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[^a-z])(?P<w>next\s+week|the\s+week\s+after\s+next)(?:$|[^a-z'])"));
+
+/// "next week" with no day named: the whole of that Monday-to-Sunday week.
+pub(crate) fn weeks(work: &mut Work) {
+    if work.spec.has_day() || work.spec.week.is_some() {
+        return;
+    }
+    let Some(c) = NEXT_WEEK.captures(&work.text) else {
+        return;
+    };
+    let Some(w) = c.name("w") else { return };
+    work.spec.week = Some(if w.as_str().starts_with("next") { 1 } else { 2 });
+    let (s, e) = (w.start(), w.end());
+    work.blank(s, e);
+}
+
 /// in 2 hours, in half an hour, 7 days ago, 2 minutes from now, last 2 minutes.
 pub(crate) fn relative(work: &mut Work) {
     if work.spec.offset.is_some() {
@@ -181,6 +219,11 @@ pub(crate) fn relative(work: &mut Work) {
         .into_iter()
         .find_map(|(r, sign)| {
             let c = r.captures(&work.text)?;
+            // "the fourth time in three months" counts, it names no time.
+            let before = work.text[..c.get(0)?.start()].trim_end();
+            if TIMES_BEFORE.is_match(before) {
+                return None;
+            }
             let n = amount(c.name("n")?.as_str())?;
             let sign = match c.name("dir").map(|d| d.as_str()) {
                 Some("ago" | "earlier") => -1.0,

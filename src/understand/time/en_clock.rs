@@ -37,9 +37,17 @@ static NOON: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[^a-z])(?P<w>noon|midday|midnight)(?:$|[^a-z])"));
 static AT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[^a-z])(?:at|@|for|by)\s+(?:about\s+|around\s+)?(?:(?P<hm>\d{3,4})|(?P<h>\d{1,2})(?:[\s:.](?P<m>\d{2}))?(?P<ap>a|p)?)(?:$|[^\d:/a-z])",
+        r"(?:^|[^a-z])(?:(?:at|@|for|by)\s+(?:about\s+|around\s+)?|(?:around|about|approx\.?|approximately|roughly|~)\s*)(?:(?P<hm>\d{3,4})|(?P<h>\d{1,2})(?:[\s:.](?P<m>\d{2})(?P<ap>a|p)?)?)(?:\s*-?ish)?(?:$|[^\d:/a-z])",
     )
 });
+/// What follows a number that makes it an amount, not a clock: "for about
+/// 5 mins", "around 8 people".
+static AMOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|times?|people|ppl|persons?|pax|guests?|kids?|children|adults?|of|more|or\s+so|storeys?|stories|floors?|flats?|units?|cars?|%|x\b)",
+    )
+});
+
 static BEFORE_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:^|[^\d:/])(?P<h>\d{1,2})(?:\s(?P<m>\d{2}))?\s+(?:tonight|this\s+(?:morning|afternoon|evening)|tomorrow|today|in\s+the\s+(?:morning|afternoon|evening))",
@@ -164,15 +172,19 @@ pub(crate) fn clocks(work: &mut Work) {
             return Some((span(&c), clock, None));
         }
         for r in [&*AT, &*BEFORE_DAY, &*ONLY_H_MM] {
-            if let Some(c) = r.captures(&text)
-                && let Some(clock) = clock_from(&c)
-            {
+            for c in r.captures_iter(&text) {
                 let end = c
-                    .name("m")
+                    .name("ap")
+                    .or(c.name("m"))
                     .or(c.name("hm"))
                     .or(c.name("h"))
                     .map_or(0, |m| m.end());
-                return Some(((span(&c).0, end), clock, None));
+                if AMOUNT_AFTER.is_match(&text[end..]) {
+                    continue;
+                }
+                if let Some(clock) = clock_from(&c) {
+                    return Some(((span(&c).0, end), clock, None));
+                }
             }
         }
         None

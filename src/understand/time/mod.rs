@@ -134,10 +134,12 @@ pub(crate) struct Spec {
     pub part: Option<Part>,
     pub clock: Option<Clock>,
     pub end_clock: Option<Clock>,
+    /// A whole week named with no day (下週, next week): weeks from this one.
+    pub week: Option<i64>,
 }
 
 impl Spec {
-    fn has_day(&self) -> bool {
+    pub(crate) fn has_day(&self) -> bool {
         self.day.is_some() || self.date.is_some() || self.weekday.is_some()
     }
 
@@ -147,6 +149,7 @@ impl Spec {
             && !self.has_day()
             && self.part.is_none()
             && self.clock.is_none()
+            && self.week.is_none()
     }
 }
 
@@ -181,6 +184,12 @@ pub(crate) struct Found {
     /// A habit or duration (日日, every day, for a week) was named, and no
     /// day: "日日晚上12點後" or "at 7am every day" is a habit, not a time.
     pub habit_without_day: bool,
+    /// Only a bare weekday was named (星期日, Saturday): in a question about
+    /// the rules ("星期日得唔得開工？") it means any such day.
+    pub weekday_only: bool,
+    /// Only an offset was named ("in 10 mins"): in thanks, how long the job
+    /// took.
+    pub offset_only: bool,
 }
 
 /// Finds the first time expression in unit-blanked normalised text.
@@ -196,6 +205,8 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
             when: When { start: at, end: at },
             part_only: false,
             habit_without_day: false,
+            weekday_only: false,
+            offset_only: false,
         });
     }
     if common::is_whole_day(&work.text) {
@@ -204,6 +215,8 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
             when,
             part_only: false,
             habit_without_day: false,
+            weekday_only: false,
+            offset_only: false,
         });
     }
     let has_cjk = work
@@ -213,10 +226,12 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
     let has_ascii = work.text.bytes().any(|b| b.is_ascii_alphanumeric());
     if has_cjk {
         zh::relative(&mut work);
+        zh::deadlines(&mut work);
     }
     if has_ascii {
         en::words_to_digits(&mut work);
         en::relative(&mut work);
+        en::deadlines(&mut work);
     }
     let habit = common::habits(&mut work);
     if has_ascii || has_cjk {
@@ -226,6 +241,7 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
         zh::dates(&mut work);
         zh::days(&mut work);
         zh::weekdays(&mut work);
+        zh::weeks(&mut work);
         zh::clocks(&mut work);
         zh::parts(&mut work);
     }
@@ -235,6 +251,7 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
         en_clock::clocks(&mut work);
         en::days(&mut work);
         en::weekdays(&mut work);
+        en::weeks(&mut work);
         en::parts(&mut work);
         common::clock_24h(&mut work);
     }
@@ -245,10 +262,22 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
     let part_only =
         spec.part.is_some() && !spec.has_day() && spec.clock.is_none() && spec.offset.is_none();
     let habit_without_day = habit && !spec.has_day() && spec.offset.is_none();
+    let nothing_but = |only: bool| {
+        only && spec.day.is_none()
+            && spec.date.is_none()
+            && spec.clock.is_none()
+            && spec.part.is_none()
+            && spec.week.is_none()
+    };
+    let weekday_only =
+        nothing_but(matches!(spec.weekday, Some((_, WeekRef::Bare))) && spec.offset.is_none());
+    let offset_only = nothing_but(spec.offset.is_some() && spec.weekday.is_none());
     resolve(spec, now).map(|when| Found {
         when,
         part_only,
         habit_without_day,
+        weekday_only,
+        offset_only,
     })
 }
 
@@ -367,6 +396,15 @@ pub(crate) fn resolve(spec: &Spec, now: DateTime<Tz>) -> Option<When> {
             day = Some(date);
         }
         None => {}
+    }
+    if let (None, None, None, None, Some(n)) = (day, &spec.date, spec.day, spec.weekday, spec.week)
+    {
+        let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+        let first = monday + Duration::days(7 * n);
+        return Some(When {
+            start: at(now, first, 0, 0, 0)?,
+            end: at(now, first + Duration::days(6), 23, 59, 59)?,
+        });
     }
     let date = match (day, &spec.date, spec.day, spec.weekday) {
         (Some(d), ..) => d,

@@ -157,6 +157,60 @@ fn whole_message_now_is_now() {
 }
 
 #[test]
+fn a_weekday_with_one_character_for_the_part_of_day_has_that_part() {
+    is("想book星期六晚會所個BBQ爐", "2026-11-28 18:00:00");
+    is("週日早得唔得", "2026-11-29 06:00:00");
+    is("星期六晚上", "2026-11-28 18:00:00");
+}
+
+#[test]
+fn around_an_hour_with_a_day_word_is_that_clock() {
+    is("Can someone come tonight around 8?", "2026-11-27 20:00:00");
+    is("around 3 the lights went off", "2026-11-27 15:00:00");
+    assert_eq!(start("we waited for about 5 mins"), None);
+}
+
+#[test]
+fn in_some_minutes_is_that_minute_but_a_count_in_months_is_no_time() {
+    is("can someone come in 10 mins", "2026-11-27 10:10:00");
+    assert_eq!(start("the fourth time in three months"), None);
+    assert_eq!(
+        start("Got stuck for about 5 mins yesterday evening"),
+        Some("2026-11-26 18:00:00".into())
+    );
+}
+
+#[test]
+fn a_deadline_is_not_a_time() {
+    for text in [
+        "30號之前整好就得",
+        "信箱鎖壞咗，30號之前搞唔搞得掂？",
+        "星期五之前整好",
+        "please fix it before Friday",
+        "by the 30th please",
+    ] {
+        assert_eq!(start(text), None, "{text}");
+    }
+    is("30號下午", "2026-11-30 12:00:00");
+}
+
+#[test]
+fn next_week_with_no_day_is_the_whole_week() {
+    let norm = normalise("聽說下週有消防演練？");
+    let found = find(&unit::find(&norm, "").rest, now()).expect("a week");
+    assert_eq!(found.when.start.to_rfc3339(), "2026-11-30T00:00:00+08:00");
+    assert_eq!(found.when.end.to_rfc3339(), "2026-12-06T23:59:59+08:00");
+    is("next week some time please", "2026-11-30 00:00:00");
+    is("下週三下午", "2026-12-02 12:00:00");
+}
+
+#[test]
+fn a_flat_after_at_is_not_midnight() {
+    assert_eq!(start("the workers at 12A use the lift"), None);
+    is("at 4:30p tomorrow", "2026-11-28 16:30:00");
+}
+
+#[test]
 fn numbers_that_are_not_times_are_ignored() {
     for text in [
         "快一點",

@@ -274,6 +274,67 @@ pub(crate) fn weekdays(work: &mut Work) {
     }
     let s = span(&c);
     work.blank(s.0, s.1);
+    // 星期六晚, 週日早: a part of the day written as one character.
+    let after = &work.text[s.1..];
+    let part =
+        if after.starts_with("晚") && !after.starts_with("晚上") && !after.starts_with("晚间")
+        {
+            Some(Part::Evening)
+        } else if (after.starts_with("早") || after.starts_with("朝"))
+            && !after.starts_with("早上")
+            && !after.starts_with("早晨")
+        {
+            Some(Part::Morning)
+        } else {
+            None
+        };
+    if let Some(part) = part {
+        if work.spec.part.is_none() {
+            work.spec.part = Some(part);
+        }
+        work.blank(s.1, s.1 + '晚'.len_utf8());
+    }
+}
+
+static WEEK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?P<pre>下下个|下下|下个|下)\s*(?:周|星期|礼拜)(?P<after>.?)"));
+
+/// 下週 with no day named: the whole of next Monday-to-Sunday week.
+pub(crate) fn weeks(work: &mut Work) {
+    if work.spec.has_day() || work.spec.week.is_some() {
+        return;
+    }
+    let Some(c) = WEEK.captures_iter(&work.text).find(|c| {
+        let after = c.name("after").map_or("", |a| a.as_str());
+        !after.starts_with(|ch: char| "一二三四五六日天1234567末".contains(ch))
+    }) else {
+        return;
+    };
+    let n = match c.name("pre").map_or("", |p| p.as_str()) {
+        "下下个" | "下下" => 2,
+        _ => 1,
+    };
+    work.spec.week = Some(n);
+    let end = c.name("after").map_or(0, |a| a.start());
+    work.blank(span(&c).0, end);
+}
+
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:(?:{DAY_NUM})\s*[号日]|(?:下个|下|这个|这|本)?\s*(?:星期|礼拜|周)[一二三四五六日天1-7]|月底|月尾|年底|明天|后天|今晚|今天)\s*(?:之前|以前|前|为止)"
+    ))
+});
+
+/// 30號之前, 星期五之前: a deadline, not a time; blanked so its day is not
+/// read as the time meant.
+pub(crate) fn deadlines(work: &mut Work) {
+    let spans: Vec<(usize, usize)> = DEADLINE
+        .find_iter(&work.text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    for (s, e) in spans {
+        work.blank(s, e);
+    }
 }
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,0 +1,23 @@
+# 日期：一定寫星期幾；不是今年才寫年份。
+date-day = { $month }月{ $day }日（{ $weekday }）
+date-day-year = { $year }年{ $month }月{ $day }日（{ $weekday }）
+date-moment = { $date }{ $time }
+weekday-1 = 星期一
+weekday-2 = 星期二
+weekday-3 = 星期三
+weekday-4 = 星期四
+weekday-5 = 星期五
+weekday-6 = 星期六
+weekday-7 = 星期日
+month-1 = 1
+month-2 = 2
+month-3 = 3
+month-4 = 4
+month-5 = 5
+month-6 = 6
+month-7 = 7
+month-8 = 8
+month-9 = 9
+month-10 = 10
+month-11 = 11
+month-12 = 12
