@@ -375,3 +375,22 @@ fn rat_droppings_and_cockroaches_in_a_refuse_room_are_pests() {
     );
     assert_eq!(parse("後樓梯有老鼠屎").category, Category::Pests);
 }
+
+#[test]
+fn a_complaint_mainly_about_sound_is_noise_whatever_makes_it() {
+    let u = parse("垃圾車每天早上五點就來收垃圾，很吵");
+    assert_eq!((u.kind, u.category), (Kind::Complaint, Category::Noise));
+    assert_eq!(parse("垃圾房好臭，冇人清").category, Category::Cleaning);
+}
+
+#[test]
+fn a_parcel_pick_up_question_is_an_inquiry_and_a_fountain_is_a_facility() {
+    assert_eq!(
+        parse("Can I pick up a parcel from the management office after 9pm?").kind,
+        Kind::Inquiry
+    );
+    assert_eq!(
+        parse("中庭的噴水池已經壞很久了").category,
+        Category::Facilities
+    );
+}
