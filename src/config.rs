@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+use crate::domain::booking::Bookable;
 use crate::domain::calendar::{self, Calendar, Clock, Hours, Week};
 use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind, Urgency};
@@ -39,6 +40,8 @@ pub struct Settings {
     pub sla: HashMap<Urgency, Sla>,
     /// When the office works: the clock of time limits counted in office hours.
     pub office_hours: OfficeHours,
+    /// What residents can book (visit types and facilities), by key.
+    pub bookables: std::collections::BTreeMap<String, Bookable>,
     /// Department keys, in the order they are shown. `customer_service` must be one.
     pub departments: Vec<String>,
     /// Category → department key. Categories not listed go to `customer_service`.
@@ -389,6 +392,7 @@ impl Default for Settings {
             inbox: Inbox::default(),
             sla,
             office_hours: OfficeHours::default(),
+            bookables: crate::domain::booking::defaults(),
             departments: [
                 "customer_service",
                 "engineering",
@@ -578,6 +582,36 @@ impl Settings {
                 ));
             }
         }
+        for (key, b) in &self.bookables {
+            if !self.departments.contains(&b.department) {
+                return Err(bad(
+                    &format!("bookables.{key}.department"),
+                    format!("`{}` is not one of `departments`", b.department),
+                ));
+            }
+            if b.capacity == 0 {
+                return Err(bad(
+                    &format!("bookables.{key}.capacity"),
+                    "must be at least 1".into(),
+                ));
+            }
+            if b.duration.is_zero() {
+                return Err(bad(
+                    &format!("bookables.{key}.duration"),
+                    "must be longer than nothing".into(),
+                ));
+            }
+            let usable = key.len() <= 24
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !usable {
+                return Err(bad(
+                    &format!("bookables.{key}"),
+                    "a key is up to 24 of a-z, 0-9 and _".into(),
+                ));
+            }
+        }
         if self.scheduler.max_attempts == 0 {
             return Err(bad("scheduler.max_attempts", "must be at least 1".into()));
         }
@@ -628,6 +662,16 @@ impl Settings {
             resolve: Duration::from_secs(3 * 24 * 3600),
             clock: None,
         })
+    }
+
+    /// A bookable thing by key, as its slots are computed: a visit (staff's
+    /// time) has none on the office's holidays besides its own closed days.
+    pub fn bookable(&self, key: &str) -> Option<Bookable> {
+        let mut b = self.bookables.get(key)?.clone();
+        if b.sort == crate::domain::booking::Sort::Visit {
+            b.closed.extend(self.office_hours.holidays.iter().copied());
+        }
+        Some(b)
     }
 
     /// The office's calendar: working week and holidays in the estate's zone.
@@ -757,6 +801,29 @@ mod tests {
     }
 
     #[test]
+    fn a_visit_has_no_slots_on_a_public_holiday_but_a_facility_does() {
+        let s = Settings::default();
+        let christmas = chrono::NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+        let eve = chrono::NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
+        let visit = s.bookable("home_visit").unwrap();
+        assert!(visit.slots_on(s.timezone, christmas).is_empty());
+        assert!(!visit.slots_on(s.timezone, eve).is_empty());
+        let room = s.bookable("party_room").unwrap();
+        assert!(!room.slots_on(s.timezone, christmas).is_empty());
+        assert!(s.bookable("tennis_court").is_none());
+    }
+
+    #[test]
+    fn a_bookable_for_an_unknown_department_is_refused() {
+        let file = "[bookables.gym]\nsort = \"facility\"\ndepartment = \"sports\"\nduration = \"1h\"\ncapacity = 2\nahead = \"7days\"\nlate = \"1h\"\ncancel_cutoff = \"2h\"\n[bookables.gym.week]\nmon = \"07:00-22:00\"\n";
+        let err = Settings::from_parts(file.parse().unwrap(), env(&[])).unwrap_err();
+        assert!(
+            err.to_string().contains("bookables.gym.department"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn routing_to_an_unknown_department_is_refused() {
         let err = Settings::from_parts("[routing]\nlift = \"plumbers\"".parse().unwrap(), env(&[]))
             .unwrap_err();
@@ -801,6 +868,7 @@ mod example_file {
             assert_eq!(s.sla[u].clock, sla.clock);
         }
         assert_eq!(s.office_hours.week, d.office_hours.week);
+        assert_eq!(s.bookables, d.bookables);
         assert_eq!(s.office_hours.holidays, d.office_hours.holidays);
     }
 }

@@ -37,6 +37,16 @@ pub enum CallbackStep {
     Timeout,
 }
 
+/// A booking's reminders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStage {
+    /// The day before the slot.
+    DayBefore,
+    /// Shortly before it (`tickets.visit_reminder_lead`).
+    Soon,
+}
+
 /// A survey's or notice's timed steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
@@ -68,6 +78,13 @@ pub enum Job {
     },
     /// Remind the resident of a booked visit.
     VisitReminder { ticket_id: i64 },
+    /// Remind the resident of a booking, if it still holds the slot that
+    /// starts at `start` (Unix seconds).
+    BookingReminder {
+        booking_id: i64,
+        stage: BookingStage,
+        start: i64,
+    },
     /// The monthly report of `month` (`YYYY-MM`) to supervisors and managers.
     MonthlyReport { month: String },
     /// A survey's or notice's step: queue recipients, remind, close.
@@ -85,6 +102,7 @@ impl Job {
             Self::Sla { .. } => "sla",
             Self::Callback { .. } => "callback",
             Self::VisitReminder { .. } => "visit_reminder",
+            Self::BookingReminder { .. } => "booking_reminder",
             Self::MonthlyReport { .. } => "monthly_report",
             Self::Campaign { .. } => "campaign",
         }

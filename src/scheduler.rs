@@ -130,6 +130,13 @@ impl Scheduler {
             Job::VisitReminder { ticket_id } => {
                 crate::desk::visits::remind(tx, &self.app, ticket_id, now).await?;
             }
+            Job::BookingReminder {
+                booking_id,
+                stage,
+                start,
+            } => {
+                crate::desk::bookings::remind(tx, &self.app, booking_id, stage, start, now).await?;
+            }
             Job::MonthlyReport { month } => {
                 crate::report::job::send(tx, &self.app, &month, now).await?;
             }

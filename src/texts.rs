@@ -25,6 +25,7 @@ macro_rules! catalogue_files {
 }
 
 catalogue_files!(
+    "booking.ftl",
     "bot.ftl",
     "callback.ftl",
     "campaign.ftl",

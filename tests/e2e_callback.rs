@@ -279,7 +279,7 @@ async fn no_answer_becomes_a_phone_task_for_customer_service_whose_button_closes
     // An engineer may not record it for customer service.
     let satisfied = data(&task, &text(zh, "callback-button-phone-satisfied"));
     let answer = press(&desk, &chan, &task, &satisfied).await;
-    assert_eq!(answer.text, Some(text(zh, "not-allowed")));
+    assert_eq!(answer.text, Some(text(zh, "not-allowed-staff")));
     assert_eq!(ticket(&db, t.id).await.status, Status::Resolved);
 
     let answer = press(&desk, &wong, &task, &satisfied).await;
@@ -393,7 +393,7 @@ async fn a_forged_or_other_unit_press_is_refused_and_changes_nothing() {
     }
     // Staff may not rate for the resident; the resident may not use the phone buttons.
     let answer = press(&desk, &chan, &question, &format!("cb:{id}:5")).await;
-    assert_eq!(answer.text, Some(text(Lang::ZhHant, "not-allowed")));
+    assert_eq!(answer.text, Some(text(Lang::ZhHant, "not-allowed-staff")));
     for data in [
         format!("pc:{id}:y"),
         format!("cb:{id}:ok"),

@@ -295,24 +295,26 @@ async fn a_complaint_about_another_flat_is_filed_from_the_residents_flat() {
 
 #[tokio::test]
 async fn a_booking_for_a_time_already_past_is_refused_with_the_next_time_proposed() {
+    // Tennis courts are no bookable of the settings (those have slots): a
+    // draft with a preferred time.
     let desk = TestDesk::start().await;
     let cases = [
         (
             tam(&desk).await,
             Lang::En,
-            "I want to book the BBQ pit",
+            "I want to book the tennis court",
             "yesterday 3pm",
         ),
         (
             amy(&desk).await,
             Lang::ZhHant,
-            "我想預約燒烤爐",
+            "我想預約網球場",
             "琴日下晝三點",
         ),
         (
             wang(&desk).await,
             Lang::ZhHans,
-            "我想预约烧烤炉",
+            "我想预约网球场",
             "昨天下午三点",
         ),
     ];

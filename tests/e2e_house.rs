@@ -41,7 +41,16 @@ async fn a_4000_character_description_with_photos_still_pings_the_assignee() {
     assert_eq!(t.description, description, "the ticket keeps every word");
 
     let zh = Lang::ZhHant;
-    let card = desk.expect_message(&chan, &t.number).await;
+    // The photos come first as one album, then the card with its buttons.
+    let card = desk
+        .emu
+        .wait_for_message(
+            chan.id,
+            |m| m.body().contains(&t.number) && !m.inline_keyboard.is_empty(),
+            WAIT,
+        )
+        .await
+        .expect("the card");
     assert!(card.body().chars().count() <= 4096);
     assert!(card.body().contains("廚房水喉漏水"), "{}", card.body());
     assert!(

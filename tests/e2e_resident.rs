@@ -123,8 +123,9 @@ async fn a_booking_without_a_time_asks_for_one() {
     let tam = tam(&desk).await;
     let lang = Lang::En;
 
-    desk.emu
-        .send_text(&tam, "I want to book a renovation inspection");
+    // A renovation inspection is a bookable with slots (tests/e2e_booking.rs);
+    // the tennis court is not, so a draft asks for the time.
+    desk.emu.send_text(&tam, "I want to book the tennis court");
     desk.expect_message(&tam, &text(lang, "draft-ask-time"))
         .await;
     desk.emu.send_text(&tam, "whenever");

@@ -90,7 +90,8 @@ async fn an_engineer_gets_the_card_with_the_photo_and_works_it_to_resolved_while
     desk.expect_message(&chan, &said(zh, "work-ask-resolution", &t1))
         .await;
     desk.emu.send_text(&chan, "/cancel");
-    desk.expect_message(&chan, &text(zh, "cancelled")).await;
+    desk.expect_message(&chan, &text(zh, "cancelled-staff"))
+        .await;
     desk.emu.send_text(&chan, "換咗新嘅水喉");
     desk.expect_message(&chan, &opening(zh, "work-hint")).await;
     assert_eq!(ticket(&db, t1.id).await.status, Status::InProgress);
@@ -224,10 +225,10 @@ async fn forged_presses_from_another_department_or_a_resident_change_nothing() {
     let his = desk.next_message(&wong).await;
     for op in ["acc", "dec", "go", "done", "note", "tel", "view", "re"] {
         let answer = press(&desk, &wong, &his, &format!("t:{op}:{}", t1.id)).await;
-        assert_eq!(answer.text, Some(text(zh, "not-allowed")), "{op}");
+        assert_eq!(answer.text, Some(text(zh, "not-allowed-staff")), "{op}");
     }
     let answer = press(&desk, &wong, &his, &format!("t:to:{}:{}", t1.id, wong.id)).await;
-    assert_eq!(answer.text, Some(text(zh, "not-allowed")));
+    assert_eq!(answer.text, Some(text(zh, "not-allowed-staff")));
     // A ticket that does not exist is only a stale button.
     let answer = press(&desk, &chan, &card, "t:acc:999999").await;
     assert_eq!(answer.text, Some(text(zh, "stale-button")));

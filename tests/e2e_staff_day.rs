@@ -184,13 +184,13 @@ async fn a_card_left_behind_says_where_its_ticket_went_and_an_old_press_is_told_
     // An old Accept (a copy of the card's buttons) is told where it went.
     let answer = press(&desk, &chan, &stale, &format!("t:acc:{}", t.id)).await;
     assert_eq!(answer.text.as_deref(), Some(moved.as_str()));
-    assert_ne!(answer.text, Some(text(zh, "not-allowed")));
+    assert_ne!(answer.text, Some(text(zh, "not-allowed-staff")));
     assert_eq!(ticket(&db, t.id).await.assignee_id, Some(lee.id));
 
     // Someone who never had a card gets the polite refusal, as before.
     let wong = desk.person("desk");
     let forged = press(&desk, &wong, &stale, &format!("t:acc:{}", t.id)).await;
-    assert_eq!(forged.text, Some(text(zh, "not-allowed")));
+    assert_eq!(forged.text, Some(text(zh, "not-allowed-staff")));
 }
 
 #[tokio::test]

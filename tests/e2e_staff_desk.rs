@@ -123,7 +123,7 @@ async fn a_supervisor_lists_open_tickets_filters_them_and_reassigns_one() {
 
     // Staff cannot use /open, and a typed /reassign works for the supervisor.
     desk.emu.send_text(&chan, "/open");
-    desk.expect_message(&chan, &text(Lang::ZhHant, "not-allowed"))
+    desk.expect_message(&chan, &text(Lang::ZhHant, "not-allowed-staff"))
         .await;
     desk.emu
         .send_text(&lee, &format!("/reassign {}", fees.number.to_lowercase()));
@@ -246,6 +246,8 @@ async fn logging_a_call_for_3_1502_routes_it_like_a_residents_message_and_tells_
         .pop()
         .expect("a ticket");
     assert_eq!(ticket.source, "phone");
+    // The unit is on the ticket; the logged words do not repeat it.
+    assert_eq!(ticket.description, "住戶來電話廚房水喉漏水");
     assert_eq!(ticket.logged_by, Some(wong.id));
     assert_eq!(ticket.resident_id, Some(amy.id));
     assert_eq!(ticket.department, expected);

@@ -70,7 +70,7 @@ resident-logged-for-you = The management office has registered your request { $n
 resident-accepted = Your request { $number } has been accepted by { $staff } ({ $department }). We aim to resolve it by { $resolve_by }.
 resident-started = Work on your request { $number } has started.
 resident-resolved = Your request { $number } has been resolved.
-resident-cancelled-by-office = Your request { $number } has been cancelled by the management office. Questions? Call { $phone }.
+resident-cancelled-by-office = Your request { $number } has been cancelled by the management office. Reason: { $reason }. Questions? Call { $phone }.
 staff-ticket-cancelled = { $number } has been cancelled; no further work is needed.
 staff-ticket-reassigned-away = { $number } has been given to a colleague; you no longer need to handle it.
 
@@ -106,3 +106,21 @@ alert-emergency-unassigned = 🚨 EMERGENCY { $number }: nobody is on duty to ta
 alert-declined-all = ⚠️ { $number } was passed on by everyone on duty. Please take it or assign it (the reasons are below).
 resident-resolved-note = Note from { $staff }: { $note }
 history-taken = taken by a supervisor
+card-duplicate = ⚠️ Maybe the same as { $numbers } (open, same category, same unit or resident). A supervisor can merge them.
+button-urgency = ⚡ Urgency
+button-category = 🏷 Category
+button-close = ✔️ Close
+button-office-cancel = ✖️ Cancel
+button-merge-into = 🔗 Merge into { $number }
+resident-closed-by-office = Your request { $number } has been closed by the management office. Reason: { $reason }. Questions? Call { $phone }.
+# $reason is the number of the request kept.
+resident-merged = Your request { $number } is the same problem as { $reason }, so we have joined them: { $reason } is being handled and you will hear about it here. Questions? Call { $phone }.
+# $reason is the number of the request joined to this one.
+resident-merged-in = Another report of the same problem ({ $reason }) has been joined to your request { $number }. Nothing changes for you; we will keep you informed here.
+staff-ticket-closed = { $number } has been closed by a supervisor; no further work is needed.
+staff-ticket-changed = ℹ️ A supervisor changed { $number }; here it is as it now stands.
+staff-ticket-merged = { $number } was a duplicate and has been merged into another request; no further work is needed on it.
+history-urgency = urgency changed
+history-category = category changed
+history-merged = merged into another request
+history-merged_in = duplicate merged in

@@ -40,6 +40,7 @@ draft-confirmed = ✅ Thank you. Your request is registered as { $number }.
 draft-next-assigned = { $staff } has been given your request and will contact you if needed.
 draft-next-other = Nobody in { $own } is on duty right now, so { $staff } has been given your request and will contact you if needed.
 draft-next-nobody = Nobody is on duty right now: a supervisor has been asked to assign your request. If it cannot wait, please call { $phone }.
+draft-duplicate = ⚠️ You already have { $numbers } open about { $category }. If this is the same problem, there is nothing more to do: we will handle them together.
 duration-minutes = { $n ->
         [one] { $n } minute
        *[other] { $n } minutes

@@ -32,8 +32,8 @@ bind-decided-rejected = ❌ { $staff } 已拒绝：{ $name } 申请登记 { $uni
 bind-already-decided = 此申请已经处理。
 not-registered = 您还没有登记。请发送 /start 进行登记。
 
-invite-welcome-staff = 欢迎加入，{ $name }。您已登记为{ $department }员工。请发送 /help 查看可用指令。
-invite-welcome-supervisor = 欢迎，{ $name }。您已登记为客服主管。请发送 /help 查看可用指令。
+invite-welcome-staff = 欢迎加入，{ $name }。你已登记为{ $department }员工。请发送 /help 查看可用指令。
+invite-welcome-supervisor = 欢迎，{ $name }。你已登记为客服主管。请发送 /help 查看可用指令。
 invite-invalid = 邀请码无效，请向主管索取新的邀请码。
 invite-used = 此邀请码已被使用，请向主管索取新的邀请码。
 invite-expired = 此邀请码已过期，请向主管索取新的邀请码。
@@ -64,28 +64,35 @@ cmd-help = 使用说明
 cmd-lang = 更改语言
 cmd-cancel = 取消当前操作
 cmd-my = 我的工单
+cmd-book = 预约设施或上门
 cmd-urgent = 🚨 紧急／有人身处危险
 cmd-tasks = 我的待办工作
+cmd-visits = 今天及明天的预约
 cmd-duty = 开始或结束值班
 cmd-log = 代业主登记来电来访
 cmd-open = 未完成工单
 cmd-reassign = 改派工单
+cmd-merge = 合并重复工单
 
 help-guest = 这是{ $office }业主服务台。请发送 /start 用手机号码登记。物业服务中心电话：{ $phone }（{ $hours }）。
 help-resident = 直接用您自己的话留言（附照片更好）：报修、投诉、预约或咨询都可以。我们会先和您确认信息，再给您工单号并通知进度。
     /my – 查看您的工单和进度
+    /book – 预约设施或上门（派对室、烧烤炉、家访等）
     /lang en | zh-Hant | zh-Hans – 更改语言
     /cancel – 取消当前操作
     物业服务中心：{ $phone }（{ $hours }）。紧急情况：{ $emergency }。
 help-staff = { $department }的工单会发送到这里，你可以点按钮接单、开始和完成。
     /tasks – 按期限列出你的待办工作
+    /visits – 今天及明天的预约：签到、完成、未到场、建议其他时间
     /duty on | off – 开始或结束值班（只发 /duty 可查看状态）
     /log 3-1502 内容 – 代业主登记来电来访
     /lang en | zh-Hant | zh-Hans – 更改语言
 help-supervisor = 你会收到升级的工单，并可跟进所有工单。
     /open – 按状态或部门查看未完成工单
+    /visits – 各部门今天及明天的预约
     /duty – 各部门值班名单
     /reassign – 改派工单
+    /merge R-0013 R-0012 – 把重复工单合并到保留的工单
     /ticket R-0012 – 查阅工单及其记录
     /report – 每月报告（或 /report YYYY-MM）
     /log 3-1502 内容 – 代业主登记来电来访
@@ -116,3 +123,10 @@ roster-nobody = 没有员工
 roster-none-on-duty = ⚠️ 没有人值班
 lang-unknown = 没有“{ $given }”这种语言（可用 /lang en、/lang zh-Hant 或 /lang zh-Hans）。
 cmd-roster = 查看值班名单
+
+# 给员工、主管及经理的共用回复。
+error-generic-staff = 抱歉，系统出现问题，没有作任何更改。请稍后再试；如持续出现，请告知主管（物业服务中心：{ $phone }）。
+not-allowed-staff = 这不属于你的职责范围，没有作任何更改。
+unknown-command-staff = 没有这个指令。发送 /help 查看你可用的指令。
+cancelled-staff = 已取消，没有作任何更改。你的待办工作：/tasks。
+nothing-to-cancel-staff = 目前没有进行中的操作可以取消。

@@ -70,9 +70,9 @@ resident-logged-for-you = 物业服务中心已根据您的来电或来访登记
 resident-accepted = 您的工单 { $number } 已由{ $department }的 { $staff } 接手，预计在 { $resolve_by } 前完成。
 resident-started = 您的工单 { $number } 已开始处理。
 resident-resolved = 您的工单 { $number } 已完成。
-resident-cancelled-by-office = 物业服务中心已取消您的工单 { $number }。如有疑问，请致电 { $phone }。
+resident-cancelled-by-office = 物业服务中心已取消您的工单 { $number }。原因：{ $reason }。如有疑问，请致电 { $phone }。
 staff-ticket-cancelled = { $number } 已取消，无需再跟进。
-staff-ticket-reassigned-away = { $number } 已改派给其他同事，您无需再跟进。
+staff-ticket-reassigned-away = { $number } 已改派给其他同事，你无需再跟进。
 
 # A ticket's history, line by line.
 history-created = 已登记
@@ -106,3 +106,21 @@ alert-emergency-unassigned = 🚨 紧急事件 { $number }：没有值班同事�
 alert-declined-all = ⚠️ 所有值班同事都转交了 { $number }，请接手或派单（原因见下）。
 resident-resolved-note = { $staff } 的完工备注：{ $note }
 history-taken = 主管接手
+card-duplicate = ⚠️ 可能与 { $numbers } 重复（未完成、同一类别、同一单元或业户）。主管可以合并。
+button-urgency = ⚡ 紧急程度
+button-category = 🏷 类别
+button-close = ✔️ 结单
+button-office-cancel = ✖️ 取消
+button-merge-into = 🔗 合并到 { $number }
+resident-closed-by-office = 物业服务中心已为您的工单 { $number } 结单。原因：{ $reason }。如有疑问，请致电 { $phone }。
+# $reason 是保留的工单编号。
+resident-merged = 您的工单 { $number } 与 { $reason } 是同一问题，我们已把两者合并：{ $reason } 正在处理，进度会在这里通知您。如有疑问，请致电 { $phone }。
+# $reason 是并入的工单编号。
+resident-merged-in = 另一份关于同一问题的报告（{ $reason }）已并入您的工单 { $number }。您无需做任何事，进度会在这里通知您。
+staff-ticket-closed = { $number } 已由主管结单，无需再跟进。
+staff-ticket-changed = ℹ️ 主管修改了 { $number }，以下是最新内容。
+staff-ticket-merged = { $number } 是重复工单，已合并到另一张工单，无需再跟进。
+history-urgency = 更改紧急程度
+history-category = 更改类别
+history-merged = 已合并到另一工单
+history-merged_in = 并入重复工单

@@ -40,6 +40,7 @@ draft-confirmed = ✅ 谢谢您。您的申请已登记，编号 { $number }。
 draft-next-assigned = 已交给 { $staff } 处理，如有需要会与您联系。
 draft-next-other = { $own }现在没有同事值班，已交由 { $staff } 处理，如有需要会与您联系。
 draft-next-nobody = 现在没有同事值班，已通知主管安排同事跟进。如情况紧急，请致电 { $phone }。
+draft-duplicate = ⚠️ 您已有未完成的{ $category }工单 { $numbers }。如属同一问题，您无需再做任何事，我们会一并处理。
 duration-minutes = { $n } 分钟
 duration-hours = { $n } 小时
 duration-days = { $n } 天

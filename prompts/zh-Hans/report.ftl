@@ -1,11 +1,11 @@
 # The supervisor's numbers: the monthly report, its tables and charts, and the manager's help.
 
 cmd-report = 每月报告
-help-manager = 您会收到客服每月统计分析报告。
+help-manager = 你会收到客服每月统计分析报告。
     /report – 上月报告（或 /report YYYY-MM）：摘要、图表及工作簿
     /ticket R-0012 – 查阅工单及其记录
     /lang – 更改语言
-invite-welcome-manager = 欢迎，{ $name }。您已登记为客服经理。请发送 /help 查看可用指令。
+invite-welcome-manager = 欢迎，{ $name }。你已登记为客服经理。请发送 /help 查看可用指令。
 report-summary = 📊 客服统计 { $month }
     工单 { $total } 张（较上月 { $change }），投诉 { $complaints } 宗
     最多：{ $top }
@@ -90,4 +90,4 @@ validity-valid = 成立
 validity-partly = 部分成立
 validity-not_valid = 不成立
 cmd-ticket = 按编号查阅工单
-lookup-not-found = 找不到您可查阅的工单 { $number }。请这样输入：/ticket R-0012。
+lookup-not-found = 找不到你可查阅的工单 { $number }。请这样输入：/ticket R-0012。

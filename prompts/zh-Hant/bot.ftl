@@ -32,8 +32,8 @@ bind-decided-rejected = ❌ { $staff } 已拒絕：{ $name } 申請登記 { $uni
 bind-already-decided = 此申請已有決定。
 not-registered = 您尚未登記。請發送 /start 進行登記。
 
-invite-welcome-staff = 歡迎加入，{ $name }。您已登記為{ $department }職員。請發送 /help 查看可用指令。
-invite-welcome-supervisor = 歡迎，{ $name }。您已登記為客服主管。請發送 /help 查看可用指令。
+invite-welcome-staff = 歡迎加入，{ $name }。你已登記為{ $department }職員。請發送 /help 查看可用指令。
+invite-welcome-supervisor = 歡迎，{ $name }。你已登記為客服主管。請發送 /help 查看可用指令。
 invite-invalid = 邀請碼無效，請向主管索取新的邀請碼。
 invite-used = 此邀請碼已被使用，請向主管索取新的邀請碼。
 invite-expired = 此邀請碼已過期，請向主管索取新的邀請碼。
@@ -64,28 +64,35 @@ cmd-help = 使用說明
 cmd-lang = 更改語言
 cmd-cancel = 取消目前操作
 cmd-my = 我的工單
+cmd-book = 預約設施或上門
 cmd-urgent = 🚨 緊急／有人身處危險
 cmd-tasks = 我的待辦工作
+cmd-visits = 今日及明日的預約
 cmd-duty = 開始或結束當值
 cmd-log = 代住戶登記來電來訪
 cmd-open = 未完成工單
 cmd-reassign = 改派工單
+cmd-merge = 合併重複工單
 
 help-guest = 這是{ $office }住戶服務台。請發送 /start 以電話號碼登記。管理處電話：{ $phone }（{ $hours }）。
 help-resident = 直接用您自己的話留言（附相片更好）：報修、投訴、預約或查詢都可以。我們會先與您確認資料，再給您工單編號並通知進度。
     /my – 查看您的工單及進度
+    /book – 預約設施或上門（派對室、燒烤爐、家訪等）
     /lang en | zh-Hant | zh-Hans – 更改語言
     /cancel – 取消目前操作
     管理處：{ $phone }（{ $hours }）。緊急事故：{ $emergency }。
 help-staff = { $department }的工單會發送到這裏，你可以按按鈕接單、開始及完成。
     /tasks – 按期限列出你的待辦工作
+    /visits – 今日及明日的預約：報到、完成、未有出席、建議另一時間
     /duty on | off – 開始或結束當值（只發 /duty 可查看狀態）
     /log 3-1502 內容 – 代住戶登記來電來訪
     /lang en | zh-Hant | zh-Hans – 更改語言
 help-supervisor = 你會收到升級個案，並可跟進所有工單。
     /open – 按狀態或部門查看未完成工單
+    /visits – 各部門今日及明日的預約
     /duty – 各部門當值名單
     /reassign – 改派工單
+    /merge R-0013 R-0012 – 把重複工單合併到保留的工單
     /ticket R-0012 – 查閱工單及其記錄
     /report – 每月報告（或 /report YYYY-MM）
     /log 3-1502 內容 – 代住戶登記來電來訪
@@ -116,3 +123,10 @@ roster-nobody = 沒有職員
 roster-none-on-duty = ⚠️ 沒有人當值
 lang-unknown = 沒有「{ $given }」這種語言（可用 /lang en、/lang zh-Hant 或 /lang zh-Hans）。
 cmd-roster = 查看當值名單
+
+# 給職員、主管及經理的共用回覆。
+error-generic-staff = 抱歉，系統出現問題，甚麼都沒有更改。請稍後再試；如持續出現，請告知主管（管理處：{ $phone }）。
+not-allowed-staff = 這不屬於你的職責範圍，甚麼都沒有更改。
+unknown-command-staff = 沒有這個指令。發送 /help 查看你可用的指令。
+cancelled-staff = 已取消，甚麼都沒有更改。你的待辦工作：/tasks。
+nothing-to-cancel-staff = 目前沒有進行中的操作可以取消。

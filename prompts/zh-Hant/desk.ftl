@@ -70,9 +70,9 @@ resident-logged-for-you = 管理處已按您的來電或來訪登記工單 { $nu
 resident-accepted = 您的工單 { $number } 已由{ $department }的 { $staff } 接手，預計於 { $resolve_by } 前完成。
 resident-started = 您的工單 { $number } 已開始處理。
 resident-resolved = 您的工單 { $number } 已完成。
-resident-cancelled-by-office = 管理處已取消您的工單 { $number }。如有疑問，請致電 { $phone }。
+resident-cancelled-by-office = 管理處已取消您的工單 { $number }。原因：{ $reason }。如有疑問，請致電 { $phone }。
 staff-ticket-cancelled = { $number } 已取消，無需再跟進。
-staff-ticket-reassigned-away = { $number } 已改派給其他同事，您無需再跟進。
+staff-ticket-reassigned-away = { $number } 已改派給其他同事，你無需再跟進。
 
 # A ticket's history, line by line.
 history-created = 已登記
@@ -106,3 +106,21 @@ alert-emergency-unassigned = 🚨 緊急事故 { $number }：沒有當值同事�
 alert-declined-all = ⚠️ 所有當值同事都轉交了 { $number }，請接手或分派（原因見下）。
 resident-resolved-note = { $staff } 的完工備註：{ $note }
 history-taken = 主管接手
+card-duplicate = ⚠️ 可能與 { $numbers } 重複（未完成、同一類別、同一單位或住戶）。主管可以合併。
+button-urgency = ⚡ 緊急程度
+button-category = 🏷 類別
+button-close = ✔️ 結單
+button-office-cancel = ✖️ 取消
+button-merge-into = 🔗 合併到 { $number }
+resident-closed-by-office = 管理處已為您的工單 { $number } 結單。原因：{ $reason }。如有疑問，請致電 { $phone }。
+# $reason 是保留的工單編號。
+resident-merged = 您的工單 { $number } 與 { $reason } 是同一問題，我們已把兩者合併：{ $reason } 正在處理，進度會在這裏通知您。如有疑問，請致電 { $phone }。
+# $reason 是併入的工單編號。
+resident-merged-in = 另一份關於同一問題的報告（{ $reason }）已併入您的工單 { $number }。您無需做任何事，進度會在這裏通知您。
+staff-ticket-closed = { $number } 已由主管結單，無需再跟進。
+staff-ticket-changed = ℹ️ 主管修改了 { $number }，以下是最新內容。
+staff-ticket-merged = { $number } 是重複工單，已合併到另一張工單，無需再跟進。
+history-urgency = 更改緊急程度
+history-category = 更改類別
+history-merged = 已合併到另一工單
+history-merged_in = 併入重複工單

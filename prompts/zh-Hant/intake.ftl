@@ -40,6 +40,7 @@ draft-confirmed = ✅ 多謝您。您的申請已登記，編號 { $number }。
 draft-next-assigned = 已交由 { $staff } 處理，如有需要會與您聯絡。
 draft-next-other = { $own }現時沒有同事當值，已交由 { $staff } 處理，如有需要會與您聯絡。
 draft-next-nobody = 現時沒有同事當值，已通知主管安排同事跟進。如情況急切，請致電 { $phone }。
+draft-duplicate = ⚠️ 您已有未完成的{ $category }工單 { $numbers }。如屬同一問題，您無需再做任何事，我們會一併處理。
 duration-minutes = { $n } 分鐘
 duration-hours = { $n } 小時
 duration-days = { $n } 日

@@ -1,11 +1,11 @@
 # The supervisor's numbers: the monthly report, its tables and charts, and the manager's help.
 
 cmd-report = 每月報告
-help-manager = 您會收到客服每月統計分析報告。
+help-manager = 你會收到客服每月統計分析報告。
     /report – 上月報告（或 /report YYYY-MM）：摘要、圖表及工作簿
     /ticket R-0012 – 查閱工單及其記錄
     /lang – 更改語言
-invite-welcome-manager = 歡迎，{ $name }。您已登記為客服經理。請發送 /help 查看可用指令。
+invite-welcome-manager = 歡迎，{ $name }。你已登記為客服經理。請發送 /help 查看可用指令。
 report-summary = 📊 客服統計 { $month }
     工單 { $total } 張（較上月 { $change }），投訴 { $complaints } 宗
     最多：{ $top }
@@ -90,4 +90,4 @@ validity-valid = 成立
 validity-partly = 部分成立
 validity-not_valid = 不成立
 cmd-ticket = 按編號查閱工單
-lookup-not-found = 找不到您可查閱的工單 { $number }。請這樣輸入：/ticket R-0012。
+lookup-not-found = 找不到你可查閱的工單 { $number }。請這樣輸入：/ticket R-0012。

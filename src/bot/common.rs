@@ -102,20 +102,21 @@ async fn set_lang_to(app: &App, actor: &Actor, lang: Lang) -> Result<String, cra
 /// `/cancel`: leaves whatever conversation is in progress.
 pub async fn cancel(bot: Bot, actor: Actor, dialogue: BotDialogue, state: State) -> HandlerResult {
     if state == State::Idle {
-        return reply::text_removing_keyboard(&bot, &actor, t(actor.lang, "nothing-to-cancel"))
-            .await;
+        let key = reply::worded(&actor, "nothing-to-cancel");
+        return reply::text_removing_keyboard(&bot, &actor, t(actor.lang, &key)).await;
     }
     dialogue.update(State::Idle).await?;
-    reply::text_removing_keyboard(&bot, &actor, t(actor.lang, "cancelled")).await
+    let key = reply::worded(&actor, "cancelled");
+    reply::text_removing_keyboard(&bot, &actor, t(actor.lang, &key)).await
 }
 
 /// A command this user may not use here.
 pub async fn not_for_you(bot: Bot, actor: Actor) -> HandlerResult {
     let key = match actor.role() {
-        None => "not-registered",
-        Some(_) => "not-allowed",
+        None => "not-registered".to_owned(),
+        Some(_) => reply::worded(&actor, "not-allowed"),
     };
-    reply::text(&bot, &actor, t(actor.lang, key)).await
+    reply::text(&bot, &actor, t(actor.lang, &key)).await
 }
 
 /// Whether a message is a command (Telegram marks one at its start), so that
@@ -130,7 +131,8 @@ pub fn is_command(msg: &Message) -> bool {
 
 /// A command we do not know, from anyone, in any state.
 pub async fn unknown_command(bot: Bot, actor: Actor) -> HandlerResult {
-    reply::text(&bot, &actor, t(actor.lang, "unknown-command")).await
+    let key = reply::worded(&actor, "unknown-command");
+    reply::text(&bot, &actor, t(actor.lang, &key)).await
 }
 
 /// A pressed inline button.
@@ -154,6 +156,7 @@ pub async fn button(
             Ok(())
         }
         Some(Callback::Lang(lang)) => set_lang(&bot, &app, &actor, &query, lang).await,
+        Some(Callback::Book(op)) => super::booking::pressed(&bot, &app, &actor, &query, op).await,
         Some(Callback::Duty(on)) => match actor.role() {
             Some(Role::Staff) => super::duty::button(&bot, &app, &actor, &query, on).await,
             _ => refuse(&bot, &actor, &query).await,
@@ -230,7 +233,8 @@ pub async fn button(
 /// A button this user may not press: a polite refusal, nothing changes.
 pub async fn refuse(bot: &Bot, actor: &Actor, query: &CallbackQuery) -> HandlerResult {
     tracing::info!(user_id = actor.id(), data = ?query.data, "refused a button");
-    reply::answer(bot, actor, query, Some(t(actor.lang, "not-allowed")), true);
+    let key = reply::worded(actor, "not-allowed");
+    reply::answer(bot, actor, query, Some(t(actor.lang, &key)), true);
     Ok(())
 }
 

@@ -29,6 +29,7 @@ use teloxide::prelude::*;
 use super::intake::{self, Ask, Draft, Flow};
 use super::onboarding::{self, settle};
 use super::{Actor, App, BotDialogue, HandlerResult, State, reply};
+use crate::domain::booking;
 use crate::domain::request::{Category, Kind, Urgency};
 use crate::domain::role::Role;
 use crate::store;
@@ -262,6 +263,15 @@ async fn handle(
     }
     if !resident {
         return guest(bot, app, actor, dialogue, msg, state, decision).await;
+    }
+    // A booking of something the estate lets residents book: its slots,
+    // not a draft (the buttons carry the rest; nothing pending changes).
+    if matches!(decision, Decision::NewRequest | Decision::AskWhich)
+        && understood.kind == Kind::Booking
+        && let Some(key) = booking::named_in(&app.settings.bookables, &input.text)
+    {
+        let asked = understood.when.map(|w| w.start.to_utc());
+        return super::booking::offer(bot, app, actor, key, asked).await;
     }
     let lang = actor.lang;
     match decision {

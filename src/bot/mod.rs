@@ -2,6 +2,7 @@
 //! by the tests alike, the people it serves ([`Actor`] and the role guards),
 //! and the conversation state ([`State`]).
 
+pub mod booking;
 pub mod campaign;
 pub mod commands;
 mod common;
@@ -12,6 +13,7 @@ mod onboarding;
 mod rating;
 pub mod reply;
 mod report;
+mod visits;
 pub mod work;
 
 use std::sync::Arc;
@@ -220,6 +222,16 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .endpoint(intake::my),
         )
         .branch(
+            dptree::case![Command::Visits]
+                .filter_map(as_desk)
+                .endpoint(visits_command),
+        )
+        .branch(
+            dptree::case![Command::Book]
+                .filter_map(as_resident)
+                .endpoint(book),
+        )
+        .branch(
             dptree::case![Command::Urgent]
                 .filter_map(as_resident)
                 .endpoint(intake::urgent),
@@ -258,6 +270,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
             dptree::case![Command::Report(args)]
                 .filter_map(as_reader)
                 .endpoint(report::report),
+        )
+        .branch(
+            dptree::case![Command::Merge(args)]
+                .filter_map(as_supervisor)
+                .endpoint(work::merge_command),
         )
         .branch(
             dptree::case![Command::Reassign(args)]
@@ -306,6 +323,20 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         .branch(messages)
         .branch(edits)
         .branch(callbacks)
+}
+
+/// `/visits`: today's and tomorrow's bookings (staff: their department).
+async fn visits_command(bot: Bot, app: Arc<App>, member: DeskMember) -> HandlerResult {
+    let actor = member.0;
+    let result = visits::list(&bot, &app, &actor).await;
+    onboarding::settle(&bot, &app, &actor, result).await
+}
+
+/// `/book`: what a resident can book.
+async fn book(bot: Bot, app: Arc<App>, resident: Resident) -> HandlerResult {
+    let actor = resident.0;
+    let result = booking::choose(&bot, &app, &actor).await;
+    onboarding::settle(&bot, &app, &actor, result).await
 }
 
 /// Puts the chat's [`BotDialogue`] and its [`State`] in the dependencies.

@@ -7,9 +7,26 @@ use teloxide::prelude::*;
 use teloxide::types::{KeyboardRemove, ReplyMarkup};
 
 use super::{Actor, HandlerResult};
+use crate::domain::role::Role;
 use crate::error::Error;
 use crate::outbox::{OutButton, keyboard};
-use crate::texts::t_args;
+use crate::texts::{has, t_args};
+
+/// The key of a sentence as worded for this person: staff, supervisors and
+/// managers have their own wording of the shared replies (`cancelled-staff`),
+/// residents and guests the one written for residents.
+pub fn worded(actor: &Actor, key: &str) -> String {
+    let desk = matches!(
+        actor.role(),
+        Some(Role::Staff | Role::Supervisor | Role::Manager)
+    );
+    let staff_key = format!("{key}-staff");
+    if desk && has(actor.lang, &staff_key) {
+        staff_key
+    } else {
+        key.to_owned()
+    }
+}
 
 /// Sends a text to the actor. Returns once Telegram has it (after any
 /// pacing and 429 pauses); a refusal for good fails the handler.
@@ -60,7 +77,8 @@ pub fn answer(bot: &Bot, actor: &Actor, query: &CallbackQuery, text: Option<Stri
 /// Logs one of our faults with context and tells the user something went wrong.
 pub async fn apologise(bot: &Bot, actor: &Actor, phone: &str, error: Error) -> HandlerResult {
     tracing::error!(chat_id = actor.chat().0, user_id = actor.id(), %error, "handler failed");
-    let sorry = t_args(actor.lang, "error-generic", &[("phone", phone.into())]);
+    let key = worded(actor, "error-generic");
+    let sorry = t_args(actor.lang, &key, &[("phone", phone.into())]);
     actor.courier.post(bot.send_message(actor.chat(), sorry));
     Ok(())
 }

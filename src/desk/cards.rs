@@ -179,6 +179,24 @@ async fn context(tx: &mut Tx, ticket: &TicketRow, lang: Lang) -> Result<Vec<Stri
             ],
         ));
     }
+    if ticket.status.is_open() && ticket.kind != crate::domain::request::Kind::Booking {
+        let same = store::work::open_duplicates(
+            tx,
+            ticket.id,
+            ticket.category,
+            ticket.unit_id,
+            ticket.resident_id,
+        )
+        .await?;
+        if !same.is_empty() {
+            let numbers: Vec<String> = same.into_iter().map(|(_, n)| n).collect();
+            lines.push(t_args(
+                lang,
+                "card-duplicate",
+                &[("numbers", numbers.join(", ").into())],
+            ));
+        }
+    }
     Ok(lines)
 }
 
@@ -285,6 +303,18 @@ pub async fn resident_update(
     key: &str,
     lang: Lang,
 ) -> Result<String, Error> {
+    resident_update_why(tx, app, ticket, key, "", lang).await
+}
+
+/// [`resident_update`] with the office's reason for the move (`{ $reason }`).
+pub async fn resident_update_why(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    key: &str,
+    reason: &str,
+    lang: Lang,
+) -> Result<String, Error> {
     let assignee = match ticket.assignee_id {
         Some(id) => store::users::get_tx(tx, id).await?,
         None => None,
@@ -298,8 +328,9 @@ pub async fn resident_update(
         None => label(lang, "dept", &ticket.department),
     };
     let staff = assignee.map(|u| u.first_name).unwrap_or_default();
-    let args: [(&str, FluentValue); 6] = [
+    let args: [(&str, FluentValue); 7] = [
         ("number", ticket.number.clone().into()),
+        ("reason", reason.to_owned().into()),
         ("staff", staff.into()),
         ("department", department.into()),
         (

@@ -3,15 +3,18 @@
 //! history rows and outbox messages; nothing here talks to Telegram directly.
 
 pub mod additions;
+pub mod appointments;
 pub mod assign;
+pub mod bookings;
 pub mod callbacks;
 pub mod campaign;
 pub mod cards;
 pub mod judgement;
 pub mod notes;
-mod notify;
+pub(crate) mod notify;
 pub mod resolution;
 pub mod sla;
+pub mod supervise;
 #[cfg(test)]
 mod tests;
 pub mod visits;
@@ -78,6 +81,9 @@ pub struct SharedPlace {
 pub struct Opened {
     pub ticket: TicketRow,
     pub assignee: Option<UserRow>,
+    /// Numbers of other open tickets of the same category from the same
+    /// unit or resident: perhaps the same request again.
+    pub duplicates: Vec<String>,
 }
 
 /// Why the desk refuses an action (the user's mistake, not a fault).
@@ -101,8 +107,8 @@ pub fn lang_of(app: &App, user: Option<&UserRow>) -> Lang {
 }
 
 pub use notify::{
-    CAPTION_LIMIT, alert_emergency, alert_supervisors, notify_resident, ping_assignee,
-    retire_cards, tell_staff,
+    CAPTION_LIMIT, alert_emergency, alert_supervisors, notify_resident, notify_resident_why,
+    ping_assignee, retire_cards, tell_staff,
 };
 
 /// Who should get a ticket of a department: its least busy member on duty,
@@ -150,11 +156,28 @@ pub async fn open_ticket_at(
     place: &SharedPlace,
     now: DateTime<Utc>,
 ) -> Result<Opened, Error> {
+    let department = app.settings.department_for(request.category).to_owned();
+    open_ticket_in(tx, app, request, place, &department, None, now).await
+}
+
+/// [`open_ticket_at`] for a given department; `slot` (a booking's time)
+/// stands for the deadlines, and then no deadline checks are scheduled: the
+/// booking has its own reminders.
+pub async fn open_ticket_in(
+    tx: &mut Tx,
+    app: &App,
+    request: NewRequest,
+    place: &SharedPlace,
+    department: &str,
+    slot: Option<ticket::Deadlines>,
+    now: DateTime<Utc>,
+) -> Result<Opened, Error> {
     let prefix = ticket::prefix(request.kind).to_string();
     let seq = store::tickets::next_number(tx, &prefix).await?;
     let number = ticket::number(request.kind, seq);
-    let deadlines = app.settings.deadlines(request.kind, request.urgency, now);
-    let department = app.settings.department_for(request.category).to_owned();
+    let deadlines =
+        slot.unwrap_or_else(|| app.settings.deadlines(request.kind, request.urgency, now));
+    let department = department.to_owned();
     let assignee_id = choose_assignee(tx, &department, &[]).await?;
     let status = if assignee_id.is_some() {
         Status::Assigned
@@ -234,8 +257,28 @@ pub async fn open_ticket_at(
     if request.logged_by.is_some() {
         notify_resident(tx, app, &ticket, "resident-logged-for-you", now).await?;
     }
-    sla::schedule_checks(tx, app, &ticket).await?;
-    Ok(Opened { ticket, assignee })
+    if slot.is_none() {
+        sla::schedule_checks(tx, app, &ticket).await?;
+    }
+    let duplicates = match ticket.kind {
+        Kind::Booking => Vec::new(),
+        _ => store::work::open_duplicates(
+            tx,
+            ticket.id,
+            ticket.category,
+            ticket.unit_id,
+            ticket.resident_id,
+        )
+        .await?
+        .into_iter()
+        .map(|(_, number)| number)
+        .collect(),
+    };
+    Ok(Opened {
+        ticket,
+        assignee,
+        duplicates,
+    })
 }
 
 /// Who is acting, as far as permissions go.
@@ -253,7 +296,7 @@ fn may(doer: Doer, ticket: &TicketRow, action: Action) -> bool {
         Action::Cancel => {
             doer.role == Some(Role::Resident) && ticket.resident_id == Some(doer.user_id)
         }
-        Action::Reassign => false,
+        Action::Reassign | Action::Close => false,
         Action::Accept | Action::Decline | Action::Start | Action::Resolve => {
             doer.role == Some(Role::Staff) && ticket.assignee_id == Some(doer.user_id)
         }
@@ -279,6 +322,12 @@ pub async fn act(
         return Ok(Err(Refusal::NotYours));
     }
     let from = ticket.status;
+    if action == Action::Cancel
+        && doer.role == Some(Role::Resident)
+        && !bookings::resident_may_cancel(tx, app, ticket.id, now).await?
+    {
+        return Ok(Err(Refusal::NotNow(ticket::NotNow { action, from })));
+    }
     let mut to = match ticket::next_status(from, action) {
         Ok(to) => to,
         Err(not_now) => return Ok(Err(Refusal::NotNow(not_now))),
@@ -312,6 +361,7 @@ pub async fn act(
         Action::Resolve => "resolved",
         Action::Cancel => "cancelled",
         Action::Reassign => "reassigned",
+        Action::Close => "closed",
     };
     store::tickets::add_history(
         tx,
@@ -329,7 +379,10 @@ pub async fn act(
     };
     match action {
         Action::Accept => {
-            notify_resident(tx, app, &updated, "resident-accepted", now).await?;
+            // A booking is confirmed as its slot, not as a deadline.
+            if !bookings::confirmed(tx, app, &updated, now).await? {
+                notify_resident(tx, app, &updated, "resident-accepted", now).await?;
+            }
             visits::schedule_reminder(tx, app, &updated, now).await?;
         }
         Action::Start => {
@@ -343,15 +396,25 @@ pub async fn act(
             sla::cancel_checks(tx, &updated).await?;
             callbacks::schedule_ask(tx, app, &updated, now).await?;
         }
-        Action::Cancel => {
+        Action::Cancel | Action::Close => {
+            // A cancelled (or closed) booking frees its place.
+            store::bookings::cancel_of_ticket(tx, updated.id, now).await?;
             if doer.role != Some(Role::Resident) {
-                notify_resident(tx, app, &updated, "resident-cancelled-by-office", now).await?;
+                let key = match action {
+                    Action::Close => "resident-closed-by-office",
+                    _ => "resident-cancelled-by-office",
+                };
+                notify_resident_why(tx, app, &updated, key, note.unwrap_or_default(), now).await?;
             }
             if let Some(staff) = updated
                 .assignee_id
                 .and_then(|id| (id != doer.user_id).then_some(id))
             {
-                tell_staff(tx, app, staff, &updated, "staff-ticket-cancelled", now).await?;
+                let key = match action {
+                    Action::Close => "staff-ticket-closed",
+                    _ => "staff-ticket-cancelled",
+                };
+                tell_staff(tx, app, staff, &updated, key, now).await?;
             }
             retire_cards(tx, app, &updated, None, Some(doer.user_id), now).await?;
             sla::cancel_checks(tx, &updated).await?;

@@ -29,25 +29,27 @@ pub async fn ping_assignee(
     let card = cards::staff_card(tx, app, ticket, lang).await?;
     let buttons = cards::staff_buttons(ticket, lang);
     let photos = store::tickets::photos(tx, ticket.id).await?;
-    // Telegram refuses captions over 1024 characters: a long card goes as text.
-    let (message, extras, photo) = match photos.first() {
-        Some(file_id) if card.chars().count() <= CAPTION_LIMIT => (
+    // One photo carries the card as its caption (when it fits: Telegram
+    // refuses captions over 1024 characters); several go first as one album,
+    // then the card as text (an album carries no buttons).
+    let (message, photo) = match photos.as_slice() {
+        [one] if card.chars().count() <= CAPTION_LIMIT => (
             OutMessage::Photo {
-                file_id: file_id.clone(),
+                file_id: one.clone(),
                 caption: Some(card),
                 buttons,
             },
-            &photos[1..],
             true,
         ),
-        _ => (OutMessage::with_buttons(card, buttons), &photos[..], false),
+        _ => {
+            for message in outbox::photos(&photos, Some(ticket.number.clone())) {
+                outbox::enqueue(tx, staff.chat_id, &message, now).await?;
+            }
+            (OutMessage::with_buttons(card, buttons), false)
+        }
     };
     let outbox_id = outbox::enqueue(tx, staff.chat_id, &message, now).await?;
     store::work::add_card(tx, ticket.id, staff.id, outbox_id, photo).await?;
-    // The other photos as one album.
-    for message in outbox::photos(extras, Some(ticket.number.clone())) {
-        outbox::enqueue(tx, staff.chat_id, &message, now).await?;
-    }
     Ok(())
 }
 
@@ -105,7 +107,8 @@ pub async fn alert_emergency(
     alert_supervisors(tx, app, ticket, key, now).await
 }
 
-/// Tells the resident of a ticket something about it (`key` from the prompts).
+/// Tells the resident of a ticket something about it (`key` from the
+/// prompts), and the residents of the tickets merged into it.
 pub async fn notify_resident(
     tx: &mut Tx,
     app: &App,
@@ -113,16 +116,42 @@ pub async fn notify_resident(
     key: &str,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let Some(resident_id) = ticket.resident_id else {
-        return Ok(());
-    };
-    let Some(resident) = store::users::get_tx(tx, resident_id).await? else {
-        return Ok(());
-    };
-    let lang = lang_of(app, Some(&resident));
-    let text = cards::resident_update(tx, app, ticket, key, lang).await?;
-    outbox::enqueue(tx, resident.chat_id, &OutMessage::text(text), now).await?;
+    notify_resident_why(tx, app, ticket, key, "", now).await
+}
+
+/// [`notify_resident`] with the office's reason (`{ $reason }`).
+pub async fn notify_resident_why(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    key: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    for resident in residents_to_tell(tx, ticket).await? {
+        let lang = lang_of(app, Some(&resident));
+        let text = cards::resident_update_why(tx, app, ticket, key, reason, lang).await?;
+        outbox::enqueue(tx, resident.chat_id, &OutMessage::text(text), now).await?;
+    }
     Ok(())
+}
+
+/// Who hears of a ticket: its resident, then the residents of the tickets
+/// merged into it (each once).
+pub async fn residents_to_tell(tx: &mut Tx, ticket: &TicketRow) -> Result<Vec<UserRow>, Error> {
+    let mut ids: Vec<i64> = ticket.resident_id.into_iter().collect();
+    for id in store::work::merged_residents(tx, ticket.id).await? {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let mut people = Vec::new();
+    for id in ids {
+        if let Some(user) = store::users::get_tx(tx, id).await? {
+            people.push(user);
+        }
+    }
+    Ok(people)
 }
 
 /// Tells a staff member something about a ticket (`key` from the prompts).

@@ -8,6 +8,7 @@ use crate::app::App;
 use crate::error::Error;
 use crate::outbox::{self, OutMessage};
 use crate::store::tickets::TicketRow;
+use crate::store::users::UserRow;
 use crate::store::{self, Tx};
 use crate::texts::t_args;
 
@@ -20,13 +21,20 @@ pub async fn tell_resident(
     ticket: &TicketRow,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let Some(resident_id) = ticket.resident_id else {
-        return Ok(());
-    };
-    let Some(resident) = store::users::get_tx(tx, resident_id).await? else {
-        return Ok(());
-    };
-    let lang = lang_of(app, Some(&resident));
+    for resident in super::notify::residents_to_tell(tx, ticket).await? {
+        tell_one(tx, app, ticket, &resident, now).await?;
+    }
+    Ok(())
+}
+
+async fn tell_one(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    resident: &UserRow,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let lang = lang_of(app, Some(resident));
     let mut text = cards::resident_update(tx, app, ticket, "resident-resolved", lang).await?;
     if let Some(note) = ticket.resolution_note.as_deref().filter(|n| !n.is_empty()) {
         let by = match ticket.assignee_id {

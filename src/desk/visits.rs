@@ -36,6 +36,10 @@ pub async fn schedule_reminder(
     let Some(start) = ticket.preferred_start.filter(|_| visits) else {
         return Ok(());
     };
+    // A booked slot has its own reminders (the day before and shortly before).
+    if store::bookings::exists_for(tx, ticket.id).await? {
+        return Ok(());
+    }
     let Some(due) = visit_reminder_at(start, app.settings.tickets.visit_reminder_lead, now) else {
         return Ok(());
     };

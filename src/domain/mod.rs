@@ -1,5 +1,6 @@
 //! Pure types and rules of the desk: no I/O here.
 
+pub mod booking;
 pub mod button;
 pub mod calendar;
 pub mod callback;

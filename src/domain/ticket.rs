@@ -88,6 +88,9 @@ pub enum Action {
     Resolve,
     Cancel,
     Reassign,
+    /// A supervisor closes it, with a reason (done some other way, or
+    /// resolved and not worth a callback).
+    Close,
 }
 
 impl Action {
@@ -99,6 +102,7 @@ impl Action {
             Self::Resolve => "resolve",
             Self::Cancel => "cancel",
             Self::Reassign => "reassign",
+            Self::Close => "close",
         }
     }
 }
@@ -124,6 +128,7 @@ pub fn next_status(from: Status, action: Action) -> Result<Status, NotNow> {
         (A::Resolve, S::Accepted | S::InProgress) => S::Resolved,
         (A::Cancel, S::New | S::Assigned | S::Accepted | S::InProgress) => S::Cancelled,
         (A::Reassign, S::New | S::Assigned | S::Accepted | S::InProgress) => S::Assigned,
+        (A::Close, S::New | S::Assigned | S::Accepted | S::InProgress | S::Resolved) => S::Closed,
         _ => return Err(NotNow { action, from }),
     };
     Ok(to)
@@ -213,6 +218,12 @@ mod tests {
         assert!(next_status(Status::Resolved, Action::Start).is_err());
         assert!(next_status(Status::Cancelled, Action::Cancel).is_err());
         assert!(next_status(Status::Closed, Action::Reassign).is_err());
+        assert!(next_status(Status::Closed, Action::Close).is_err());
+        assert!(next_status(Status::Cancelled, Action::Close).is_err());
+        assert_eq!(
+            next_status(Status::Resolved, Action::Close),
+            Ok(Status::Closed)
+        );
     }
 
     #[test]

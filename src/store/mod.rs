@@ -3,6 +3,7 @@
 //! the caller opens and commits the transaction.
 
 pub mod audit;
+pub mod bookings;
 pub mod callbacks;
 pub mod campaigns;
 pub mod dialogues;

@@ -232,6 +232,22 @@ pub async fn set_status(
     Ok(())
 }
 
+/// Sets a ticket's preferred (booked) time.
+pub async fn set_preferred(
+    tx: &mut Tx,
+    id: i64,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET preferred_start = ?, preferred_end = ? WHERE id = ?")
+        .bind(start)
+        .bind(end)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Gives a ticket new deadlines (a reopened ticket starts its limits again).
 pub async fn set_deadlines(
     tx: &mut Tx,
@@ -308,6 +324,22 @@ pub async fn set_escalated(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// Who last did `action` to a ticket, if anyone did.
+pub async fn last_actor_of(
+    tx: &mut Tx,
+    ticket_id: i64,
+    action: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let actor: Option<Option<i64>> = sqlx::query_scalar(
+        "SELECT actor FROM ticket_history WHERE ticket_id = ? AND action = ? ORDER BY id DESC LIMIT 1",
+    )
+    .bind(ticket_id)
+    .bind(action)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(actor.flatten())
 }
 
 /// Appends to a ticket's history.

@@ -219,3 +219,64 @@ pub async fn set_urgency(
         .await?;
     Ok(())
 }
+
+/// The residents of the tickets merged into this one.
+pub async fn merged_residents(tx: &mut Tx, ticket_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT resident_id FROM tickets
+         WHERE merged_into = ? AND resident_id IS NOT NULL ORDER BY resident_id",
+    )
+    .bind(ticket_id)
+    .fetch_all(&mut **tx)
+    .await
+}
+
+/// Marks a ticket merged into another.
+pub async fn set_merged_into(tx: &mut Tx, id: i64, into: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET merged_into = ? WHERE id = ?")
+        .bind(into)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Changes a ticket's category and department.
+pub async fn set_category(
+    tx: &mut Tx,
+    id: i64,
+    category: crate::domain::request::Category,
+    department: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET category = ?, department = ? WHERE id = ?")
+        .bind(category)
+        .bind(department)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Other open tickets of the same category from the same unit or the same
+/// resident (not merged away): `(id, number)`, oldest first.
+pub async fn open_duplicates(
+    tx: &mut Tx,
+    id: i64,
+    category: crate::domain::request::Category,
+    unit_id: Option<i64>,
+    resident_id: Option<i64>,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, number FROM tickets
+         WHERE id != ?1 AND category = ?2 AND merged_into IS NULL
+           AND status IN ('new', 'assigned', 'accepted', 'in_progress')
+           AND ((?3 IS NOT NULL AND unit_id = ?3) OR (?4 IS NOT NULL AND resident_id = ?4))
+         ORDER BY id LIMIT 5",
+    )
+    .bind(id)
+    .bind(category)
+    .bind(unit_id)
+    .bind(resident_id)
+    .fetch_all(&mut **tx)
+    .await
+}

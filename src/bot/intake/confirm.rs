@@ -169,7 +169,24 @@ fn confirmed_text(app: &App, actor: &Actor, opened: &Opened) -> String {
         ("next", next.into()),
         ("phone", phone.into()),
     ];
-    t_args(lang, "draft-confirmed", &args)
+    let confirmed = t_args(lang, "draft-confirmed", &args);
+    if opened.duplicates.is_empty() {
+        return confirmed;
+    }
+    // The same category again while one is open: said, not refused (a
+    // second fault of a kind is possible); the staff's card says it too.
+    let again = t_args(
+        lang,
+        "draft-duplicate",
+        &[
+            ("numbers", opened.duplicates.join(", ").into()),
+            (
+                "category",
+                cards::label(lang, "category", ticket.category.as_str()).into(),
+            ),
+        ],
+    );
+    format!("{confirmed}\n\n{again}")
 }
 
 fn emergency_text(app: &App, actor: &Actor, opened: &Opened) -> String {

@@ -11,6 +11,7 @@ use super::input;
 use super::{Flow, compose, retire};
 use crate::bot::common::refuse;
 use crate::bot::{Actor, App, BotDialogue, HandlerResult, State, reply};
+use crate::desk::bookings;
 use crate::desk::{self, Doer, Refusal, additions, cards};
 use crate::domain::button::{Callback, TicketOp};
 use crate::domain::lang::Lang;
@@ -77,7 +78,26 @@ pub async fn list(bot: &Bot, app: &App, actor: &Actor) -> HandlerResult {
             ),
             ("date", cards::time(app, lang, ticket.created_at).into()),
         ];
-        lines.push(t_args(lang, "my-line", &args));
+        let line = match store::bookings::of_ticket(app.db.pool(), ticket.id).await? {
+            // A booking reads as the appointment it is: what, when, and its state.
+            Some(b) => {
+                let args: [(&str, FluentValue); 4] = [
+                    ("number", ticket.number.clone().into()),
+                    ("name", bookings::name(lang, &b.bookable).into()),
+                    (
+                        "slot",
+                        bookings::slot_text(app, lang, b.starts_at, b.ends_at).into(),
+                    ),
+                    (
+                        "status",
+                        t(lang, &format!("booking-status-{}", b.status)).into(),
+                    ),
+                ];
+                t_args(lang, "my-booking-line", &args)
+            }
+            None => t_args(lang, "my-line", &args),
+        };
+        lines.push(line);
         buttons.push(OutButton::new(
             ticket.number.clone(),
             Callback::Ticket {
@@ -318,7 +338,13 @@ async fn view(bot: &Bot, app: &App, actor: &Actor, ticket: &TicketRow) -> Handle
             }
             .encode(),
         ));
-        if ticket.resident_id == Some(actor.id()) {
+        let booked = store::bookings::of_ticket(app.db.pool(), ticket.id)
+            .await?
+            .filter(|b| b.status == "booked");
+        if let Some(b) = booked.filter(|_| ticket.resident_id == Some(actor.id())) {
+            // A booking changes and cancels through its own buttons (cutoff checked).
+            row.extend(bookings::resident_buttons(lang, b.id).into_iter().flatten());
+        } else if ticket.resident_id == Some(actor.id()) {
             row.push(OutButton::new(
                 t(lang, "button-cancel-ticket"),
                 Callback::Ticket {

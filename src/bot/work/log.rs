@@ -57,8 +57,93 @@ pub(super) async fn shorthand(
     let Some(unit) = registered_unit(app, text).await? else {
         return Ok(false);
     };
-    ask_via(bot, app, actor, dialogue, &unit, text).await?;
+    with_unit(bot, app, actor, dialogue, &unit, text).await?;
     Ok(true)
+}
+
+/// A unit and maybe words after it: the words (without the unit) go to the
+/// last question; a unit alone is asked what the resident needs.
+async fn with_unit(
+    bot: &Bot,
+    app: &App,
+    actor: &Actor,
+    dialogue: &BotDialogue,
+    unit: &UnitRow,
+    text: &str,
+) -> HandlerResult {
+    let words = without_leading_unit(text, unit);
+    if words.is_empty() {
+        return ask_text(bot, actor, dialogue, unit).await;
+    }
+    ask_via(bot, app, actor, dialogue, unit, words).await
+}
+
+async fn ask_text(
+    bot: &Bot,
+    actor: &Actor,
+    dialogue: &BotDialogue,
+    unit: &UnitRow,
+) -> HandlerResult {
+    dialogue
+        .update(State::Desk(Flow::LogText { unit_id: unit.id }))
+        .await?;
+    let ask = t_args(
+        actor.lang,
+        "work-log-ask-text",
+        &[("unit", unit.label().into())],
+    );
+    reply::text(bot, actor, ask).await
+}
+
+/// Whether a text is made of nothing but a unit's words (digits, letters,
+/// `-` `/`, block and flat words), so that a unit after other words is never
+/// taken for one written first.
+fn unit_words_only(text: &str) -> bool {
+    const WORDS: [&str; 15] = [
+        "block", "blk", "flat", "tower", "room", "rm", "unit", "座", "棟", "栋", "樓", "楼", "室",
+        "第", "號",
+    ];
+    let mut rest = text.to_lowercase();
+    for word in WORDS {
+        rest = rest.replace(word, " ");
+    }
+    rest.chars()
+        .all(|c| c.is_ascii_alphanumeric() || c.is_whitespace() || "-/#".contains(c))
+}
+
+/// The most characters a unit written first may take (`Block 13 Flat 15B`).
+const UNIT_PREFIX: usize = 24;
+
+/// The text without the unit it starts with (`3-1502 漏水` → `漏水`,
+/// `3座1502室：漏水` → `漏水`): the unit is recorded on the ticket, so the
+/// logged words need not repeat it. A unit further in stays where it is.
+fn without_leading_unit<'a>(text: &'a str, unit: &UnitRow) -> &'a str {
+    let same = |prefix: &str| {
+        understand::extract_unit(prefix).is_some_and(|u| {
+            u.building.eq_ignore_ascii_case(&unit.building)
+                && u.flat
+                    .as_deref()
+                    .is_some_and(|f| f.eq_ignore_ascii_case(&unit.flat))
+        })
+    };
+    let ends = text
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take(UNIT_PREFIX);
+    for end in ends {
+        let (prefix, rest) = text.split_at(end);
+        // The unit ends where the next character could not continue it.
+        let continues = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        if !continues && unit_words_only(prefix) && same(prefix) {
+            return rest.trim_start_matches(|c: char| {
+                c.is_whitespace() || "室號号樓楼,，:：-–—、.。".contains(c)
+            });
+        }
+    }
+    text
 }
 
 /// `/log 3-1502 text`.
@@ -70,7 +155,7 @@ async fn with_unit_first(
     text: &str,
 ) -> HandlerResult {
     match find_unit(app, text).await? {
-        Found::Unit(unit) => ask_via(bot, app, actor, dialogue, &unit, text).await,
+        Found::Unit(unit) => with_unit(bot, app, actor, dialogue, &unit, text).await,
         Found::Unknown(label) => unit_unknown(bot, actor, &label).await,
         Found::Nothing => {
             dialogue.update(State::Desk(Flow::LogUnit)).await?;
@@ -128,17 +213,8 @@ pub(super) async fn unit_given(
 ) -> HandlerResult {
     let text = msg.text().unwrap_or_default();
     match find_unit(app, text).await? {
-        Found::Unit(unit) => {
-            dialogue
-                .update(State::Desk(Flow::LogText { unit_id: unit.id }))
-                .await?;
-            let ask = t_args(
-                actor.lang,
-                "work-log-ask-text",
-                &[("unit", unit.label().into())],
-            );
-            reply::text(bot, actor, ask).await
-        }
+        // The unit and the words at once go straight to the last question.
+        Found::Unit(unit) => with_unit(bot, app, actor, dialogue, &unit, text).await,
         Found::Unknown(label) => unit_unknown(bot, actor, &label).await,
         Found::Nothing => {
             reply::text(bot, actor, t(actor.lang, "work-log-unit-not-understood")).await
@@ -329,4 +405,42 @@ pub async fn log_button(
         None => reply::text(bot, actor, done).await?,
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(building: &str, flat: &str) -> UnitRow {
+        UnitRow {
+            id: 1,
+            building: building.to_owned(),
+            flat: flat.to_owned(),
+        }
+    }
+
+    #[test]
+    fn the_unit_written_first_is_not_repeated_in_the_logged_words() {
+        let u = unit("3", "1502");
+        assert_eq!(
+            without_leading_unit("3-1502 住戶來電話廚房水喉漏水", &u),
+            "住戶來電話廚房水喉漏水"
+        );
+        assert_eq!(without_leading_unit("3-1502", &u), "");
+        assert_eq!(without_leading_unit("3-1502：廚房漏水", &u), "廚房漏水");
+        assert_eq!(without_leading_unit("3座1502室 廚房漏水", &u), "廚房漏水");
+        assert_eq!(
+            without_leading_unit("3/1502 kitchen tap leaking", &u),
+            "kitchen tap leaking"
+        );
+    }
+
+    #[test]
+    fn a_unit_further_in_or_another_unit_leaves_the_words_as_they_are() {
+        let u = unit("3", "1502");
+        let text = "廚房漏水，3-1502";
+        assert_eq!(without_leading_unit(text, &u), text);
+        let other = unit("3", "1503");
+        assert_eq!(without_leading_unit("3-1502 漏水", &other), "3-1502 漏水");
+    }
 }

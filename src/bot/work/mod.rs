@@ -22,6 +22,7 @@
 
 mod lists;
 mod log;
+mod powers;
 mod supervise;
 mod ticket;
 
@@ -41,6 +42,7 @@ use crate::texts::t;
 
 pub use lists::{open, open_button, tasks};
 pub use log::{log, log_button};
+pub use powers::merge_command;
 pub use supervise::{reassign_command, ticket_command};
 pub use ticket::ticket_button;
 
@@ -53,6 +55,10 @@ pub enum Flow {
     Resolution { ticket: i64, card: Option<Card> },
     /// Waiting for a note or photo to add.
     Note { ticket: i64 },
+    /// A supervisor closes a ticket: waiting for the reason.
+    CloseReason { ticket: i64, card: Option<Card> },
+    /// A supervisor cancels a ticket: waiting for the reason.
+    CancelReason { ticket: i64, card: Option<Card> },
     /// `/log`: waiting for the unit.
     LogUnit,
     /// `/log`: waiting for what the resident needs.
@@ -123,6 +129,14 @@ pub async fn continue_flow(
             ticket::resolution(&bot, &app, &actor, &dialogue, &msg, ticket, card).await
         }
         Flow::Note { ticket } => ticket::note(&bot, &app, &actor, &dialogue, &msg, ticket).await,
+        Flow::CloseReason { ticket, card } => {
+            let close = crate::domain::ticket::Action::Close;
+            powers::reason(&bot, &app, &actor, &dialogue, &msg, ticket, card, close).await
+        }
+        Flow::CancelReason { ticket, card } => {
+            let cancel = crate::domain::ticket::Action::Cancel;
+            powers::reason(&bot, &app, &actor, &dialogue, &msg, ticket, card, cancel).await
+        }
         Flow::LogUnit => log::unit_given(&bot, &app, &actor, &dialogue, &msg).await,
         Flow::LogText { unit_id } => {
             log::text_given(&bot, &app, &actor, &dialogue, &msg, unit_id).await

@@ -44,6 +44,28 @@ pub async fn ticket_button(
         TicketOp::Take => {
             super::supervise::reassign_to(bot, app, actor, query, id, actor.id()).await
         }
+        TicketOp::Urgency
+        | TicketOp::SetUrgency(_)
+        | TicketOp::Category
+        | TicketOp::SetCategory(_)
+        | TicketOp::Close
+        | TicketOp::MergeInto(_)
+            if actor.role() != Some(Role::Supervisor) =>
+        {
+            refuse(bot, actor, query).await
+        }
+        // A supervisor's powers; a supervisor's Cancel asks the office's reason.
+        TicketOp::Urgency
+        | TicketOp::SetUrgency(_)
+        | TicketOp::Category
+        | TicketOp::SetCategory(_)
+        | TicketOp::Close
+        | TicketOp::MergeInto(_) => {
+            super::powers::press(bot, app, actor, dialogue, query, id, op).await
+        }
+        TicketOp::Cancel if actor.role() == Some(Role::Supervisor) => {
+            super::powers::press(bot, app, actor, dialogue, query, id, op).await
+        }
         TicketOp::Reassign => super::supervise::choose_staff(bot, app, actor, query, id).await,
         TicketOp::ReassignTo(staff) => {
             super::supervise::reassign_to(bot, app, actor, query, id, staff).await
@@ -87,7 +109,11 @@ pub(super) async fn render(
         Some(headline) => format!("{headline}\n\n{card}"),
         None => card,
     };
-    Ok((text, buttons_for(actor, ticket)))
+    let mut rows = buttons_for(actor, ticket);
+    if actor.role() == Some(Role::Supervisor) {
+        rows.extend(super::powers::rows(tx, actor, ticket).await?);
+    }
+    Ok((text, rows))
 }
 
 fn number_args(ticket: &TicketRow) -> [(&'static str, FluentValue<'static>); 1] {
@@ -108,6 +134,17 @@ fn already(actor: &Actor, ticket: &TicketRow) -> String {
 }
 
 /// Answers a refused press; a stale card is brought up to date meanwhile.
+pub(super) async fn not_yours_or_refused(
+    bot: &Bot,
+    app: &App,
+    actor: &Actor,
+    query: &CallbackQuery,
+    id: i64,
+    refusal: Refusal,
+) -> HandlerResult {
+    refused(bot, app, actor, query, id, refusal).await
+}
+
 async fn refused(
     bot: &Bot,
     app: &App,

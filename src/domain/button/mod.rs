@@ -4,11 +4,13 @@
 
 use crate::domain::callback::Answer;
 use crate::domain::lang::Lang;
-use crate::domain::request::{Category, Kind};
+use crate::domain::request::{Category, Kind, Urgency};
 use crate::domain::ticket::Status;
 
+mod booking;
 mod campaign;
 
+pub use booking::{BookOp, Target};
 pub use campaign::{AnswerOp, AudiencePick, CampaignOp, ComposeOp, NoticeWhen};
 use campaign::{CAMPAIGN_OPS, id, lettered, name_of, value_of};
 
@@ -49,6 +51,9 @@ pub enum Callback {
     /// A supervisor answers a step of composing a campaign; `nonce` ties the
     /// buttons to one composition.
     Compose { nonce: u32, op: ComposeOp },
+    /// A booking: the resident's pickers, changes and cancellation, and the
+    /// staff's visit buttons.
+    Book(BookOp),
 }
 
 /// Which open tickets a supervisor wants to see.
@@ -84,6 +89,18 @@ pub enum TicketOp {
     ReassignTo(i64),
     /// A supervisor takes it themselves.
     Take,
+    /// A supervisor asks for the urgencies to choose from.
+    Urgency,
+    /// A supervisor sets its urgency.
+    SetUrgency(Urgency),
+    /// A supervisor asks for the categories to choose from.
+    Category,
+    /// A supervisor sets its category.
+    SetCategory(Category),
+    /// A supervisor closes it (a reason is asked first).
+    Close,
+    /// A supervisor merges it into this other ticket, as its duplicate.
+    MergeInto(i64),
     /// The resident asks to cancel it; they are asked to confirm first.
     Cancel,
     /// The resident confirms the cancellation.
@@ -137,6 +154,7 @@ const ANSWER: &str = "sv";
 const NOTICE_ACK: &str = "na";
 const CAMPAIGN: &str = "cp";
 const COMPOSE: &str = "sc";
+const BOOK: &str = "bk";
 
 const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::Accept, "acc"),
@@ -148,6 +166,9 @@ const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::View, "view"),
     (TicketOp::Reassign, "re"),
     (TicketOp::Take, "take"),
+    (TicketOp::Urgency, "u?"),
+    (TicketOp::Category, "c?"),
+    (TicketOp::Close, "close"),
     (TicketOp::Cancel, "x"),
     (TicketOp::ConfirmCancel, "x!"),
     (TicketOp::KeepOpen, "keep"),
@@ -182,6 +203,9 @@ impl Callback {
             }
             Self::Ticket { id, op } => match op {
                 TicketOp::ReassignTo(staff) => format!("{TICKET}:to:{id}:{staff}"),
+                TicketOp::SetUrgency(u) => format!("{TICKET}:u:{id}:{}", u.as_str()),
+                TicketOp::SetCategory(c) => format!("{TICKET}:c:{id}:{}", c.as_str()),
+                TicketOp::MergeInto(into) => format!("{TICKET}:m:{id}:{into}"),
                 op => {
                     let name = TICKET_OPS
                         .iter()
@@ -238,6 +262,7 @@ impl Callback {
                 op => format!("{CAMPAIGN}:{}:{id}", name_of(CAMPAIGN_OPS, *op)),
             },
             Self::Compose { nonce, op } => format!("{COMPOSE}:{nonce}:{}", op.encode()),
+            Self::Book(op) => format!("{BOOK}:{}", op.encode()),
         }
     }
 
@@ -257,6 +282,18 @@ impl Callback {
             (TICKET, ["to", id, staff]) => Some(Self::Ticket {
                 id: id.parse().ok()?,
                 op: TicketOp::ReassignTo(staff.parse().ok()?),
+            }),
+            (TICKET, ["u", id, urgency]) => Some(Self::Ticket {
+                id: id.parse().ok()?,
+                op: TicketOp::SetUrgency(urgency.parse().ok()?),
+            }),
+            (TICKET, ["c", id, category]) => Some(Self::Ticket {
+                id: id.parse().ok()?,
+                op: TicketOp::SetCategory(category.parse().ok()?),
+            }),
+            (TICKET, ["m", id, into]) => Some(Self::Ticket {
+                id: id.parse().ok()?,
+                op: TicketOp::MergeInto(into.parse().ok()?),
             }),
             (TICKET, [name, id]) => {
                 let op = TICKET_OPS.iter().find(|(_, n)| n == name)?.0;
@@ -332,6 +369,7 @@ impl Callback {
                 id: id(campaign)?,
                 op: value_of(CAMPAIGN_OPS, name)?,
             }),
+            (BOOK, rest) => BookOp::parse(rest).map(Self::Book),
             (COMPOSE, [nonce, name, value]) => Some(Self::Compose {
                 nonce: nonce.parse().ok()?,
                 op: ComposeOp::parse(name, value)?,
@@ -367,6 +405,22 @@ mod tests {
         for (op, _) in TICKET_OPS {
             all.push(Callback::Ticket { id: 42, op: *op });
         }
+        for urgency in Urgency::ALL {
+            all.push(Callback::Ticket {
+                id: i64::MAX,
+                op: TicketOp::SetUrgency(*urgency),
+            });
+        }
+        for category in Category::ALL {
+            all.push(Callback::Ticket {
+                id: i64::MAX,
+                op: TicketOp::SetCategory(*category),
+            });
+        }
+        all.push(Callback::Ticket {
+            id: i64::MAX,
+            op: TicketOp::MergeInto(i64::MAX),
+        });
         for (op, _) in DRAFT_OPS {
             all.push(Callback::Draft {
                 nonce: u32::MAX,
@@ -402,10 +456,54 @@ mod tests {
                 via,
             });
         }
+        let slot = chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2099, 12, 31).unwrap();
+        let long_key = "renovation_inspection_xx".to_owned();
+        for t in [Target::New(long_key), Target::Move(i64::MAX)] {
+            all.push(Callback::Book(BookOp::Days(t.clone())));
+            all.push(Callback::Book(BookOp::Day(t.clone(), date)));
+            all.push(Callback::Book(BookOp::Slot(t.clone(), slot)));
+            all.push(Callback::Book(BookOp::Take(t, slot)));
+        }
+        for op in [
+            BookOp::Choose,
+            BookOp::Change(i64::MAX),
+            BookOp::Cancel(i64::MAX),
+            BookOp::ConfirmCancel(i64::MAX),
+            BookOp::Visit(i64::MAX),
+            BookOp::CheckIn(i64::MAX),
+            BookOp::CheckOut(i64::MAX),
+            BookOp::NoShow(i64::MAX),
+            BookOp::Propose(i64::MAX),
+            BookOp::ProposeSlot(i64::MAX, slot),
+            BookOp::AcceptProposal(i64::MAX, slot),
+            BookOp::DeclineProposal(i64::MAX),
+        ] {
+            all.push(Callback::Book(op));
+        }
         for c in all {
             let data = c.encode();
             assert!(data.len() <= 64, "{data}");
             assert_eq!(Callback::parse(&data), Some(c), "{data}");
+        }
+    }
+
+    #[test]
+    fn forged_booking_data_is_not_understood() {
+        for data in [
+            "bk:p:",
+            "bk:p:Party Room",
+            "bk:p:@0",
+            "bk:p:@-3",
+            "bk:d:party_room:2026-12-05",
+            "bk:d:party_room:20261332",
+            "bk:t:party_room:soon",
+            "bk:t:party_room:99999999999999999999",
+            "bk:x:0",
+            "bk:x",
+            "bk:zz:1",
+        ] {
+            assert_eq!(Callback::parse(data), None, "{data}");
         }
     }
 
@@ -452,6 +550,10 @@ mod tests {
             "lg:1:fax",
             "lg:x:phone",
             "duty:maybe",
+            "t:u:1:panic",
+            "t:c:1:dragons",
+            "t:m:1:x",
+            "t:m:1",
             "duty",
         ] {
             assert_eq!(Callback::parse(data), None, "{data}");
@@ -481,6 +583,31 @@ mod tests {
                 callback: i64::MAX,
                 satisfied,
             });
+        }
+        let slot = chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2099, 12, 31).unwrap();
+        let long_key = "renovation_inspection_xx".to_owned();
+        for t in [Target::New(long_key), Target::Move(i64::MAX)] {
+            all.push(Callback::Book(BookOp::Days(t.clone())));
+            all.push(Callback::Book(BookOp::Day(t.clone(), date)));
+            all.push(Callback::Book(BookOp::Slot(t.clone(), slot)));
+            all.push(Callback::Book(BookOp::Take(t, slot)));
+        }
+        for op in [
+            BookOp::Choose,
+            BookOp::Change(i64::MAX),
+            BookOp::Cancel(i64::MAX),
+            BookOp::ConfirmCancel(i64::MAX),
+            BookOp::Visit(i64::MAX),
+            BookOp::CheckIn(i64::MAX),
+            BookOp::CheckOut(i64::MAX),
+            BookOp::NoShow(i64::MAX),
+            BookOp::Propose(i64::MAX),
+            BookOp::ProposeSlot(i64::MAX, slot),
+            BookOp::AcceptProposal(i64::MAX, slot),
+            BookOp::DeclineProposal(i64::MAX),
+        ] {
+            all.push(Callback::Book(op));
         }
         for c in all {
             let data = c.encode();
