@@ -39,3 +39,38 @@ booking-status-cancelled = Cancelled
 booking-status-checked_in = Checked in
 booking-status-checked_out = Done
 booking-status-no_show = No-show
+
+# Staff: /visits and a visit's card.
+visits-today = 📋 Visits today, { $day }:
+visits-tomorrow = 📋 Visits tomorrow, { $day }:
+visits-none = (none)
+visits-line = { $time } · { $name } · { $number } · { $unit } · { $status }
+visit-card = 📅 Visit: { $number } · { $name }
+    When: { $slot }
+    Unit: { $unit } { $resident }
+    Status: { $status }
+visit-button-check-in = ✔️ Check in
+visit-button-check-out = 🏁 Check out
+visit-button-no-show = 🚫 No-show
+visit-button-propose = 🔁 Propose another time
+visit-propose-pick = Which time would you propose for { $number }?
+visit-propose-none = There is no free time to propose for { $number }.
+visit-proposed = Sent: { $proposed } proposed for { $number }. You will hear the answer here.
+visit-slot-taken = That time is no longer free. Please pick another.
+visit-checked-in = ✔️ Checked in: { $number } · { $name }.
+visit-checked-out = 🏁 Checked out: { $number } · { $name }. Done.
+visit-no-show = 🚫 No-show recorded: { $number } · { $name }.
+visit-proposal-accepted = ✅ The resident accepted the new time for { $number } ({ $name }).
+visit-proposal-declined = The resident keeps the booked time for { $number } ({ $name }).
+# The resident, on a time staff proposed.
+booking-proposal = 🔁 The office proposes another time for { $number } ({ $name }): { $proposed } instead of { $slot }. Does it suit you?
+booking-button-accept-proposal = ✅ Accept the new time
+booking-button-keep = Keep my time
+booking-kept = Kept: { $number } stays { $name }, { $slot }.
+
+history-checked_in = checked in
+history-checked_out = checked out
+history-no_show = no-show
+history-rescheduled = time changed
+history-proposed = another time proposed
+history-kept = booked time kept

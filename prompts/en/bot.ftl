@@ -68,6 +68,7 @@ cmd-my = My requests
 cmd-book = Book a facility or a visit
 cmd-urgent = 🚨 Urgent / someone in danger
 cmd-tasks = My open tasks
+cmd-visits = Today's and tomorrow's visits
 cmd-duty = Go on or off duty
 cmd-log = Log a call or visit for a resident
 cmd-open = Open requests

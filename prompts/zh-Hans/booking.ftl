@@ -39,3 +39,38 @@ booking-status-cancelled = 已取消
 booking-status-checked_in = 已签到
 booking-status-checked_out = 已完成
 booking-status-no_show = 未到场
+
+# 员工：/visits 及预约卡。
+visits-today = 📋 今天的预约，{ $day }：
+visits-tomorrow = 📋 明天的预约，{ $day }：
+visits-none = （没有）
+visits-line = { $time } · { $name } · { $number } · { $unit } · { $status }
+visit-card = 📅 预约：{ $number } · { $name }
+    时间：{ $slot }
+    单元：{ $unit } { $resident }
+    状态：{ $status }
+visit-button-check-in = ✔️ 签到
+visit-button-check-out = 🏁 完成离开
+visit-button-no-show = 🚫 未到场
+visit-button-propose = 🔁 建议其他时间
+visit-propose-pick = 你想为 { $number } 建议哪个时间？
+visit-propose-none = { $number } 没有可建议的空档。
+visit-proposed = 已发送：为 { $number } 建议 { $proposed }。住户回复会在这里通知你。
+visit-slot-taken = 这个时间已没有空档，请另选一个。
+visit-checked-in = ✔️ 已签到：{ $number } · { $name }。
+visit-checked-out = 🏁 已完成：{ $number } · { $name }。
+visit-no-show = 🚫 已记录未到场：{ $number } · { $name }。
+visit-proposal-accepted = ✅ 住户已接受 { $number }（{ $name }）的新时间。
+visit-proposal-declined = 住户保留 { $number }（{ $name }）原来的时间。
+# 住户：员工建议的时间。
+booking-proposal = 🔁 物业服务中心建议更改 { $number }（{ $name }）的时间：{ $proposed }，原本是 { $slot }。请问您是否方便？
+booking-button-accept-proposal = ✅ 接受新时间
+booking-button-keep = 保留原来时间
+booking-kept = 已保留：{ $number } 仍是 { $name }，{ $slot }。
+
+history-checked_in = 已签到
+history-checked_out = 已完成
+history-no_show = 未到场
+history-rescheduled = 已改期
+history-proposed = 建议其他时间
+history-kept = 保留原来时间

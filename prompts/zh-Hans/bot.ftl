@@ -67,6 +67,7 @@ cmd-my = 我的工单
 cmd-book = 预约设施或上门
 cmd-urgent = 🚨 紧急／有人身处危险
 cmd-tasks = 我的待办工作
+cmd-visits = 今天及明天的预约
 cmd-duty = 开始或结束值班
 cmd-log = 代业主登记来电来访
 cmd-open = 未完成工单

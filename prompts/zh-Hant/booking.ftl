@@ -39,3 +39,38 @@ booking-status-cancelled = 已取消
 booking-status-checked_in = 已報到
 booking-status-checked_out = 已完成
 booking-status-no_show = 未有出席
+
+# 職員：/visits 及預約卡。
+visits-today = 📋 今日預約，{ $day }：
+visits-tomorrow = 📋 明日預約，{ $day }：
+visits-none = （沒有）
+visits-line = { $time } · { $name } · { $number } · { $unit } · { $status }
+visit-card = 📅 預約：{ $number } · { $name }
+    時間：{ $slot }
+    單位：{ $unit } { $resident }
+    狀態：{ $status }
+visit-button-check-in = ✔️ 報到
+visit-button-check-out = 🏁 完成離開
+visit-button-no-show = 🚫 未有出席
+visit-button-propose = 🔁 建議另一時間
+visit-propose-pick = 你想為 { $number } 建議哪個時間？
+visit-propose-none = { $number } 沒有可建議的空檔。
+visit-proposed = 已發送：為 { $number } 建議 { $proposed }。住戶回覆會在這裏通知你。
+visit-slot-taken = 這個時間已沒有空檔，請另揀一個。
+visit-checked-in = ✔️ 已報到：{ $number } · { $name }。
+visit-checked-out = 🏁 已完成：{ $number } · { $name }。
+visit-no-show = 🚫 已記錄未有出席：{ $number } · { $name }。
+visit-proposal-accepted = ✅ 住戶已接受 { $number }（{ $name }）的新時間。
+visit-proposal-declined = 住戶保留 { $number }（{ $name }）原來的時間。
+# 住戶：職員建議的時間。
+booking-proposal = 🔁 管理處建議更改 { $number }（{ $name }）的時間：{ $proposed }，原本是 { $slot }。請問您是否方便？
+booking-button-accept-proposal = ✅ 接受新時間
+booking-button-keep = 保留原來時間
+booking-kept = 已保留：{ $number } 仍是 { $name }，{ $slot }。
+
+history-checked_in = 已報到
+history-checked_out = 已完成
+history-no_show = 未有出席
+history-rescheduled = 已改期
+history-proposed = 建議另一時間
+history-kept = 保留原來時間

@@ -67,6 +67,7 @@ cmd-my = 我的工單
 cmd-book = 預約設施或上門
 cmd-urgent = 🚨 緊急／有人身處危險
 cmd-tasks = 我的待辦工作
+cmd-visits = 今日及明日的預約
 cmd-duty = 開始或結束當值
 cmd-log = 代住戶登記來電來訪
 cmd-open = 未完成工單

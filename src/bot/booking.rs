@@ -290,7 +290,7 @@ async fn take(
 }
 
 /// Tells the resident why a booking action was not done.
-async fn refused(
+pub(super) async fn refused(
     bot: &Bot,
     app: &App,
     actor: &Actor,
@@ -379,6 +379,19 @@ pub async fn resident_button(
     query: &CallbackQuery,
     op: BookOp,
 ) -> HandlerResult {
+    let staff_only = matches!(
+        op,
+        BookOp::Visit(_)
+            | BookOp::CheckIn(_)
+            | BookOp::CheckOut(_)
+            | BookOp::NoShow(_)
+            | BookOp::Propose(_)
+            | BookOp::ProposeSlot(..)
+    );
+    if staff_only {
+        reply::answer(bot, actor, query, Some(t(actor.lang, "not-allowed")), true);
+        return Ok(());
+    }
     reply::answer(bot, actor, query, None, false);
     match op {
         BookOp::Choose => choose(bot, app, actor).await,
@@ -413,8 +426,10 @@ pub async fn resident_button(
             drop(tx);
             refused(bot, app, actor, &Target::Move(id), now, outcome).await
         }
-        BookOp::AcceptProposal(..)
-        | BookOp::DeclineProposal(_)
+        BookOp::AcceptProposal(..) | BookOp::DeclineProposal(_) => {
+            super::visits::proposal_answer(bot, app, actor, op).await
+        }
+        BookOp::Visit(_)
         | BookOp::CheckIn(_)
         | BookOp::CheckOut(_)
         | BookOp::NoShow(_)
@@ -433,7 +448,10 @@ pub async fn pressed(
 ) -> HandlerResult {
     match actor.role() {
         Some(Role::Resident) => resident_button(bot, app, actor, query, op).await,
-        Some(Role::Staff | Role::Supervisor | Role::Manager) | None => {
+        Some(Role::Staff | Role::Supervisor) => {
+            super::visits::staff_button(bot, app, actor, query, op).await
+        }
+        Some(Role::Manager) | None => {
             reply::answer(bot, actor, query, Some(t(actor.lang, "not-allowed")), true);
             Ok(())
         }

@@ -18,6 +18,7 @@ pub enum Command {
     Duty(String),
     My,
     Book,
+    Visits,
     Urgent,
     Tasks,
     Log(String),
@@ -48,6 +49,7 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
         ],
         Some(Role::Staff) => &[
             ("tasks", "cmd-tasks"),
+            ("visits", "cmd-visits"),
             ("duty", "cmd-duty"),
             ("log", "cmd-log"),
             ("help", "cmd-help"),
@@ -56,6 +58,7 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
         ],
         Some(Role::Supervisor) => &[
             ("open", "cmd-open"),
+            ("visits", "cmd-visits"),
             ("duty", "cmd-roster"),
             ("reassign", "cmd-reassign"),
             ("merge", "cmd-merge"),

@@ -13,6 +13,7 @@ mod onboarding;
 mod rating;
 pub mod reply;
 mod report;
+mod visits;
 pub mod work;
 
 use std::sync::Arc;
@@ -221,6 +222,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .endpoint(intake::my),
         )
         .branch(
+            dptree::case![Command::Visits]
+                .filter_map(as_desk)
+                .endpoint(visits_command),
+        )
+        .branch(
             dptree::case![Command::Book]
                 .filter_map(as_resident)
                 .endpoint(book),
@@ -317,6 +323,13 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         .branch(messages)
         .branch(edits)
         .branch(callbacks)
+}
+
+/// `/visits`: today's and tomorrow's bookings (staff: their department).
+async fn visits_command(bot: Bot, app: Arc<App>, member: DeskMember) -> HandlerResult {
+    let actor = member.0;
+    let result = visits::list(&bot, &app, &actor).await;
+    onboarding::settle(&bot, &app, &actor, result).await
 }
 
 /// `/book`: what a resident can book.

@@ -3,6 +3,7 @@
 //! history rows and outbox messages; nothing here talks to Telegram directly.
 
 pub mod additions;
+pub mod appointments;
 pub mod assign;
 pub mod bookings;
 pub mod callbacks;

@@ -136,6 +136,22 @@ pub async fn set_status(
     Ok(())
 }
 
+/// Records (or clears) the time staff proposed instead.
+pub async fn set_proposal(
+    tx: &mut Tx,
+    id: i64,
+    proposed: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE bookings SET proposed_at = ?, updated_at = ? WHERE id = ?")
+        .bind(proposed)
+        .bind(now)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Cancels the booking of a ticket (if it holds one).
 pub async fn cancel_of_ticket(
     tx: &mut Tx,

@@ -326,6 +326,22 @@ pub async fn set_escalated(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
+/// Who last did `action` to a ticket, if anyone did.
+pub async fn last_actor_of(
+    tx: &mut Tx,
+    ticket_id: i64,
+    action: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let actor: Option<Option<i64>> = sqlx::query_scalar(
+        "SELECT actor FROM ticket_history WHERE ticket_id = ? AND action = ? ORDER BY id DESC LIMIT 1",
+    )
+    .bind(ticket_id)
+    .bind(action)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(actor.flatten())
+}
+
 /// Appends to a ticket's history.
 #[allow(clippy::too_many_arguments)]
 pub async fn add_history(

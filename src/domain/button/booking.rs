@@ -31,6 +31,8 @@ pub enum BookOp {
     Cancel(i64),
     /// The resident confirms the cancellation.
     ConfirmCancel(i64),
+    /// Staff: a visit's card with its buttons.
+    Visit(i64),
     /// Staff: the resident arrived (or staff arrived at the flat).
     CheckIn(i64),
     /// Staff: the visit is over.
@@ -99,6 +101,7 @@ impl BookOp {
             Self::Change(id) => format!("r:{id}"),
             Self::Cancel(id) => format!("x:{id}"),
             Self::ConfirmCancel(id) => format!("x!:{id}"),
+            Self::Visit(id) => format!("v:{id}"),
             Self::CheckIn(id) => format!("in:{id}"),
             Self::CheckOut(id) => format!("out:{id}"),
             Self::NoShow(id) => format!("ns:{id}"),
@@ -121,6 +124,7 @@ impl BookOp {
             ["r", i] => Self::Change(id(i)?),
             ["x", i] => Self::Cancel(id(i)?),
             ["x!", i] => Self::ConfirmCancel(id(i)?),
+            ["v", i] => Self::Visit(id(i)?),
             ["in", i] => Self::CheckIn(id(i)?),
             ["out", i] => Self::CheckOut(id(i)?),
             ["ns", i] => Self::NoShow(id(i)?),
