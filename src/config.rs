@@ -685,6 +685,16 @@ impl Settings {
         })
     }
 
+    /// A bookable thing by key, as its slots are computed: a visit (staff's
+    /// time) has none on the office's holidays besides its own closed days.
+    pub fn bookable(&self, key: &str) -> Option<Bookable> {
+        let mut b = self.bookables.get(key)?.clone();
+        if b.sort == crate::domain::booking::Sort::Visit {
+            b.closed.extend(self.office_hours.holidays.iter().copied());
+        }
+        Some(b)
+    }
+
     /// The office's calendar: working week and holidays in the estate's zone.
     pub fn calendar(&self) -> Calendar<'_> {
         Calendar {
@@ -809,6 +819,29 @@ mod tests {
         let file = "[tickets]\ncompose_wait = \"2s\"".parse().unwrap();
         let err = Settings::from_parts(file, env(&[])).unwrap_err();
         assert!(err.to_string().contains("compose_wait"), "{err}");
+    }
+
+    #[test]
+    fn a_visit_has_no_slots_on_a_public_holiday_but_a_facility_does() {
+        let s = Settings::default();
+        let christmas = chrono::NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+        let eve = chrono::NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
+        let visit = s.bookable("home_visit").unwrap();
+        assert!(visit.slots_on(s.timezone, christmas).is_empty());
+        assert!(!visit.slots_on(s.timezone, eve).is_empty());
+        let room = s.bookable("party_room").unwrap();
+        assert!(!room.slots_on(s.timezone, christmas).is_empty());
+        assert!(s.bookable("tennis_court").is_none());
+    }
+
+    #[test]
+    fn a_bookable_for_an_unknown_department_is_refused() {
+        let file = "[bookables.gym]\nsort = \"facility\"\ndepartment = \"sports\"\nduration = \"1h\"\ncapacity = 2\nahead = \"7days\"\nlate = \"1h\"\ncancel_cutoff = \"2h\"\n[bookables.gym.week]\nmon = \"07:00-22:00\"\n";
+        let err = Settings::from_parts(file.parse().unwrap(), env(&[])).unwrap_err();
+        assert!(
+            err.to_string().contains("bookables.gym.department"),
+            "{err}"
+        );
     }
 
     #[test]

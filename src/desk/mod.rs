@@ -380,7 +380,10 @@ pub async fn act(
     };
     match action {
         Action::Accept => {
-            notify_resident(tx, app, &updated, "resident-accepted", now).await?;
+            // A booking is confirmed as its slot, not as a deadline.
+            if !bookings::confirmed(tx, app, &updated, now).await? {
+                notify_resident(tx, app, &updated, "resident-accepted", now).await?;
+            }
             visits::schedule_reminder(tx, app, &updated, now).await?;
         }
         Action::Start => {
