@@ -47,6 +47,18 @@ pub struct Settings {
     /// Category → department key. Categories not listed go to `customer_service`.
     pub routing: HashMap<Category, String>,
     pub reports: Reports,
+    /// On-duty shifts that put staff on and off duty by themselves.
+    pub duty: Duty,
+}
+
+/// On-duty shifts per department: `shifts.<department>.<mon…sun>` =
+/// `"HH:MM-HH:MM"` (within one day). When a shift starts the department's
+/// staff are put on duty, when it ends off duty; `/duty` still changes it in
+/// between. No shifts by default: duty is only what people set.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Duty {
+    pub shifts: std::collections::BTreeMap<String, Week>,
 }
 
 /// The supervisor's numbers: when the monthly report goes out, and what
@@ -392,6 +404,7 @@ impl Default for Settings {
             inbox: Inbox::default(),
             sla,
             office_hours: OfficeHours::default(),
+            duty: Duty::default(),
             bookables: crate::domain::booking::defaults(),
             departments: [
                 "customer_service",
@@ -579,6 +592,14 @@ impl Settings {
                 return Err(bad(
                     &format!("sla.{}", urgency.as_str()),
                     "missing: every urgency needs limits".to_owned(),
+                ));
+            }
+        }
+        for department in self.duty.shifts.keys() {
+            if !self.departments.contains(department) {
+                return Err(bad(
+                    &format!("duty.shifts.{department}"),
+                    format!("`{department}` is not one of `departments`"),
                 ));
             }
         }
@@ -870,5 +891,6 @@ mod example_file {
         assert_eq!(s.office_hours.week, d.office_hours.week);
         assert_eq!(s.bookables, d.bookables);
         assert_eq!(s.office_hours.holidays, d.office_hours.holidays);
+        assert_eq!(s.duty.shifts, d.duty.shifts);
     }
 }
