@@ -47,6 +47,18 @@ pub struct Settings {
     /// Category → department key. Categories not listed go to `customer_service`.
     pub routing: HashMap<Category, String>,
     pub reports: Reports,
+    /// On-duty shifts that put staff on and off duty by themselves.
+    pub duty: Duty,
+}
+
+/// On-duty shifts per department: `shifts.<department>.<mon…sun>` =
+/// `"HH:MM-HH:MM"` (within one day). When a shift starts the department's
+/// staff are put on duty, when it ends off duty; `/duty` still changes it in
+/// between. No shifts by default: duty is only what people set.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Duty {
+    pub shifts: std::collections::BTreeMap<String, Week>,
 }
 
 /// The supervisor's numbers: when the monthly report goes out, and what
@@ -392,6 +404,7 @@ impl Default for Settings {
             inbox: Inbox::default(),
             sla,
             office_hours: OfficeHours::default(),
+            duty: Duty::default(),
             bookables: crate::domain::booking::defaults(),
             departments: [
                 "customer_service",
@@ -582,6 +595,14 @@ impl Settings {
                 ));
             }
         }
+        for department in self.duty.shifts.keys() {
+            if !self.departments.contains(department) {
+                return Err(bad(
+                    &format!("duty.shifts.{department}"),
+                    format!("`{department}` is not one of `departments`"),
+                ));
+            }
+        }
         for (key, b) in &self.bookables {
             if !self.departments.contains(&b.department) {
                 return Err(bad(
@@ -662,6 +683,16 @@ impl Settings {
             resolve: Duration::from_secs(3 * 24 * 3600),
             clock: None,
         })
+    }
+
+    /// A bookable thing by key, as its slots are computed: a visit (staff's
+    /// time) has none on the office's holidays besides its own closed days.
+    pub fn bookable(&self, key: &str) -> Option<Bookable> {
+        let mut b = self.bookables.get(key)?.clone();
+        if b.sort == crate::domain::booking::Sort::Visit {
+            b.closed.extend(self.office_hours.holidays.iter().copied());
+        }
+        Some(b)
     }
 
     /// The office's calendar: working week and holidays in the estate's zone.
@@ -791,6 +822,29 @@ mod tests {
     }
 
     #[test]
+    fn a_visit_has_no_slots_on_a_public_holiday_but_a_facility_does() {
+        let s = Settings::default();
+        let christmas = chrono::NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+        let eve = chrono::NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
+        let visit = s.bookable("home_visit").unwrap();
+        assert!(visit.slots_on(s.timezone, christmas).is_empty());
+        assert!(!visit.slots_on(s.timezone, eve).is_empty());
+        let room = s.bookable("party_room").unwrap();
+        assert!(!room.slots_on(s.timezone, christmas).is_empty());
+        assert!(s.bookable("tennis_court").is_none());
+    }
+
+    #[test]
+    fn a_bookable_for_an_unknown_department_is_refused() {
+        let file = "[bookables.gym]\nsort = \"facility\"\ndepartment = \"sports\"\nduration = \"1h\"\ncapacity = 2\nahead = \"7days\"\nlate = \"1h\"\ncancel_cutoff = \"2h\"\n[bookables.gym.week]\nmon = \"07:00-22:00\"\n";
+        let err = Settings::from_parts(file.parse().unwrap(), env(&[])).unwrap_err();
+        assert!(
+            err.to_string().contains("bookables.gym.department"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn routing_to_an_unknown_department_is_refused() {
         let err = Settings::from_parts("[routing]\nlift = \"plumbers\"".parse().unwrap(), env(&[]))
             .unwrap_err();
@@ -837,5 +891,6 @@ mod example_file {
         assert_eq!(s.office_hours.week, d.office_hours.week);
         assert_eq!(s.bookables, d.bookables);
         assert_eq!(s.office_hours.holidays, d.office_hours.holidays);
+        assert_eq!(s.duty.shifts, d.duty.shifts);
     }
 }

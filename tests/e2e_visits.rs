@@ -155,6 +155,28 @@ async fn staff_list_visits_propose_a_time_and_record_check_in_out_and_no_show() 
             at(&desk, tuesday, 13, 0)
         );
 
+        // Customer service accepts the first: the resident hears the slot,
+        // not a deadline.
+        let accept = text(lang, "button-accept");
+        let ping = desk
+            .emu
+            .wait_for_message(
+                wong.id,
+                |m| m.body().contains(&first) && m.button(&accept).is_some(),
+                WAIT,
+            )
+            .await
+            .expect("customer service gets the booking's card");
+        let v = desk.emu.version();
+        press(&desk, &wong, &ping, lang, "button-accept").await;
+        let confirmed = after(&desk, person, v, "booking-confirmed", lang).await;
+        let four = at(&desk, tuesday, 16, 0);
+        assert!(
+            confirmed.body().contains(&slot(&desk, lang, four)),
+            "{}",
+            confirmed.body()
+        );
+
         // /visits: tomorrow's two, under customer service.
         let v = desk.emu.version();
         desk.emu.send_text(&wong, "/visits");

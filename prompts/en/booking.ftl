@@ -74,3 +74,4 @@ history-no_show = no-show
 history-rescheduled = time changed
 history-proposed = another time proposed
 history-kept = booked time kept
+booking-confirmed = ✅ Confirmed by the office: { $number } · { $name }, { $slot }.

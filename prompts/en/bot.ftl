@@ -78,16 +78,19 @@ cmd-merge = Merge a duplicate request
 help-guest = This is the residents' desk of { $office }. Send /start to register with your phone number. Office: { $phone } ({ $hours }).
 help-resident = Write to us in your own words (a photo helps): a repair, a complaint, a booking or a question. We confirm the details with you, then give you a ticket number and keep you informed.
     /my – your requests and their status
+    /book – book a facility or a visit (party room, BBQ pit, home visit …)
     /lang en | zh-Hant | zh-Hans – change language
     /cancel – stop what you are doing
     Office: { $phone } ({ $hours }). Emergencies: { $emergency }.
 help-staff = You receive the requests of { $department } here, with buttons to accept, start and resolve them.
     /tasks – your open tasks by deadline
+    /visits – today's and tomorrow's bookings: check-in, check-out, no-show, another time
     /duty on | off – go on or off duty (/duty alone shows which)
     /log 3-1502 text – log a call or visit for a resident
     /lang en | zh-Hant | zh-Hans – change language
 help-supervisor = You see escalations and can follow every request.
     /open – open requests by status or department
+    /visits – today's and tomorrow's bookings of every department
     /duty – who is on duty, department by department
     /reassign – give a request to someone else
     /merge R-0013 R-0012 – merge a duplicate into the request kept
@@ -128,3 +131,5 @@ not-allowed-staff = That is not part of your role, so nothing was changed.
 unknown-command-staff = There is no such command. Send /help for the commands of your role.
 cancelled-staff = Cancelled; nothing was changed. Your tasks: /tasks.
 nothing-to-cancel-staff = There is nothing in progress to cancel.
+duty-shift-on = 🟢 Your shift in { $department } has started: you are on duty and new work can be assigned to you. (/duty off if you cannot take it.)
+duty-shift-off = ⚪ Your shift in { $department } has ended: you are off duty. (/duty on to keep taking new work.)

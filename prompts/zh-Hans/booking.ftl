@@ -74,3 +74,4 @@ history-no_show = 未到场
 history-rescheduled = 已改期
 history-proposed = 建议其他时间
 history-kept = 保留原来时间
+booking-confirmed = ✅ 物业服务中心已确认：{ $number } · { $name }，{ $slot }。

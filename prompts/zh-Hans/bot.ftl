@@ -77,16 +77,19 @@ cmd-merge = 合并重复工单
 help-guest = 这是{ $office }业主服务台。请发送 /start 用手机号码登记。物业服务中心电话：{ $phone }（{ $hours }）。
 help-resident = 直接用您自己的话留言（附照片更好）：报修、投诉、预约或咨询都可以。我们会先和您确认信息，再给您工单号并通知进度。
     /my – 查看您的工单和进度
+    /book – 预约设施或上门（派对室、烧烤炉、家访等）
     /lang en | zh-Hant | zh-Hans – 更改语言
     /cancel – 取消当前操作
     物业服务中心：{ $phone }（{ $hours }）。紧急情况：{ $emergency }。
 help-staff = { $department }的工单会发送到这里，你可以点按钮接单、开始和完成。
     /tasks – 按期限列出你的待办工作
+    /visits – 今天及明天的预约：签到、完成、未到场、建议其他时间
     /duty on | off – 开始或结束值班（只发 /duty 可查看状态）
     /log 3-1502 内容 – 代业主登记来电来访
     /lang en | zh-Hant | zh-Hans – 更改语言
 help-supervisor = 你会收到升级的工单，并可跟进所有工单。
     /open – 按状态或部门查看未完成工单
+    /visits – 各部门今天及明天的预约
     /duty – 各部门值班名单
     /reassign – 改派工单
     /merge R-0013 R-0012 – 把重复工单合并到保留的工单
@@ -127,3 +130,5 @@ not-allowed-staff = 这不属于你的职责范围，没有作任何更改。
 unknown-command-staff = 没有这个指令。发送 /help 查看你可用的指令。
 cancelled-staff = 已取消，没有作任何更改。你的待办工作：/tasks。
 nothing-to-cancel-staff = 目前没有进行中的操作可以取消。
+duty-shift-on = 🟢 你在{ $department }的班次已开始：你已在值班，新工作可以派给你。（如不能接工作，请发送 /duty off。）
+duty-shift-off = ⚪ 你在{ $department }的班次已结束：你已不在值班。（如要继续接新工作，请发送 /duty on。）

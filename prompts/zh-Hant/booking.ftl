@@ -74,3 +74,4 @@ history-no_show = 未有出席
 history-rescheduled = 已改期
 history-proposed = 建議另一時間
 history-kept = 保留原來時間
+booking-confirmed = ✅ 管理處已確認：{ $number } · { $name }，{ $slot }。

@@ -77,16 +77,19 @@ cmd-merge = 合併重複工單
 help-guest = 這是{ $office }住戶服務台。請發送 /start 以電話號碼登記。管理處電話：{ $phone }（{ $hours }）。
 help-resident = 直接用您自己的話留言（附相片更好）：報修、投訴、預約或查詢都可以。我們會先與您確認資料，再給您工單編號並通知進度。
     /my – 查看您的工單及進度
+    /book – 預約設施或上門（派對室、燒烤爐、家訪等）
     /lang en | zh-Hant | zh-Hans – 更改語言
     /cancel – 取消目前操作
     管理處：{ $phone }（{ $hours }）。緊急事故：{ $emergency }。
 help-staff = { $department }的工單會發送到這裏，你可以按按鈕接單、開始及完成。
     /tasks – 按期限列出你的待辦工作
+    /visits – 今日及明日的預約：報到、完成、未有出席、建議另一時間
     /duty on | off – 開始或結束當值（只發 /duty 可查看狀態）
     /log 3-1502 內容 – 代住戶登記來電來訪
     /lang en | zh-Hant | zh-Hans – 更改語言
 help-supervisor = 你會收到升級個案，並可跟進所有工單。
     /open – 按狀態或部門查看未完成工單
+    /visits – 各部門今日及明日的預約
     /duty – 各部門當值名單
     /reassign – 改派工單
     /merge R-0013 R-0012 – 把重複工單合併到保留的工單
@@ -127,3 +130,5 @@ not-allowed-staff = 這不屬於你的職責範圍，甚麼都沒有更改。
 unknown-command-staff = 沒有這個指令。發送 /help 查看你可用的指令。
 cancelled-staff = 已取消，甚麼都沒有更改。你的待辦工作：/tasks。
 nothing-to-cancel-staff = 目前沒有進行中的操作可以取消。
+duty-shift-on = 🟢 你在{ $department }的更次已開始：你已在當值，新工作可以分派給你。（如未能接工作，請發送 /duty off。）
+duty-shift-off = ⚪ 你在{ $department }的更次已結束：你已不在當值。（如要繼續接新工作，請發送 /duty on。）

@@ -90,8 +90,7 @@ pub async fn offer(
     };
     let end = app
         .settings
-        .bookables
-        .get(key)
+        .bookable(key)
         .map_or(first, |b| b.end_of(first));
     let args = [
         ("name", name.into()),
@@ -115,7 +114,7 @@ fn slot_rows(
     key: &str,
 ) -> Vec<Vec<OutButton>> {
     let lang = actor.lang;
-    let Some(b) = app.settings.bookables.get(key) else {
+    let Some(b) = app.settings.bookable(key) else {
         return Vec::new();
     };
     let mut rows: Vec<Vec<OutButton>> = slots
@@ -148,7 +147,7 @@ async fn resolve(
             _ => return Ok(None),
         },
     };
-    Ok(app.settings.bookables.get(&key).cloned().map(|b| (key, b)))
+    Ok(app.settings.bookable(&key).map(|b| (key, b)))
 }
 
 /// The day picker: the next days, each marked free or not.
@@ -351,7 +350,7 @@ async fn before_cutoff(
         reply::text(bot, actor, t(lang, "stale-button")).await?;
         return Ok(false);
     };
-    let Some(b) = app.settings.bookables.get(&row.bookable) else {
+    let Some(b) = app.settings.bookable(&row.bookable) else {
         reply::text(bot, actor, t(lang, "stale-button")).await?;
         return Ok(false);
     };

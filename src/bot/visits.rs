@@ -231,7 +231,7 @@ pub async fn staff_button(
             let rows: Vec<Vec<OutButton>> = slots
                 .iter()
                 .map(|s| {
-                    let b = app.settings.bookables.get(&row.bookable);
+                    let b = app.settings.bookable(&row.bookable);
                     let end = b.map_or(*s, |b| b.end_of(*s));
                     vec![book_button(
                         slot_text(app, lang, *s, end),
@@ -251,7 +251,7 @@ pub async fn staff_button(
             let mut tx = app.db.begin().await?;
             match appointments::propose(&mut tx, app, &actor.user, id, start, now).await? {
                 Ok(_) => {
-                    let b = app.settings.bookables.get(&row.bookable);
+                    let b = app.settings.bookable(&row.bookable);
                     let end = b.map_or(start, |b| b.end_of(start));
                     let args = [
                         ("number", ticket.number.clone().into()),

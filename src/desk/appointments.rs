@@ -140,7 +140,7 @@ pub async fn propose(
     if row.status != "booked" || !ticket.status.is_open() {
         return Ok(Err(Refused::NotNow));
     }
-    let Some(b) = app.settings.bookables.get(&row.bookable) else {
+    let Some(b) = app.settings.bookable(&row.bookable) else {
         return Ok(Err(Refused::NotYours));
     };
     let tz = app.settings.timezone;
@@ -223,7 +223,7 @@ pub async fn answer(
     if !current {
         return Ok(Outcome::NotYours);
     }
-    let Some(b) = app.settings.bookables.get(&row.bookable).cloned() else {
+    let Some(b) = app.settings.bookable(&row.bookable) else {
         return Ok(Outcome::Unknown);
     };
     let proposer = store::tickets::last_actor_of(tx, ticket.id, "proposed").await?;

@@ -96,10 +96,10 @@ pub async fn book(
     start: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<Outcome, Error> {
-    let Some(b) = app.settings.bookables.get(key) else {
+    let Some(b) = app.settings.bookable(key) else {
         return Ok(Outcome::Unknown);
     };
-    if let Some(refused) = has_place(tx, app, key, b, start, now).await? {
+    if let Some(refused) = has_place(tx, app, key, &b, start, now).await? {
         return Ok(refused);
     }
     let end = b.end_of(start);
@@ -171,7 +171,7 @@ async fn changeable(
     if row.resident_id != Some(resident_id) || row.status != "booked" || !ticket.status.is_open() {
         return Ok(Err(Outcome::NotYours));
     }
-    let Some(b) = app.settings.bookables.get(&row.bookable).cloned() else {
+    let Some(b) = app.settings.bookable(&row.bookable) else {
         return Ok(Err(Outcome::Unknown));
     };
     if !b.changeable(row.starts_at, now) {
@@ -256,8 +256,7 @@ pub async fn resident_may_cancel(
     let cutoff_passed = row.status == "booked"
         && app
             .settings
-            .bookables
-            .get(&row.bookable)
+            .bookable(&row.bookable)
             .is_some_and(|b| !b.changeable(row.starts_at, now));
     Ok(!cutoff_passed)
 }
@@ -284,6 +283,23 @@ pub async fn cancel(
         return Ok(Outcome::Booked(row, Box::new(updated)));
     }
     Ok(Outcome::NotYours)
+}
+
+/// Tells the resident their booking is confirmed (staff accepted its
+/// ticket), as the slot; `false` when the ticket holds no booking.
+pub async fn confirmed(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    now: DateTime<Utc>,
+) -> Result<bool, Error> {
+    let Some(row) = store::bookings::of_ticket_tx(tx, ticket.id).await? else {
+        return Ok(false);
+    };
+    if row.status == "booked" {
+        tell_resident(tx, app, &row, ticket, "booking-confirmed", now).await?;
+    }
+    Ok(true)
 }
 
 /// The reminder the day before and the one shortly before the slot (each
@@ -355,8 +371,7 @@ fn args(
 ) -> Vec<(&'static str, FluentValue<'static>)> {
     let cutoff = app
         .settings
-        .bookables
-        .get(&row.bookable)
+        .bookable(&row.bookable)
         .map(|b| {
             crate::dates::moment(
                 lang,
@@ -450,12 +465,12 @@ pub async fn nearest(
     now: DateTime<Utc>,
     max: usize,
 ) -> Result<Vec<DateTime<Utc>>, Error> {
-    let Some(b) = app.settings.bookables.get(key) else {
+    let Some(b) = app.settings.bookable(key) else {
         return Ok(Vec::new());
     };
-    let taken = taken(app, key, b, now).await?;
+    let taken = taken(app, key, &b, now).await?;
     Ok(booking::nearest_free(
-        b,
+        &b,
         app.settings.timezone,
         &taken,
         asked,

@@ -9,6 +9,7 @@ pub mod bookings;
 pub mod callbacks;
 pub mod campaign;
 pub mod cards;
+pub mod duty;
 pub mod judgement;
 pub mod notes;
 pub(crate) mod notify;
@@ -379,7 +380,10 @@ pub async fn act(
     };
     match action {
         Action::Accept => {
-            notify_resident(tx, app, &updated, "resident-accepted", now).await?;
+            // A booking is confirmed as its slot, not as a deadline.
+            if !bookings::confirmed(tx, app, &updated, now).await? {
+                notify_resident(tx, app, &updated, "resident-accepted", now).await?;
+            }
             visits::schedule_reminder(tx, app, &updated, now).await?;
         }
         Action::Start => {
