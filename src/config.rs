@@ -14,7 +14,7 @@ mod office;
 pub use office::{HONG_KONG_HOLIDAYS, OfficeHours};
 
 use crate::domain::booking::Bookable;
-use crate::domain::calendar::{Calendar, Clock};
+use crate::domain::calendar::{Calendar, Clock, Week};
 use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind, Urgency};
 use crate::domain::ticket::{self, Deadlines};
@@ -50,6 +50,18 @@ pub struct Settings {
     /// Category → department key. Categories not listed go to `customer_service`.
     pub routing: HashMap<Category, String>,
     pub reports: Reports,
+    /// On-duty shifts that put staff on and off duty by themselves.
+    pub duty: Duty,
+}
+
+/// On-duty shifts per department: `shifts.<department>.<mon…sun>` =
+/// `"HH:MM-HH:MM"` (within one day). When a shift starts the department's
+/// staff are put on duty, when it ends off duty; `/duty` still changes it in
+/// between. No shifts by default: duty is only what people set.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Duty {
+    pub shifts: std::collections::BTreeMap<String, Week>,
 }
 
 /// The supervisor's numbers: when the monthly report goes out, and what
@@ -316,6 +328,7 @@ impl Default for Settings {
             inbox: Inbox::default(),
             sla,
             office_hours: OfficeHours::default(),
+            duty: Duty::default(),
             bookables: crate::domain::booking::defaults(),
             departments: [
                 "customer_service",
@@ -503,6 +516,14 @@ impl Settings {
                 return Err(bad(
                     &format!("sla.{}", urgency.as_str()),
                     "missing: every urgency needs limits".to_owned(),
+                ));
+            }
+        }
+        for department in self.duty.shifts.keys() {
+            if !self.departments.contains(department) {
+                return Err(bad(
+                    &format!("duty.shifts.{department}"),
+                    format!("`{department}` is not one of `departments`"),
                 ));
             }
         }

@@ -136,5 +136,6 @@ mod example_file {
         assert_eq!(s.office_hours.week, d.office_hours.week);
         assert_eq!(s.bookables, d.bookables);
         assert_eq!(s.office_hours.holidays, d.office_hours.holidays);
+        assert_eq!(s.duty.shifts, d.duty.shifts);
     }
 }

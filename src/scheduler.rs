@@ -34,6 +34,11 @@ impl Scheduler {
 
     /// Runs every job due by `now`, each once; returns how many ran.
     pub async fn run_due(&self, now: DateTime<Utc>) -> Result<usize, Error> {
+        // The on-duty schedule is computed, not stored as jobs: a shift
+        // that started or ended since the last pass switches its staff.
+        if let Err(error) = crate::desk::duty::apply_schedule(&self.app, now).await {
+            tracing::error!(%error, "duty schedule failed");
+        }
         let ids = store::jobs::due_ids(self.app.db.pool(), now, 500).await?;
         let mut ran = 0;
         for id in ids {

@@ -131,3 +131,5 @@ not-allowed-staff = That is not part of your role, so nothing was changed.
 unknown-command-staff = There is no such command. Send /help for the commands of your role.
 cancelled-staff = Cancelled; nothing was changed. Your tasks: /tasks.
 nothing-to-cancel-staff = There is nothing in progress to cancel.
+duty-shift-on = 🟢 Your shift in { $department } has started: you are on duty and new work can be assigned to you. (/duty off if you cannot take it.)
+duty-shift-off = ⚪ Your shift in { $department } has ended: you are off duty. (/duty on to keep taking new work.)

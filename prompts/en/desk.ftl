@@ -94,7 +94,7 @@ history-other = { $action }
 card-reopened-rated = 🔁 Reopened: the resident rated the work { $stars } at the callback. Urgency raised one step.
 card-reopened-not-fixed = 🔁 Reopened: the resident said it is not fixed. Urgency raised one step.
 card-declined-by = ↩️ Passed on by { $name }: “{ $reason }”
-card-other-department = ℹ️ This is { $department } work, but nobody there is on duty, so { $staff } ({ $theirs }) has it.
+card-other-department = ℹ️ This is { $department } work, but nobody on duty there could take it, so { $staff } ({ $theirs }) has it.
 # Where a ticket went, on a card that is out of date.
 card-now-with = ➡️ { $number } is now with { $staff }. This card is out of date.
 card-now-unassigned = ➡️ { $number } is waiting for a supervisor to assign it. This card is out of date.

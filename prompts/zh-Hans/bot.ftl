@@ -130,3 +130,5 @@ not-allowed-staff = 这不属于你的职责范围，没有作任何更改。
 unknown-command-staff = 没有这个指令。发送 /help 查看你可用的指令。
 cancelled-staff = 已取消，没有作任何更改。你的待办工作：/tasks。
 nothing-to-cancel-staff = 目前没有进行中的操作可以取消。
+duty-shift-on = 🟢 你在{ $department }的班次已开始：你已在值班，新工作可以派给你。（如不能接工作，请发送 /duty off。）
+duty-shift-off = ⚪ 你在{ $department }的班次已结束：你已不在值班。（如要继续接新工作，请发送 /duty on。）

@@ -94,7 +94,7 @@ history-other = { $action }
 card-reopened-rated = 🔁 重开：业户回访时评 { $stars }。紧急程度已提高一级。
 card-reopened-not-fixed = 🔁 重开：业户表示问题仍未解决。紧急程度已提高一级。
 card-declined-by = ↩️ { $name } 转交，原因：“{ $reason }”
-card-other-department = ℹ️ 此工单属{ $department }，但该部门暂时没有同事值班，所以由{ $theirs }的 { $staff } 负责。
+card-other-department = ℹ️ 此工单属{ $department }，但该部门没有值班同事可以接手，所以由{ $theirs }的 { $staff } 负责。
 # 旧工单卡：工单现在的去向。
 card-now-with = ➡️ { $number } 现由 { $staff } 负责。此工单卡已过时。
 card-now-unassigned = ➡️ { $number } 正等待主管派单。此工单卡已过时。

@@ -130,3 +130,5 @@ not-allowed-staff = 這不屬於你的職責範圍，甚麼都沒有更改。
 unknown-command-staff = 沒有這個指令。發送 /help 查看你可用的指令。
 cancelled-staff = 已取消，甚麼都沒有更改。你的待辦工作：/tasks。
 nothing-to-cancel-staff = 目前沒有進行中的操作可以取消。
+duty-shift-on = 🟢 你在{ $department }的更次已開始：你已在當值，新工作可以分派給你。（如未能接工作，請發送 /duty off。）
+duty-shift-off = ⚪ 你在{ $department }的更次已結束：你已不在當值。（如要繼續接新工作，請發送 /duty on。）

@@ -94,7 +94,7 @@ history-other = { $action }
 card-reopened-rated = 🔁 重開：住戶回訪時評 { $stars }。緊急程度已提高一級。
 card-reopened-not-fixed = 🔁 重開：住戶表示問題仍未解決。緊急程度已提高一級。
 card-declined-by = ↩️ { $name } 轉交，原因：「{ $reason }」
-card-other-department = ℹ️ 此工單屬{ $department }，但該部門暫時沒有同事當值，所以由{ $theirs }的 { $staff } 負責。
+card-other-department = ℹ️ 此工單屬{ $department }，但該部門沒有當值同事可以接手，所以由{ $theirs }的 { $staff } 負責。
 # 舊工單卡：工單現在的去向。
 card-now-with = ➡️ { $number } 現由 { $staff } 負責。此工單卡已過時。
 card-now-unassigned = ➡️ { $number } 正等待主管分派。此工單卡已過時。

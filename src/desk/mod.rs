@@ -9,6 +9,7 @@ pub mod bookings;
 pub mod callbacks;
 pub mod campaign;
 pub mod cards;
+pub mod duty;
 pub mod judgement;
 pub mod notes;
 pub(crate) mod notify;

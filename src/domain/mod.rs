@@ -5,6 +5,7 @@ pub mod button;
 pub mod calendar;
 pub mod callback;
 pub mod campaign;
+pub mod duty;
 pub mod lang;
 pub mod phone;
 pub mod report;

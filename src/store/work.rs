@@ -280,3 +280,48 @@ pub async fn open_duplicates(
     .fetch_all(&mut **tx)
     .await
 }
+
+/// Puts every staff member of a department on or off duty; returns them
+/// (`(chat id, language)`) to tell.
+pub async fn set_department_on_duty(
+    tx: &mut Tx,
+    department: &str,
+    on: bool,
+) -> Result<Vec<(i64, Option<String>)>, sqlx::Error> {
+    sqlx::query_as(
+        "UPDATE users SET on_duty = ?1 WHERE role = 'staff' AND department = ?2
+             AND blocked_at IS NULL
+         RETURNING chat_id, lang",
+    )
+    .bind(on)
+    .bind(department)
+    .fetch_all(&mut **tx)
+    .await
+}
+
+/// The state the schedule last put a department in, if any.
+pub async fn scheduled_duty(tx: &mut Tx, department: &str) -> Result<Option<bool>, sqlx::Error> {
+    sqlx::query_scalar("SELECT on_duty FROM duty_schedule WHERE department = ?")
+        .bind(department)
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+/// Records the state the schedule put a department in.
+pub async fn set_scheduled_duty(
+    tx: &mut Tx,
+    department: &str,
+    on: bool,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO duty_schedule (department, on_duty, changed_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (department) DO UPDATE SET on_duty = ?2, changed_at = ?3",
+    )
+    .bind(department)
+    .bind(on)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
