@@ -13,7 +13,6 @@
 //!   look-alikes. Scored only before the first rule change and after the
 //!   last; its lines and misses were never printed (`score_quietly`). Its
 //!   floors sit under the final figures; they were not fitted.
-//!
 //! - `data/blind_c.txt`, the second development set, written later by a
 //!   writer who had not read the lexicon: 200 lines, 44 emergencies. Scored
 //!   before any rule change; then its misses were read and fixed as word
@@ -21,7 +20,14 @@
 //! - `data/blind_d.txt`, the second held-out set, written with C: 200 lines,
 //!   44 emergencies. Scored only as figures (`score_quietly`), before the
 //!   first rule change made for C and after the last; its lines and misses
-//!   were never read.
+//!   were never read. (Its totals were also printed once by accident after
+//!   the first batch of C's fixes — 79.5/82.0/81.0, 34/44, 5/156 — and no
+//!   rule was chosen from them.)
+//!
+//! While C's misses were fixed, B's totals (never its lines) were printed
+//! after each batch as a regression check, and one rule (a complaint with a
+//! strong sound word is noise) was kept with B's category a line better and
+//! C's a line worse: B is a regression set now, no longer a clean measure.
 //!
 //! The issue's targets, on every blind set: kind, category and urgency
 //! ≥ 92%, emergencies ≥ 97% caught, ≤ 5% of non-emergencies raised. The
@@ -49,6 +55,22 @@
 //! |---|---|---|---|---|---|---|---|
 //! | A | 99.5% | 99.0% | 99.5% | 98.0% | 96.5% | 80/80 | 0/120 |
 //! | B | 87.0% | 89.0% | 88.0% | 98.5% | 96.5% | 38/45 | 6/155 |
+//!
+//! After the last rule change made for C (C's misses read and fixed as word
+//! families; D scored for the second time, its lines still unread):
+//!
+//! | set | kind | category | urgency | unit | when | caught | raised |
+//! |---|---|---|---|---|---|---|---|
+//! | A | 99.5% | 99.0% | 99.5% | 100.0% | 99.5% | 80/80 | 0/120 |
+//! | B | 87.5% | 90.5% | 88.0% | 99.0% | 97.5% | 40/45 | 6/155 |
+//! | C | 98.5% | 97.0% | 99.0% | 99.5% | 99.5% | 44/44 | 0/156 |
+//! | D | 81.0% | 83.0% | 82.0% | 99.5% | 97.0% | 35/44 | 5/156 |
+//!
+//! So fixing C's families moved the held-out sets only a little (D: kind
+//! +2.0, unit +1.5, one more emergency caught; B: category +1.5, two more
+//! caught): on messages it has not seen, the desk is still well under the
+//! issue's targets (≥ 92% per field, ≥ 97% of emergencies caught). The
+//! floors below guard what was reached, not the targets.
 
 mod labelled;
 
@@ -87,14 +109,15 @@ fn the_development_blind_set_meets_the_issue_targets() {
     assert_floors(&score, [97.0, 97.0, 97.0, 97.0, 95.0], 100.0, 1.0);
 }
 
-/// The held-out set: scored quietly, never fitted; floors under its scores.
+/// The held-out set: scored quietly, never fitted; floors under its scores
+/// (target: 92% per field, 97% caught, at most 5% raised).
 #[test]
 fn the_held_out_blind_set_scores_above_its_floors() {
     let set = labelled::parse(include_str!("data/blind_b.txt"));
     assert_eq!(set.len(), 200);
     let score = labelled::score_quietly(&set);
     score.print("blind set B");
-    assert_floors(&score, [85.0, 87.0, 86.0, 97.0, 95.0], 80.0, 5.0);
+    assert_floors(&score, [86.0, 89.0, 87.0, 98.0, 96.0], 86.0, 4.5);
 }
 
 /// The third development set (C): its misses are read and fixed as word
@@ -105,7 +128,7 @@ fn the_third_blind_set_scores_above_its_floors() {
     assert_eq!(set.len(), 200);
     let score = labelled::score(&set);
     score.print("blind set C");
-    assert_floors(&score, [0.0, 0.0, 0.0, 0.0, 0.0], 0.0, 100.0);
+    assert_floors(&score, [97.0, 96.0, 97.0, 98.0, 98.0], 100.0, 1.0);
 }
 
 /// The second held-out set (D): scored quietly, only its figures printed.
@@ -115,5 +138,7 @@ fn the_second_held_out_blind_set_scores_above_its_floors() {
     assert_eq!(set.len(), 200);
     let score = labelled::score_quietly(&set);
     score.print("blind set D");
-    assert_floors(&score, [0.0, 0.0, 0.0, 0.0, 0.0], 0.0, 100.0);
+    // Floors under its figures after the last rule change (target: 92% per
+    // field, 97% caught, at most 5% raised).
+    assert_floors(&score, [80.0, 82.0, 81.0, 98.0, 96.0], 77.0, 4.0);
 }

@@ -337,3 +337,60 @@ fn rats_in_the_car_park_are_pests_not_parking() {
     assert_eq!(parse("停車場好多老鼠").category, Category::Pests);
     assert_eq!(parse("停車場有架車亂泊").category, Category::Parking);
 }
+
+#[test]
+fn someone_at_an_edge_a_fuel_leak_an_explosion_a_cry_for_help_or_drowning_are_emergencies() {
+    for text in [
+        "A toddler has climbed onto the window ledge on the 20th floor of block 5!",
+        "有人企咗喺天台邊，好似想跳落去",
+        "Someone is standing on the rooftop edge threatening to jump",
+        "停車場有架車漏油，好大陣汽油味",
+        "配電房有爆炸聲，之後成座大廈停電",
+        "樓下有個女人大叫救命",
+        "I can hear a woman screaming for help in the flat below",
+        "A child is drowning in the pool and there's no lifeguard",
+        "游泳池有個小朋友遇溺",
+        "Water in the basement is up to the electrical meters",
+        "廚房煤氣爐關唔到火，火越嚟越大",
+        "屋企有燒嘢味，但係搵唔到係邊度",
+        "Scaffolding collapsed onto the pavement, someone might be under it",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    for text in [
+        "小朋友喺平台跳嚟跳去，好嘈",
+        "Pigeons nesting on the ledge outside my window",
+        "The fuel surcharge on the bill went up",
+        "The kids are jumping on the sofa upstairs all night",
+    ] {
+        assert_ne!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+}
+
+#[test]
+fn rat_droppings_and_cockroaches_in_a_refuse_room_are_pests() {
+    assert_eq!(
+        parse("Cockroaches everywhere in the refuse room").category,
+        Category::Pests
+    );
+    assert_eq!(parse("後樓梯有老鼠屎").category, Category::Pests);
+}
+
+#[test]
+fn a_complaint_mainly_about_sound_is_noise_whatever_makes_it() {
+    let u = parse("垃圾車每天早上五點就來收垃圾，很吵");
+    assert_eq!((u.kind, u.category), (Kind::Complaint, Category::Noise));
+    assert_eq!(parse("垃圾房好臭，冇人清").category, Category::Cleaning);
+}
+
+#[test]
+fn a_parcel_pick_up_question_is_an_inquiry_and_a_fountain_is_a_facility() {
+    assert_eq!(
+        parse("Can I pick up a parcel from the management office after 9pm?").kind,
+        Kind::Inquiry
+    );
+    assert_eq!(
+        parse("中庭的噴水池已經壞很久了").category,
+        Category::Facilities
+    );
+}

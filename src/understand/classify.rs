@@ -120,6 +120,16 @@ pub(crate) fn classify(norm: &str) -> Labels {
     if kind == Kind::Unknown {
         category = Category::Other;
     }
+    // Noise is any complaint mainly about sound, whatever makes it: a strong
+    // sound word in a complaint outweighs what made the sound ("the rubbish
+    // truck is so loud at 5am").
+    if kind == Kind::Complaint
+        && !staff
+        && category != Category::Noise
+        && scan.category_score(Category::Noise) >= 3.0
+    {
+        category = Category::Noise;
+    }
     let urgency = if !calm
         && lex.high.iter().any(|r| r.fires(hits))
         && !matches!(

@@ -67,7 +67,7 @@ pub fn understand(text: &str, now: DateTime<Tz>) -> Understanding {
         // 工？") is any such day; "in 10 mins" in thanks is how long it took.
         let habitual = (t.part_only && matches!(labels.kind, Kind::Complaint | Kind::Praise))
             || (t.habit_without_day && labels.kind != Kind::Booking)
-            || (t.weekday_only && labels.kind == Kind::Inquiry)
+            || (t.weekday_only && labels.kind == Kind::Inquiry && asks_leave(&norm))
             || (t.offset_only && labels.kind == Kind::Praise);
         (!habitual).then_some(t.when)
     });
@@ -81,6 +81,30 @@ pub fn understand(text: &str, now: DateTime<Tz>) -> Understanding {
         area: place::find(&found.rest),
         small_talk: smalltalk::find(&norm),
     }
+}
+
+/// Words that ask whether something is allowed: a weekday next to them is
+/// any such day ("星期日得唔得開工？", "週六可以施工嗎？").
+const LEAVE: &[&str] = &[
+    "可以",
+    "可不可以",
+    "得不得",
+    "做不做得",
+    "行不行",
+    "准不准",
+    "能否",
+    "能不能",
+    "allowed",
+    "can we",
+    "can i",
+    "may we",
+    "may i",
+    "permitted",
+    "ok to",
+];
+
+fn asks_leave(norm: &str) -> bool {
+    LEAVE.iter().any(|w| norm.contains(w))
 }
 
 /// Every shared-area key the lexicon knows (`lobby`, `car_park` …).

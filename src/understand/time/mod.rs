@@ -187,8 +187,8 @@ pub(crate) struct Found {
     /// Only a bare weekday was named (星期日, Saturday): in a question about
     /// the rules ("星期日得唔得開工？") it means any such day.
     pub weekday_only: bool,
-    /// Only an offset was named ("in 10 mins"): in thanks, how long the job
-    /// took.
+    /// An offset was named and no clock or part of day ("in 10 mins"): in
+    /// thanks, how long the job took.
     pub offset_only: bool,
 }
 
@@ -271,7 +271,7 @@ pub(crate) fn find(text: &str, now: DateTime<Tz>) -> Option<Found> {
     };
     let weekday_only =
         nothing_but(matches!(spec.weekday, Some((_, WeekRef::Bare))) && spec.offset.is_none());
-    let offset_only = nothing_but(spec.offset.is_some() && spec.weekday.is_none());
+    let offset_only = spec.offset.is_some() && spec.clock.is_none() && spec.part.is_none();
     resolve(spec, now).map(|when| Found {
         when,
         part_only,

@@ -70,13 +70,12 @@ pub(crate) fn relative(work: &mut Work) {
             "年" => {
                 return Some((
                     span(&c),
-                    Offset::Months(
-                        12 * if dir == Some("前") {
-                            -(n as i32)
-                        } else {
-                            n as i32
-                        },
-                    ),
+                    // 半年 is six months, not none.
+                    Offset::Months(if dir == Some("前") {
+                        -((12.0 * n) as i32)
+                    } else {
+                        (12.0 * n) as i32
+                    }),
                 ));
             }
             _ => return None,
