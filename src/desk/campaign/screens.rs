@@ -324,8 +324,8 @@ pub fn notice(notice: &Notice, campaign: i64, l: Locale) -> OutMessage {
     } else {
         Vec::new()
     };
-    match &notice.photo {
-        Some(file_id) => {
+    match (&notice.photo, &notice.document) {
+        (Some(file_id), _) => {
             text = clip(text, MAX_CAPTION);
             OutMessage::Photo {
                 file_id: file_id.clone(),
@@ -333,7 +333,15 @@ pub fn notice(notice: &Notice, campaign: i64, l: Locale) -> OutMessage {
                 buttons,
             }
         }
-        None => OutMessage::Text { text, buttons },
+        (None, Some(file_id)) => {
+            text = clip(text, MAX_CAPTION);
+            OutMessage::DocumentId {
+                file_id: file_id.clone(),
+                caption: Some(text),
+                buttons,
+            }
+        }
+        (None, None) => OutMessage::Text { text, buttons },
     }
 }
 
