@@ -226,6 +226,13 @@ async fn echo_run(emu: &Emulator, people: usize, messages: usize) -> Run {
 }
 
 fn main() {
+    // RUST_LOG=sqlx::query=debug shows every statement a ticket costs.
+    if std::env::var_os("RUST_LOG").is_some() {
+        tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_writer(std::io::stderr)
+            .init();
+    }
     let residents = env_or("RESIDENTS", 30);
     let tickets = env_or("TICKETS", 3);
     let runtime = tokio::runtime::Builder::new_multi_thread()

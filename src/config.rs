@@ -10,8 +10,11 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+mod office;
+pub use office::{HONG_KONG_HOLIDAYS, OfficeHours};
+
 use crate::domain::booking::Bookable;
-use crate::domain::calendar::{self, Calendar, Clock, Hours, Week};
+use crate::domain::calendar::{Calendar, Clock, Week};
 use crate::domain::lang::Lang;
 use crate::domain::request::{Category, Kind, Urgency};
 use crate::domain::ticket::{self, Deadlines};
@@ -271,85 +274,6 @@ impl Sla {
     }
 }
 
-/// The office's working week and public holidays, in the estate's time zone.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct OfficeHours {
-    /// Opening hours per weekday (`mon` … `sun`); a day left out is closed.
-    pub week: Week,
-    /// Days the office is closed (`YYYY-MM-DD`).
-    #[serde(deserialize_with = "calendar::deserialize_dates")]
-    pub holidays: std::collections::BTreeSet<chrono::NaiveDate>,
-}
-
-impl Default for OfficeHours {
-    fn default() -> Self {
-        let hours = |s: &str| Hours::parse(s).unwrap_or_else(|e| panic!("{e}"));
-        let mut week = Week::weekdays(hours("09:00-18:00"));
-        week.sat = Some(hours("09:00-13:00"));
-        let holidays = HONG_KONG_HOLIDAYS
-            .iter()
-            .filter_map(|d| calendar::parse_date(d).ok())
-            .collect();
-        Self { week, holidays }
-    }
-}
-
-/// Hong Kong's general holidays (Sundays aside), 2026–2028, as gazetted.
-pub const HONG_KONG_HOLIDAYS: &[&str] = &[
-    "2026-01-01",
-    "2026-02-17",
-    "2026-02-18",
-    "2026-02-19",
-    "2026-04-03",
-    "2026-04-04",
-    "2026-04-06",
-    "2026-04-07",
-    "2026-05-01",
-    "2026-05-25",
-    "2026-06-19",
-    "2026-07-01",
-    "2026-09-26",
-    "2026-10-01",
-    "2026-10-19",
-    "2026-12-25",
-    "2026-12-26",
-    "2027-01-01",
-    "2027-02-06",
-    "2027-02-08",
-    "2027-02-09",
-    "2027-03-26",
-    "2027-03-27",
-    "2027-03-29",
-    "2027-04-05",
-    "2027-05-01",
-    "2027-05-13",
-    "2027-06-09",
-    "2027-07-01",
-    "2027-09-16",
-    "2027-10-01",
-    "2027-10-08",
-    "2027-12-25",
-    "2027-12-27",
-    "2028-01-01",
-    "2028-01-26",
-    "2028-01-27",
-    "2028-01-28",
-    "2028-04-04",
-    "2028-04-14",
-    "2028-04-15",
-    "2028-04-17",
-    "2028-05-01",
-    "2028-05-02",
-    "2028-05-29",
-    "2028-07-01",
-    "2028-10-02",
-    "2028-10-04",
-    "2028-10-26",
-    "2028-12-25",
-    "2028-12-26",
-];
-
 impl Default for Settings {
     fn default() -> Self {
         let sla = [
@@ -604,34 +528,8 @@ impl Settings {
             }
         }
         for (key, b) in &self.bookables {
-            if !self.departments.contains(&b.department) {
-                return Err(bad(
-                    &format!("bookables.{key}.department"),
-                    format!("`{}` is not one of `departments`", b.department),
-                ));
-            }
-            if b.capacity == 0 {
-                return Err(bad(
-                    &format!("bookables.{key}.capacity"),
-                    "must be at least 1".into(),
-                ));
-            }
-            if b.duration.is_zero() {
-                return Err(bad(
-                    &format!("bookables.{key}.duration"),
-                    "must be longer than nothing".into(),
-                ));
-            }
-            let usable = key.len() <= 24
-                && key
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if !usable {
-                return Err(bad(
-                    &format!("bookables.{key}"),
-                    "a key is up to 24 of a-z, 0-9 and _".into(),
-                ));
-            }
+            b.check(key, &self.departments)
+                .map_err(|(field, message)| bad(&field, message))?;
         }
         if self.scheduler.max_attempts == 0 {
             return Err(bad("scheduler.max_attempts", "must be at least 1".into()));
@@ -752,145 +650,5 @@ fn set_path(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
-
-    #[test]
-    fn no_file_and_no_environment_gives_the_defaults() {
-        let s = Settings::from_parts(toml::Table::new(), env(&[])).unwrap();
-        assert_eq!(s.database, PathBuf::from("residesk.db"));
-        assert_eq!(s.timezone, chrono_tz::Asia::Hong_Kong);
-        assert_eq!(s.sending.global_per_second, 30);
-        assert_eq!(s.department_for(Category::Plumbing), "engineering");
-        assert_eq!(s.department_for(Category::Other), "customer_service");
-    }
-
-    #[test]
-    fn the_environment_overrides_the_file() {
-        let file: toml::Table = "database = \"a.db\"\n[sending]\nper_chat_interval = \"2s\"\n"
-            .parse()
-            .unwrap();
-        let s = Settings::from_parts(
-            file,
-            env(&[
-                ("RESIDESK_SENDING__PER_CHAT_INTERVAL", "50ms"),
-                ("RESIDESK_SENDING__GLOBAL_PER_SECOND", "5"),
-                ("TELOXIDE_API_URL", "http://127.0.0.1:9/"),
-                ("PATH", "/bin"),
-            ]),
-        )
-        .unwrap();
-        assert_eq!(s.database, PathBuf::from("a.db"));
-        assert_eq!(s.sending.per_chat_interval, Duration::from_millis(50));
-        assert_eq!(s.sending.global_per_second, 5);
-        assert_eq!(s.telegram.api_url.unwrap().as_str(), "http://127.0.0.1:9/");
-    }
-
-    #[test]
-    fn a_bad_value_names_its_key() {
-        let err = Settings::from_parts(
-            toml::Table::new(),
-            env(&[("RESIDESK_SCHEDULER__TICK", "soon")]),
-        )
-        .unwrap_err();
-        assert!(err.to_string().contains("scheduler.tick"), "{err}");
-        let err = Settings::from_parts("timezone = \"Mars/Olympus\"".parse().unwrap(), env(&[]))
-            .unwrap_err();
-        assert!(err.to_string().contains("timezone"), "{err}");
-    }
-
-    #[test]
-    fn an_unknown_key_is_refused_with_its_name() {
-        let err =
-            Settings::from_parts("[sending]\nspeed = 3".parse().unwrap(), env(&[])).unwrap_err();
-        assert!(err.to_string().contains("sending"), "{err}");
-    }
-
-    #[test]
-    fn compose_wait_is_no_longer_a_setting_and_a_file_naming_it_is_refused() {
-        // The card shows after each message; nothing waits for more.
-        let file = "[tickets]\ncompose_wait = \"2s\"".parse().unwrap();
-        let err = Settings::from_parts(file, env(&[])).unwrap_err();
-        assert!(err.to_string().contains("compose_wait"), "{err}");
-    }
-
-    #[test]
-    fn a_visit_has_no_slots_on_a_public_holiday_but_a_facility_does() {
-        let s = Settings::default();
-        let christmas = chrono::NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
-        let eve = chrono::NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
-        let visit = s.bookable("home_visit").unwrap();
-        assert!(visit.slots_on(s.timezone, christmas).is_empty());
-        assert!(!visit.slots_on(s.timezone, eve).is_empty());
-        let room = s.bookable("party_room").unwrap();
-        assert!(!room.slots_on(s.timezone, christmas).is_empty());
-        assert!(s.bookable("tennis_court").is_none());
-    }
-
-    #[test]
-    fn a_bookable_for_an_unknown_department_is_refused() {
-        let file = "[bookables.gym]\nsort = \"facility\"\ndepartment = \"sports\"\nduration = \"1h\"\ncapacity = 2\nahead = \"7days\"\nlate = \"1h\"\ncancel_cutoff = \"2h\"\n[bookables.gym.week]\nmon = \"07:00-22:00\"\n";
-        let err = Settings::from_parts(file.parse().unwrap(), env(&[])).unwrap_err();
-        assert!(
-            err.to_string().contains("bookables.gym.department"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn routing_to_an_unknown_department_is_refused() {
-        let err = Settings::from_parts("[routing]\nlift = \"plumbers\"".parse().unwrap(), env(&[]))
-            .unwrap_err();
-        assert!(err.to_string().contains("routing.lift"), "{err}");
-    }
-}
-
-#[cfg(test)]
-mod example_file {
-    use super::*;
-
-    #[test]
-    fn the_example_file_reads_and_matches_the_defaults() {
-        let text = include_str!("../residesk.example.toml");
-        let s = Settings::from_parts(text.parse().unwrap(), Vec::new()).unwrap();
-        let d = Settings::default();
-        assert_eq!(s.database, d.database);
-        assert_eq!(s.sending.per_chat_interval, d.sending.per_chat_interval);
-        assert_eq!(
-            s.sending.allow_paid_broadcast,
-            d.sending.allow_paid_broadcast
-        );
-        assert_eq!(s.tickets.callback_delay, d.tickets.callback_delay);
-        assert_eq!(s.tickets.draft_expiry, d.tickets.draft_expiry);
-        assert_eq!(s.onboarding.invite_ttl, d.onboarding.invite_ttl);
-        assert_eq!(s.inbox.max_attempts, d.inbox.max_attempts);
-        assert_eq!(s.inbox.retry_initial, d.inbox.retry_initial);
-        assert_eq!(s.inbox.retention, d.inbox.retention);
-        assert_eq!(s.routing, d.routing);
-        assert_eq!(s.emergency.fire, d.emergency.fire);
-        assert_eq!(s.emergency.police, d.emergency.police);
-        assert_eq!(s.emergency.ambulance, d.emergency.ambulance);
-        assert_eq!(s.departments, d.departments);
-        assert_eq!(s.reports.monthly_day, d.reports.monthly_day);
-        assert_eq!(s.reports.monthly_hour, d.reports.monthly_hour);
-        assert_eq!(s.reports.hot_spot_count, d.reports.hot_spot_count);
-        assert_eq!(s.reports.hot_spot_days, d.reports.hot_spot_days);
-        assert_eq!(s.reports.hot_spots, d.reports.hot_spots);
-        for (u, sla) in &d.sla {
-            assert_eq!(s.sla[u].respond, sla.respond);
-            assert_eq!(s.sla[u].resolve, sla.resolve);
-            assert_eq!(s.sla[u].clock, sla.clock);
-        }
-        assert_eq!(s.office_hours.week, d.office_hours.week);
-        assert_eq!(s.bookables, d.bookables);
-        assert_eq!(s.office_hours.holidays, d.office_hours.holidays);
-        assert_eq!(s.duty.shifts, d.duty.shifts);
-    }
-}
+#[path = "config_tests.rs"]
+mod tests;

@@ -81,7 +81,10 @@ impl Texts {
 /// Loads the prompts catalogue now, so that a file that does not parse stops
 /// start-up with a message naming it (instead of the first reply panicking).
 pub fn check() -> Result<(), String> {
-    Texts::load(FILES).map(|_| ())
+    Texts::load(FILES)?;
+    // Loaded once more for use, now rather than at the first reply.
+    LazyLock::force(&TEXTS);
+    Ok(())
 }
 
 /// Arguments of a message: `(name, value)` pairs.

@@ -62,6 +62,7 @@ async fn queued(db: &Db, chat: i64, head: &str, number: &str) -> usize {
             OutMessage::Text { text, .. } => Some(text),
             OutMessage::Photo { caption, .. }
             | OutMessage::Document { caption, .. }
+            | OutMessage::DocumentId { caption, .. }
             | OutMessage::PhotoFile { caption, .. } => caption,
             OutMessage::Album { caption, .. } => caption,
             OutMessage::Commands { .. } | OutMessage::EditCard { .. } => None,

@@ -173,3 +173,62 @@ async fn a_survey_written_in_chat_goes_out_and_is_answered() {
     let csv = report.csv(Lang::En, Lang::ZhHant);
     assert!(csv.ends_with("1,3,3-101,yes,2,\"Yes, please\"\n"), "{csv}");
 }
+
+#[tokio::test]
+async fn a_notice_with_a_document_reaches_residents_as_that_document() {
+    let desk = TestDesk::start().await;
+    let db = desk.db().await;
+    let amy = resident(&desk, &db, 71_001, "3", "101", Lang::ZhHant).await;
+    let ben = resident(&desk, &db, 71_002, "5", "201", Lang::En).await;
+    let lee = desk.person("supervisor");
+    let en = |key: &str| text(Lang::En, key);
+
+    desk.emu.send_text(&lee, "/notice");
+    let list = desk.expect_message(&lee, &en("notice-list-empty")).await;
+    press(&desk, &lee, &list, &en("notice-new"));
+    desk.expect_message(&lee, &en("compose-notice-text")).await;
+    // A document without a caption: the text is asked for again.
+    desk.emu.send_document(
+        &lee,
+        "lift-works.pdf",
+        "application/pdf",
+        b"%PDF-1.4 lift works".to_vec(),
+        None,
+    );
+    desk.expect_message(&lee, &en("compose-notice-text")).await;
+    desk.emu.send_document(
+        &lee,
+        "lift-works.pdf",
+        "application/pdf",
+        b"%PDF-1.4 lift works".to_vec(),
+        Some("Lift replacement works: the schedule is attached."),
+    );
+    let audience = desk.expect_message(&lee, &en("compose-audience")).await;
+    press(&desk, &lee, &audience, &en("audience-pick-all"));
+    let ack = desk.expect_message(&lee, &en("compose-ack")).await;
+    press(&desk, &lee, &ack, &en("compose-ack-yes"));
+    let when = desk.expect_message(&lee, &en("compose-when")).await;
+    press(&desk, &lee, &when, &en("when-now"));
+    let card = desk.expect_message(&lee, "Notice #1").await;
+    // The preview is the document itself.
+    press(&desk, &lee, &card, &en("campaign-preview"));
+    let preview = desk.expect_message(&lee, "Lift replacement works").await;
+    assert!(
+        preview.document.is_some(),
+        "the preview carries the document"
+    );
+    let card = current(&desk, &lee, &card);
+    press(&desk, &lee, &card, &en("campaign-send"));
+    let confirm = desk.expect_message(&lee, "Send #1 to 2").await;
+    press(&desk, &lee, &confirm, &en("campaign-send-now"));
+
+    for user in [&amy, &ben] {
+        let got = desk.expect_message(user, "Lift replacement works").await;
+        assert_eq!(
+            got.document, preview.document,
+            "the supervisor's file, by its Telegram id"
+        );
+        assert!(got.photo.is_none());
+        assert!(got.buttons().next().is_some(), "with its 收到 button");
+    }
+}

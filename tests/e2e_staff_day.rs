@@ -320,3 +320,57 @@ async fn the_resident_gets_the_labelled_note_with_the_completion_photo() {
     );
     assert!(told.body().contains(&said(zh, "resident-resolved", &t)));
 }
+
+#[tokio::test]
+async fn an_emergency_with_nobody_on_duty_tells_the_resident_so_and_gives_each_supervisor_one_card()
+{
+    let desk = TestDesk::start().await;
+    let amy = bind_amy(&desk).await;
+    let lee = desk.person("supervisor");
+    let zh = Lang::ZhHant;
+    for staff in [desk.person("staff"), desk.person("desk")] {
+        desk.emu.send_text(&staff, "/duty off");
+        desk.expect_message(&staff, &opening(zh, "duty-off")).await;
+    }
+
+    desk.emu
+        .send_text(&amy, "有人困咗喺3座升降機入面，㩒警鐘都冇人應！");
+    let told = desk
+        .expect_message(&amy, &opening(zh, "emergency-opened-nobody"))
+        .await;
+    let emergency = desk
+        .app(&desk.db().await)
+        .settings
+        .office
+        .emergency_phone
+        .clone();
+    let number = told
+        .body()
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .find(|w| w.starts_with("R-"))
+        .expect("a number")
+        .to_owned();
+    let nobody = t_args(
+        zh,
+        "emergency-opened-nobody",
+        &[
+            ("number", number.clone().into()),
+            ("emergency", emergency.into()),
+        ],
+    );
+    assert!(told.body().starts_with(&nobody), "{}", told.body());
+    let card = desk
+        .expect_message(&lee, &opening(Lang::En, "alert-emergency-unassigned"))
+        .await;
+    assert!(card.button(&text(Lang::En, "button-take")).is_some());
+    // Give the desk a moment to send anything else; still one card.
+    desk.emu
+        .wait_until_quiet(std::time::Duration::from_millis(300), common::WAIT)
+        .await;
+    assert!(card.body().contains(&number), "{}", card.body());
+    assert_eq!(
+        live_cards(&desk, &lee, &number),
+        1,
+        "one card per emergency"
+    );
+}

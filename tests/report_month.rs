@@ -37,6 +37,15 @@ struct Plan {
     key: bool,
 }
 
+/// The urgency a planned ticket ends the month with: a 1–2 star callback
+/// reopens it one step more urgent, and the report reads tickets as they stand.
+fn now_urgency(p: &Plan) -> Urgency {
+    match p.stars {
+        Some(stars) if stars <= 2 => p.urgency.raised(),
+        _ => p.urgency,
+    }
+}
+
 fn hk(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
     chrono_tz::Asia::Hong_Kong
         .with_ymd_and_hms(y, m, d, h, 0, 0)
@@ -318,7 +327,7 @@ async fn every_figure_of_the_month_matches_the_plan() {
         for urgency in [None, Some(Urgency::High), Some(Urgency::Normal)] {
             let of: Vec<&Plan> = november
                 .iter()
-                .filter(|p| urgency.is_none_or(|u| p.urgency == u))
+                .filter(|p| urgency.is_none_or(|u| now_urgency(p) == u))
                 .collect();
             let took = |p: &Plan| {
                 if respond {
@@ -334,7 +343,7 @@ async fn every_figure_of_the_month_matches_the_plan() {
                 .collect();
             let within = of
                 .iter()
-                .filter(|p| took(p).is_some_and(|m| m <= limit(p.urgency, respond)))
+                .filter(|p| took(p).is_some_and(|m| m <= limit(now_urgency(p), respond)))
                 .count();
             let node = match urgency {
                 None => &json[key]["all"],

@@ -112,7 +112,7 @@ results-more-texts = … and { $count } more in the file.
 ## Composing in chat
 survey-new = ➕ New survey
 notice-new = ➕ New notice
-compose-notice-text = 📢 Please send the notice: a text, or a photo with the text as its caption.
+compose-notice-text = 📢 Please send the notice: a text, or a photo or a document (a PDF, say) with the text as its caption.
 compose-title = 📋 A new survey. What is its title?
 compose-intro = A short introduction residents see first? Type it, or press Skip.
 compose-skip = Skip ➡️

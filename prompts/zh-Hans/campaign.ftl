@@ -97,7 +97,7 @@ results-more-texts = …… 另有 { $count } 条，见文件。
 ## 在对话中创建
 survey-new = ➕ 新建问卷
 notice-new = ➕ 新建通告
-compose-notice-text = 📢 请发送通告内容：文字，或附上文字说明的照片。
+compose-notice-text = 📢 请发送通告内容：文字，或附上文字说明的照片或文件（例如 PDF）。
 compose-title = 📋 新问卷。标题是？
 compose-intro = 住户首先看到的简短介绍？请输入，或按“跳过”。
 compose-skip = 跳过 ➡️

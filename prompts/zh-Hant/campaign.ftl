@@ -97,7 +97,7 @@ results-more-texts = …… 另有 { $count } 則，見檔案。
 ## 在對話中建立
 survey-new = ➕ 新增問卷
 notice-new = ➕ 新增通告
-compose-notice-text = 📢 請發送通告內容：文字，或附上文字說明的相片。
+compose-notice-text = 📢 請發送通告內容：文字，或附上文字說明的相片或文件（例如 PDF）。
 compose-title = 📋 新問卷。標題是？
 compose-intro = 住戶首先看到的簡短介紹？請輸入，或按「略過」。
 compose-skip = 略過 ➡️

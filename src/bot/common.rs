@@ -90,7 +90,13 @@ async fn choose_lang(bot: &Bot, actor: &Actor, note: Option<String>) -> HandlerR
 /// Sets a user's language and their command menu in it; returns the
 /// confirmation, in the new language.
 async fn set_lang_to(app: &App, actor: &Actor, lang: Lang) -> Result<String, crate::error::Error> {
-    store::users::set_lang(app.db.pool(), actor.id(), lang.tag()).await?;
+    app.db
+        .write(store::users::set_lang(
+            app.db.pool(),
+            actor.id(),
+            lang.tag(),
+        ))
+        .await?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
     outbox::enqueue(&mut tx, actor.chat().0, &menu(actor.role(), lang), now).await?;

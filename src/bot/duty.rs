@@ -69,7 +69,9 @@ fn department(actor: &Actor) -> String {
 
 /// Sets the state and says so; the same answer when it already was.
 async fn set(bot: &Bot, app: &App, actor: &Actor, on: bool) -> HandlerResult {
-    store::users::set_on_duty(app.db.pool(), actor.id(), on).await?;
+    app.db
+        .write(store::users::set_on_duty(app.db.pool(), actor.id(), on))
+        .await?;
     let key = if on { "duty-on" } else { "duty-off" };
     let text = t_args(actor.lang, key, &[("department", department(actor).into())]);
     reply::text(bot, actor, text).await
@@ -109,7 +111,9 @@ pub async fn button(
     query: &CallbackQuery,
     on: bool,
 ) -> HandlerResult {
-    store::users::set_on_duty(app.db.pool(), actor.id(), on).await?;
+    app.db
+        .write(store::users::set_on_duty(app.db.pool(), actor.id(), on))
+        .await?;
     let key = if on { "duty-on" } else { "duty-off" };
     let text = t_args(actor.lang, key, &[("department", department(actor).into())]);
     reply::answer(bot, actor, query, Some(text.clone()), false);

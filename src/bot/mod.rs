@@ -125,15 +125,17 @@ async fn load_actor(app: Arc<App>, update: Update) -> Option<Actor> {
     let user = if fresh {
         existing?
     } else {
-        let seen = store::users::upsert_seen(
-            app.db.pool(),
-            user_id,
-            user_id,
-            &tg.first_name,
-            tg.username.as_deref(),
-            app.now(),
-        )
-        .await;
+        let seen = app
+            .db
+            .write(store::users::upsert_seen(
+                app.db.pool(),
+                user_id,
+                user_id,
+                &tg.first_name,
+                tg.username.as_deref(),
+                app.now(),
+            ))
+            .await;
         match seen {
             Ok(user) => user,
             Err(e) => {
@@ -153,7 +155,11 @@ async fn load_actor(app: Arc<App>, update: Update) -> Option<Actor> {
                 .as_deref()
                 .and_then(Lang::from_telegram)
                 .unwrap_or(app.settings.default_language);
-            if let Err(e) = store::users::set_lang(app.db.pool(), user_id, lang.tag()).await {
+            if let Err(e) = app
+                .db
+                .write(store::users::set_lang(app.db.pool(), user_id, lang.tag()))
+                .await
+            {
                 tracing::error!(user_id, error = %e, "cannot remember the language");
             }
             user.lang = Some(lang.tag().to_owned());

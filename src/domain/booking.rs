@@ -84,6 +84,29 @@ impl Bookable {
         out
     }
 
+    /// Checks the settings of bookable `key`: `Err((setting, why))`.
+    pub fn check(&self, key: &str, departments: &[String]) -> Result<(), (String, String)> {
+        let at = |field: &str| format!("bookables.{key}{field}");
+        if !departments.contains(&self.department) {
+            let why = format!("`{}` is not one of `departments`", self.department);
+            return Err((at(".department"), why));
+        }
+        if self.capacity == 0 {
+            return Err((at(".capacity"), "must be at least 1".into()));
+        }
+        if self.duration.is_zero() {
+            return Err((at(".duration"), "must be longer than nothing".into()));
+        }
+        let usable = key.len() <= 24
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !usable {
+            return Err((at(""), "a key is up to 24 of a-z, 0-9 and _".into()));
+        }
+        Ok(())
+    }
+
     /// The end of the slot that starts at `start`.
     pub fn end_of(&self, start: DateTime<Utc>) -> DateTime<Utc> {
         start + span(self.duration)

@@ -143,7 +143,11 @@ async fn prune(app: &App) {
     let Ok(retention) = chrono::Duration::from_std(app.settings.inbox.retention) else {
         return;
     };
-    match store::inbox::prune(app.db.pool(), app.now() - retention).await {
+    match app
+        .db
+        .write(store::inbox::prune(app.db.pool(), app.now() - retention))
+        .await
+    {
         Ok(0) => {}
         Ok(n) => tracing::info!(pruned = n, "old inbox rows pruned"),
         Err(error) => tracing::warn!(%error, "cannot prune the inbox"),

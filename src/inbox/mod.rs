@@ -207,7 +207,14 @@ async fn handle(ctx: &Ctx, row: InboxRow) {
             return;
         }
         tracing::warn!(update_id = row.update_id, %error, "update failed");
-        attempts = store::inbox::note_failure(ctx.app.db.pool(), row.update_id, &error)
+        attempts = ctx
+            .app
+            .db
+            .write(store::inbox::note_failure(
+                ctx.app.db.pool(),
+                row.update_id,
+                &error,
+            ))
             .await
             .unwrap_or(attempts + 1);
         if attempts >= i64::from(ctx.app.settings.inbox.max_attempts) {

@@ -130,10 +130,19 @@ pub async fn deliver(
             }
             OutMessage::Document {
                 caption, buttons, ..
+            }
+            | OutMessage::DocumentId {
+                caption, buttons, ..
             } => {
-                let file = upload
-                    .clone()
-                    .unwrap_or_else(|| InputFile::memory(Vec::new()));
+                // A document is either one Telegram already has (by file id) or a stored upload.
+                let file = match message {
+                    OutMessage::DocumentId { file_id, .. } => {
+                        InputFile::file_id(file_id.clone().into())
+                    }
+                    _ => upload
+                        .clone()
+                        .unwrap_or_else(|| InputFile::memory(Vec::new())),
+                };
                 let mut request = bot.send_document(chat, file);
                 if let Some(caption) = caption {
                     request = request.caption(caption);

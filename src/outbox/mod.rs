@@ -51,6 +51,15 @@ pub enum OutMessage {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         buttons: Vec<Vec<OutButton>>,
     },
+    /// A document Telegram already has (by file id, as a supervisor sent it
+    /// for a notice), with a caption and inline buttons.
+    DocumentId {
+        file_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<OutButton>>,
+    },
     /// A picture the bot uploads itself (a chart), stored in the `files`
     /// table under `file`, with a caption.
     PhotoFile {

@@ -7,7 +7,6 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::Utc;
 use teloxide::prelude::*;
 use tokio::sync::{Notify, mpsc};
 use tokio::time::Instant;
@@ -204,13 +203,14 @@ impl Sender {
         let bot = self.bot.clone();
         let db = self.db.clone();
         let cfg = self.cfg.clone();
+        let clock = self.clock.clone();
         tokio::spawn(async move {
             let (row, landing) = match work {
                 Work::Row(row) => (
                     Some(row.id),
-                    send_row(&bot, &db, &cfg, row, ticket.lane).await,
+                    send_row(&bot, &db, &cfg, &clock, row, ticket.lane).await,
                 ),
-                Work::Call(call) => (None, send_call(&db, &cfg, call).await),
+                Work::Call(call) => (None, send_call(&db, &cfg, &clock, call).await),
             };
             let done = Done {
                 ticket,
@@ -267,14 +267,27 @@ fn backoff(cfg: &Sending, attempts: u32) -> Duration {
 /// Sends an outbox row and records what became of it. Recorded at once, by
 /// the task that sent it: the shorter the time between Telegram's answer and
 /// the commit, the fewer messages a crash can make go out twice.
-async fn send_row(bot: &Bot, db: &Db, cfg: &Sending, mut row: OutboxRow, lane: Lane) -> Landing {
+async fn send_row(
+    bot: &Bot,
+    db: &Db,
+    cfg: &Sending,
+    clock: &Clock,
+    mut row: OutboxRow,
+    lane: Lane,
+) -> Landing {
     let paid = lane == Lane::Bulk && cfg.allow_paid_broadcast;
     let verdict = match serde_json::from_str::<OutMessage>(&row.payload) {
         Ok(message) => {
             match deliver(bot, db, row.chat_id, &message, paid, cfg.request_timeout).await {
                 Ok(message_id) => {
-                    let recorded =
-                        store::outbox::mark_sent(db.pool(), row.id, message_id, Utc::now()).await;
+                    let recorded = db
+                        .write(store::outbox::mark_sent(
+                            db.pool(),
+                            row.id,
+                            message_id,
+                            clock.now(),
+                        ))
+                        .await;
                     if let Err(e) = recorded {
                         tracing::error!(outbox_id = row.id, error = %e, "outbox: cannot record delivery");
                     }
@@ -287,7 +300,7 @@ async fn send_row(bot: &Bot, db: &Db, cfg: &Sending, mut row: OutboxRow, lane: L
     };
     let (id, chat_id) = (row.id, row.chat_id);
     let pool = db.pool();
-    let now = Utc::now();
+    let now = clock.now();
     let (landing, recorded) = match verdict {
         Verdict::RetryAfter(wait) => {
             // Not an error: the board pauses and the row goes again.
@@ -301,13 +314,15 @@ async fn send_row(bot: &Bot, db: &Db, cfg: &Sending, mut row: OutboxRow, lane: L
                 tracing::error!(outbox_id = id, chat_id, %error, attempts, "message given up");
                 (
                     Landing::Over,
-                    store::outbox::mark_failed(pool, id, &error).await,
+                    db.write(store::outbox::mark_failed(pool, id, &error)).await,
                 )
             } else {
                 let wait = backoff(cfg, attempts);
                 tracing::warn!(outbox_id = id, chat_id, %error, ?wait, "send failed, will retry");
                 let at = now + chrono::Duration::from_std(wait).unwrap_or_default();
-                let recorded = store::outbox::mark_retry(pool, id, at, true, &error).await;
+                let recorded = db
+                    .write(store::outbox::mark_retry(pool, id, at, true, &error))
+                    .await;
                 (
                     Landing::Retry(Instant::now() + wait, Work::Row(row)),
                     recorded,
@@ -316,8 +331,11 @@ async fn send_row(bot: &Bot, db: &Db, cfg: &Sending, mut row: OutboxRow, lane: L
         }
         Verdict::Blocked(error) => {
             tracing::info!(outbox_id = id, chat_id, %error, "chat unreachable, marking user blocked");
-            let recorded = match store::outbox::mark_failed(pool, id, &error).await {
-                Ok(()) => store::users::mark_blocked_by_chat(pool, chat_id, now).await,
+            let recorded = match db.write(store::outbox::mark_failed(pool, id, &error)).await {
+                Ok(()) => {
+                    db.write(store::users::mark_blocked_by_chat(pool, chat_id, now))
+                        .await
+                }
                 Err(e) => Err(e),
             };
             (Landing::Over, recorded)
@@ -326,7 +344,7 @@ async fn send_row(bot: &Bot, db: &Db, cfg: &Sending, mut row: OutboxRow, lane: L
             tracing::error!(outbox_id = id, chat_id, %error, "message refused by telegram");
             (
                 Landing::Over,
-                store::outbox::mark_failed(pool, id, &error).await,
+                db.write(store::outbox::mark_failed(pool, id, &error)).await,
             )
         }
     };
@@ -339,7 +357,7 @@ async fn send_row(bot: &Bot, db: &Db, cfg: &Sending, mut row: OutboxRow, lane: L
 /// Sends a direct request. A 429 or a retry hands it back to the board; a
 /// final answer goes to whoever waits for it, and a request given up is
 /// recorded in the outbox as failed (and logged when nobody waits for it).
-async fn send_call(db: &Db, cfg: &Sending, mut call: Call) -> Landing {
+async fn send_call(db: &Db, cfg: &Sending, clock: &Clock, mut call: Call) -> Landing {
     let answer = match tokio::time::timeout(cfg.request_timeout, call.attempt()).await {
         Ok(answer) => answer,
         Err(_) => Err(teloxide::RequestError::Io(
@@ -371,7 +389,13 @@ async fn send_call(db: &Db, cfg: &Sending, mut call: Call) -> Landing {
         }
         Verdict::Blocked(reason) => {
             if let Some(chat) = chat {
-                let marked = store::users::mark_blocked_by_chat(db.pool(), chat, Utc::now()).await;
+                let marked = db
+                    .write(store::users::mark_blocked_by_chat(
+                        db.pool(),
+                        chat,
+                        clock.now(),
+                    ))
+                    .await;
                 if let Err(e) = marked {
                     tracing::error!(chat_id = chat, error = %e, "cannot mark a user blocked");
                 }
@@ -390,15 +414,16 @@ async fn send_call(db: &Db, cfg: &Sending, mut call: Call) -> Landing {
     }
     let payload = serde_json::json!({ "type": "direct", "method": method }).to_string();
     let lane = call.lane.as_str();
-    let recorded = store::outbox::record_failed(
-        db.pool(),
-        chat.unwrap_or_default(),
-        &payload,
-        lane,
-        &reason,
-        Utc::now(),
-    )
-    .await;
+    let recorded = db
+        .write(store::outbox::record_failed(
+            db.pool(),
+            chat.unwrap_or_default(),
+            &payload,
+            lane,
+            &reason,
+            clock.now(),
+        ))
+        .await;
     if let Err(e) = recorded {
         tracing::error!(chat_id = chat, error = %e, "outbox: cannot record a failed request");
     }

@@ -21,20 +21,74 @@ pub mod units;
 pub mod users;
 pub mod work;
 
+use std::ops::{Deref, DerefMut};
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+};
 use sqlx::{Sqlite, SqlitePool, Transaction};
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
-/// A write transaction (`BEGIN IMMEDIATE`).
-pub type Tx = Transaction<'static, Sqlite>;
+/// How long a writer waits for its turn (and SQLite for a lock held by
+/// another process) before giving up with "database is locked".
+const BUSY: Duration = Duration::from_secs(15);
 
-/// The database: one pool, opened with explicit options.
+/// A write transaction (`BEGIN IMMEDIATE`), holding this process's writer
+/// turn until it is committed, rolled back or dropped. It reads as the
+/// connection (`&mut **tx`), as sqlx's transaction does.
+#[derive(Debug)]
+pub struct Tx {
+    // Dropped first: an uncommitted transaction is rolled back before the
+    // next writer is let in.
+    inner: Transaction<'static, Sqlite>,
+    _turn: Turn,
+    /// When the turn was taken (the write lock is held from then on).
+    since: std::time::Instant,
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        let since = self.since;
+        let committed = self.inner.commit().await;
+        tracing::debug!(held_us = since.elapsed().as_micros(), "write turn");
+        committed
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.inner.rollback().await
+    }
+}
+
+impl Deref for Tx {
+    type Target = SqliteConnection;
+
+    fn deref(&self) -> &SqliteConnection {
+        &self.inner
+    }
+}
+
+impl DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        &mut self.inner
+    }
+}
+
+/// This process's turn to write. SQLite lets one writer in at a time; the
+/// others, left to its busy handler, sleep 1, 2, 5 … 100 ms between tries,
+/// which under a burst made a card wait tens of milliseconds for a lock
+/// held for a fraction of one. Writers queue here instead, in order.
+#[derive(Debug)]
+pub struct Turn(#[allow(dead_code)] OwnedMutexGuard<()>);
+
+/// The database: one pool, opened with explicit options, and the writer turn.
 #[derive(Debug, Clone)]
 pub struct Db {
     pool: SqlitePool,
+    writer: Arc<Mutex<()>>,
 }
 
 impl Db {
@@ -46,24 +100,54 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(15));
+            .busy_timeout(BUSY);
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            writer: Arc::new(Mutex::new(())),
+        })
     }
 
-    /// The pool, for reads.
+    /// The pool, for reads (and for a lone write made under [`Db::turn`]).
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
 
-    /// Starts a write transaction. `BEGIN IMMEDIATE` takes the write lock at
-    /// once, so a read-then-write never fails with "database is locked" halfway.
+    /// Waits for this process's turn to write, for a lone statement on the
+    /// pool; a transaction takes it by itself ([`Db::begin`]).
+    pub async fn turn(&self) -> Result<Turn, sqlx::Error> {
+        match tokio::time::timeout(BUSY, self.writer.clone().lock_owned()).await {
+            Ok(guard) => Ok(Turn(guard)),
+            Err(_) => Err(sqlx::Error::PoolTimedOut),
+        }
+    }
+
+    /// Runs one lone write statement on the pool in this process's turn.
+    pub async fn write<T>(
+        &self,
+        statement: impl Future<Output = Result<T, sqlx::Error>>,
+    ) -> Result<T, sqlx::Error> {
+        let _turn = self.turn().await?;
+        statement.await
+    }
+
+    /// Starts a write transaction once it is this process's turn.
+    /// `BEGIN IMMEDIATE` takes the write lock at once, so a read-then-write
+    /// never fails with "database is locked" halfway (another process, the
+    /// command line say, is still waited for by SQLite's busy timeout).
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+        let turn = self.turn().await?;
+        let since = std::time::Instant::now();
+        let inner = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(Tx {
+            inner,
+            _turn: turn,
+            since,
+        })
     }
 }
 

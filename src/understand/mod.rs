@@ -133,7 +133,23 @@ pub fn normalised(text: &str) -> String {
 /// names the file and what is wrong with it. Start-up calls it, so a broken
 /// lexicon stops the bot instead of leaving it to understand nothing.
 pub fn check_lexicon() -> Result<(), String> {
-    check_lexicon_source(lexicon::SOURCE)
+    check_lexicon_source(lexicon::SOURCE)?;
+    warm_up();
+    Ok(())
+}
+
+/// Builds the matchers now (they are built on first use, which took tens of
+/// milliseconds from the first residents' replies after a start).
+fn warm_up() {
+    let now = chrono::Utc::now().with_timezone(&chrono_tz::Asia::Hong_Kong);
+    for text in [
+        "3座1502 廚房漏水，聽日下晝三點得閒",
+        "3栋1502 厨房漏水，明天下午三点有空",
+        "Block 3 flat 1502, kitchen leak, tomorrow 3pm",
+    ] {
+        let _ = understand(text, now);
+        let _ = faq_topic(text);
+    }
 }
 
 fn check_lexicon_source(source: &str) -> Result<(), String> {

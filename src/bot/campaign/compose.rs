@@ -309,7 +309,8 @@ async fn typed(
                 .photo()
                 .and_then(|sizes| sizes.iter().max_by_key(|s| s.width * s.height))
                 .map(|s| s.file.id.0.clone());
-            let limit = if photo.is_some() {
+            let document = msg.document().map(|d| d.file.id.0.clone());
+            let limit = if photo.is_some() || document.is_some() {
                 MAX_CAPTION - 10
             } else {
                 MAX_NOTICE
@@ -321,6 +322,7 @@ async fn typed(
                 return reply::text(bot, actor, too_long(limit)).await;
             }
             c.notice.text = Localized::one(lang, said);
+            c.notice.document = document.filter(|_| photo.is_none());
             c.notice.photo = photo;
             c.step = Step::Audience;
         }

@@ -340,6 +340,7 @@ async fn preview(
         lang,
         default: app.settings.default_language,
         tz: app.settings.timezone,
+        now: app.now(),
     };
     let id = campaign.id();
     let others: Vec<OutButton> = Lang::ALL
@@ -403,10 +404,23 @@ async fn send_preview(
             actor.courier.post(request.reply_markup(keyboard(&buttons)));
             Ok(())
         }
+        crate::outbox::OutMessage::DocumentId {
+            file_id,
+            caption,
+            buttons,
+        } => {
+            use teloxide::payloads::SendDocumentSetters;
+            let mut request = bot.send_document(actor.chat(), InputFile::file_id(file_id.into()));
+            if let Some(caption) = caption {
+                request = request.caption(caption);
+            }
+            actor.courier.post(request.reply_markup(keyboard(&buttons)));
+            Ok(())
+        }
         crate::outbox::OutMessage::Text { text, buttons } => {
             reply::buttons(bot, actor, text, &buttons).await
         }
-        // A campaign's messages are text or a photo by file id.
+        // A campaign's messages are text, or a photo or document by file id.
         crate::outbox::OutMessage::Commands { .. }
         | crate::outbox::OutMessage::Document { .. }
         | crate::outbox::OutMessage::PhotoFile { .. }
