@@ -264,6 +264,10 @@ fn flat_of(c: &regex::Captures<'_>) -> Option<String> {
 /// "3/1708" or "8-1-602" inside the text (a letter block needs a letter on
 /// its flat or four digits, as at the start: "B-112" is a parking space).
 fn mid_shorthand(text: &str, blanks: &mut Vec<(usize, usize)>) -> Option<UnitRef> {
+    // Most messages have neither: skip the pattern (the parser's speed).
+    if !text.contains(['/', '-']) {
+        return None;
+    }
     MID_SHORTHAND.captures_iter(text).find_map(|c| {
         let (b, f) = (c.name("b")?, c.name("f")?);
         let letter_building = b.as_str().bytes().all(|x| x.is_ascii_alphabetic());

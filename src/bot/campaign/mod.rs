@@ -340,6 +340,7 @@ async fn preview(
         lang,
         default: app.settings.default_language,
         tz: app.settings.timezone,
+        now: app.now(),
     };
     let id = campaign.id();
     let others: Vec<OutButton> = Lang::ALL

@@ -151,6 +151,7 @@ pub fn locale(app: &App, lang: Option<&str>) -> Locale {
             .unwrap_or(app.settings.default_language),
         default: app.settings.default_language,
         tz: app.settings.timezone,
+        now: app.now(),
     }
 }
 

@@ -28,19 +28,20 @@ impl Screen {
     }
 }
 
-/// The languages and time zone to render in.
+/// The languages, time zone and present moment to render in.
 #[derive(Debug, Clone, Copy)]
 pub struct Locale {
     pub lang: Lang,
     pub default: Lang,
     pub tz: Tz,
+    /// Now, for dates: the year shows only when it is not this year's.
+    pub now: DateTime<Utc>,
 }
 
 impl Locale {
+    /// A moment as people read it, with the weekday (`Mon 30 Nov 13:00`).
     pub fn time(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(&self.tz)
-            .format("%Y-%m-%d %H:%M")
-            .to_string()
+        crate::dates::moment(self.lang, self.tz, at, self.now)
     }
 }
 

@@ -184,6 +184,13 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Blanks a deadline so that its day is not read as the time meant.
 pub(crate) fn deadlines(work: &mut Work) {
+    let t = &work.text;
+    if !["before", "until", "till", "by ", "later than"]
+        .iter()
+        .any(|w| t.contains(w))
+    {
+        return;
+    }
     let spans: Vec<(usize, usize)> = DEADLINE
         .find_iter(&work.text)
         .map(|m| (m.start(), m.end()))
@@ -198,7 +205,7 @@ static NEXT_WEEK: LazyLock<Regex> =
 
 /// "next week" with no day named: the whole of that Monday-to-Sunday week.
 pub(crate) fn weeks(work: &mut Work) {
-    if work.spec.has_day() || work.spec.week.is_some() {
+    if work.spec.has_day() || work.spec.week.is_some() || !work.text.contains("week") {
         return;
     }
     let Some(c) = NEXT_WEEK.captures(&work.text) else {

@@ -300,7 +300,7 @@ static WEEK: LazyLock<Regex> =
 
 /// 下週 with no day named: the whole of next Monday-to-Sunday week.
 pub(crate) fn weeks(work: &mut Work) {
-    if work.spec.has_day() || work.spec.week.is_some() {
+    if work.spec.has_day() || work.spec.week.is_some() || !work.text.contains('下') {
         return;
     }
     let Some(c) = WEEK.captures_iter(&work.text).find(|c| {
@@ -327,6 +327,9 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// 30號之前, 星期五之前: a deadline, not a time; blanked so its day is not
 /// read as the time meant.
 pub(crate) fn deadlines(work: &mut Work) {
+    if !work.text.contains('前') && !work.text.contains("为止") {
+        return;
+    }
     let spans: Vec<(usize, usize)> = DEADLINE
         .find_iter(&work.text)
         .map(|m| (m.start(), m.end()))
