@@ -80,6 +80,14 @@ pub struct Reports {
     pub hot_spot_days: i64,
     /// Per-category rules that override the two above.
     pub hot_spots: HashMap<Category, HotSpotRule>,
+    /// Hour (0–23, estate time) of the daily follow-up reminder of each open
+    /// key complaint (重點投訴) to its owner and the supervisors.
+    pub key_reminder_hour: u32,
+    /// A resident's complaint is proposed as key when it is at least their
+    /// this many-th…
+    pub repeat_complainer_count: i64,
+    /// …within this many days.
+    pub repeat_complainer_days: i64,
 }
 
 /// A category's own hot-spot rule.
@@ -111,6 +119,9 @@ impl Default for Reports {
             hot_spot_count: 3,
             hot_spot_days: 7,
             hot_spots: HashMap::new(),
+            key_reminder_hour: 9,
+            repeat_complainer_count: 3,
+            repeat_complainer_days: 90,
         }
     }
 }
@@ -556,6 +567,12 @@ impl Settings {
         if self.reports.monthly_hour > 23 {
             return Err(bad(
                 "reports.monthly_hour",
+                "must be between 0 and 23".into(),
+            ));
+        }
+        if self.reports.key_reminder_hour > 23 {
+            return Err(bad(
+                "reports.key_reminder_hour",
                 "must be between 0 and 23".into(),
             ));
         }

@@ -128,6 +128,15 @@ mod example_file {
         assert_eq!(s.reports.hot_spot_count, d.reports.hot_spot_count);
         assert_eq!(s.reports.hot_spot_days, d.reports.hot_spot_days);
         assert_eq!(s.reports.hot_spots, d.reports.hot_spots);
+        assert_eq!(s.reports.key_reminder_hour, d.reports.key_reminder_hour);
+        assert_eq!(
+            s.reports.repeat_complainer_count,
+            d.reports.repeat_complainer_count
+        );
+        assert_eq!(
+            s.reports.repeat_complainer_days,
+            d.reports.repeat_complainer_days
+        );
         for (u, sla) in &d.sla {
             assert_eq!(s.sla[u].respond, sla.respond);
             assert_eq!(s.sla[u].resolve, sla.resolve);

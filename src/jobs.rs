@@ -87,6 +87,9 @@ pub enum Job {
     },
     /// The monthly report of `month` (`YYYY-MM`) to supervisors and managers.
     MonthlyReport { month: String },
+    /// The daily follow-up of a key complaint (重點投訴); it plans the next
+    /// day's itself while the complaint is open.
+    KeyFollowUp { ticket_id: i64 },
     /// A survey's or notice's step: queue recipients, remind, close.
     Campaign {
         campaign_id: i64,
@@ -105,6 +108,7 @@ impl Job {
             Self::BookingReminder { .. } => "booking_reminder",
             Self::MonthlyReport { .. } => "monthly_report",
             Self::Campaign { .. } => "campaign",
+            Self::KeyFollowUp { .. } => "key_follow_up",
         }
     }
 }

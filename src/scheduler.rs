@@ -145,6 +145,9 @@ impl Scheduler {
             Job::MonthlyReport { month } => {
                 crate::report::job::send(tx, &self.app, &month, now).await?;
             }
+            Job::KeyFollowUp { ticket_id } => {
+                crate::desk::keys::follow_up(tx, &self.app, ticket_id, now).await?;
+            }
             Job::Campaign { campaign_id, step } => {
                 crate::desk::campaign::run(tx, &self.app, campaign_id, step, now).await?;
             }

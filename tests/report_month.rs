@@ -225,7 +225,7 @@ async fn play(app: &App, unit: i64, plan: &Plan) {
                 .unwrap();
         }
         if plan.key {
-            judgement::mark_key(&mut tx, ticket.id, lee, true, asked)
+            judgement::mark_key(&mut tx, app, ticket.id, lee, true, asked)
                 .await
                 .unwrap()
                 .unwrap();

@@ -96,7 +96,7 @@ async fn key(
     };
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    match crate::desk::judgement::mark_key(&mut tx, ticket, doer, true, now).await? {
+    match crate::desk::judgement::mark_key(&mut tx, app, ticket, doer, true, now).await? {
         Ok(()) => {}
         Err(Refusal::NotFound) => {
             tx.rollback().await?;

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Doer, Refusal};
+use crate::app::App;
 use crate::domain::request::Kind;
 use crate::domain::role::Role;
 use crate::error::Error;
@@ -77,9 +78,11 @@ pub async fn record_validity(
     Ok(Ok(()))
 }
 
-/// A supervisor marks a complaint key, or unmarks it.
+/// A supervisor marks a complaint key, or unmarks it; a key complaint is
+/// followed by a daily reminder ([`super::keys`]) until it is closed.
 pub async fn mark_key(
     tx: &mut Tx,
+    app: &App,
     ticket_id: i64,
     doer: Doer,
     key: bool,
@@ -92,6 +95,10 @@ pub async fn mark_key(
         return Ok(Err(Refusal::NotYours));
     }
     store::tickets::set_key_complaint(tx, ticket.id, key).await?;
+    if key {
+        // Followed daily from tomorrow's reminder hour (or today's, if ahead).
+        super::keys::plan(tx, app, ticket.id, now).await?;
+    }
     let action = if key { "key_marked" } else { "key_unmarked" };
     store::tickets::add_history(
         tx,

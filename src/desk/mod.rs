@@ -12,6 +12,7 @@ pub mod cards;
 pub mod duty;
 pub mod hotspots;
 pub mod judgement;
+pub mod keys;
 pub mod notes;
 pub(crate) mod notify;
 pub mod resolution;
@@ -263,6 +264,7 @@ pub async fn open_ticket_in(
         sla::schedule_checks(tx, app, &ticket).await?;
     }
     hotspots::on_new_ticket(tx, app, &ticket, now).await?;
+    keys::after_open(tx, app, &ticket, now).await?;
     let duplicates = match ticket.kind {
         Kind::Booking => Vec::new(),
         _ => store::work::open_duplicates(

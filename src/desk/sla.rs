@@ -130,6 +130,7 @@ pub async fn check(
                 Limit::Resolve => "alert-overdue-resolve",
             };
             alert_supervisors(tx, app, &ticket, key, now).await?;
+            super::keys::after_escalation(tx, app, &ticket, now).await?;
         }
     }
     Ok(())

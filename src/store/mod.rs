@@ -13,6 +13,7 @@ pub mod hot_spots;
 pub mod inbox;
 pub mod invites;
 pub mod jobs;
+pub mod keys;
 pub mod labels;
 pub mod outbox;
 pub mod report;
