@@ -48,19 +48,16 @@ pub fn limits(settings: &Settings) -> Limits {
 
 /// The hot-spot rule of a category.
 pub fn rule_of(settings: &Settings, category: &str) -> Option<Rule> {
-    let own = category
-        .parse::<Category>()
-        .ok()
-        .and_then(|c| settings.reports.hot_spots.get(&c).copied());
-    Some(match own {
-        Some(r) => Rule {
-            count: r.count,
-            days: r.days,
-        },
-        None => Rule {
+    let rule = match category.parse::<Category>() {
+        Ok(c) => settings.reports.hot_spot_rule(c),
+        Err(_) => crate::config::HotSpotRule {
             count: settings.reports.hot_spot_count,
             days: settings.reports.hot_spot_days,
         },
+    };
+    Some(Rule {
+        count: rule.count,
+        days: rule.days,
     })
 }
 
