@@ -15,7 +15,7 @@ use crate::config::Settings;
 use crate::domain::lang::Lang;
 use crate::domain::report::hotspot::{self, Point, Rule};
 use crate::domain::report::{self, CallbackFact, Facts, Limits, Month, MonthlyReport, TicketFact};
-use crate::domain::request::Category;
+use crate::domain::request::{Category, Kind, Urgency};
 use crate::error::Error;
 use crate::store::report::{ReportCallbackRow, ReportTicketRow};
 use crate::store::{self, Db};
@@ -61,7 +61,14 @@ pub fn rule_of(settings: &Settings, category: &str) -> Option<Rule> {
     })
 }
 
-fn ticket_fact(row: &ReportTicketRow) -> TicketFact {
+fn ticket_fact(settings: &Settings, row: &ReportTicketRow) -> TicketFact {
+    // The limits as the desk counts them, for the urgency the ticket has now.
+    let limits = row
+        .kind
+        .parse::<Kind>()
+        .ok()
+        .zip(row.urgency.parse::<Urgency>().ok())
+        .map(|(kind, urgency)| settings.deadlines(kind, urgency, row.created_at));
     TicketFact {
         number: row.number.clone(),
         kind: row.kind.clone(),
@@ -80,6 +87,8 @@ fn ticket_fact(row: &ReportTicketRow) -> TicketFact {
         created_at: row.created_at,
         responded_at: row.responded_at,
         resolved_at: row.resolved_at,
+        respond_by: limits.as_ref().map(|d| d.respond_by),
+        resolve_by: limits.as_ref().map(|d| d.resolve_by),
         reopen_count: row.reopen_count,
         escalated: row.escalated,
         // A staff member's judgement counts once a supervisor confirms it.
@@ -110,7 +119,7 @@ async fn facts_of(
         store::report::tickets_created(db.pool(), from, to),
         store::report::callbacks_resolved(db.pool(), from, to),
     )?;
-    let tickets = rows.iter().map(ticket_fact).collect();
+    let tickets = rows.iter().map(|row| ticket_fact(settings, row)).collect();
     let callbacks = callbacks.iter().map(callback_fact).collect();
     Ok((rows, tickets, callbacks))
 }
