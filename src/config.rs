@@ -90,6 +90,19 @@ pub struct HotSpotRule {
     pub days: i64,
 }
 
+impl Reports {
+    /// The hot-spot rule of a category: its own, else the default one.
+    pub fn hot_spot_rule(&self, category: Category) -> HotSpotRule {
+        self.hot_spots
+            .get(&category)
+            .copied()
+            .unwrap_or(HotSpotRule {
+                count: self.hot_spot_count,
+                days: self.hot_spot_days,
+            })
+    }
+}
+
 impl Default for Reports {
     fn default() -> Self {
         Self {

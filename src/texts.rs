@@ -31,6 +31,7 @@ catalogue_files!(
     "campaign.ftl",
     "dates.ftl",
     "desk.ftl",
+    "digest.ftl",
     "intake.ftl",
     "report.ftl",
     "work.ftl"

@@ -12,6 +12,7 @@ use residesk::desk::callbacks::Step;
 use residesk::desk::callbacks::{self, Channel};
 use residesk::desk::judgement::{self, Validity};
 use residesk::desk::{self, Doer, NewRequest, Source};
+use residesk::domain::calendar::Clock;
 use residesk::domain::callback::Answer;
 use residesk::domain::report::Month;
 use residesk::domain::request::{Category, Kind, Urgency};
@@ -271,6 +272,11 @@ fn num(v: &serde_json::Value) -> Option<f64> {
 async fn every_figure_of_the_month_matches_the_plan() {
     let mut settings = Settings::default();
     settings.reports.hot_spot_days = 10;
+    // The plan's limits are minutes around the clock (office hours are the
+    // next test's).
+    for sla in settings.sla.values_mut() {
+        sla.clock = Some(Clock::Always);
+    }
     let (app, unit, _dir) = estate(settings).await;
     let november = plans(11, 24);
     let october = plans(10, 8);
@@ -489,4 +495,42 @@ async fn every_figure_of_the_month_matches_the_plan() {
     }
     let tickets = xlsx.worksheet_range("Tickets").unwrap();
     assert_eq!(tickets.height(), 25, "a header and the month's 24 tickets");
+}
+
+/// A limit that runs in office hours is judged in office hours: a normal
+/// repair opened on Saturday at noon (an hour before the office closes for
+/// the weekend) and accepted on Monday at 10:00 was answered in 2 office
+/// hours of its 4, though 46 hours went by.
+#[tokio::test]
+async fn a_limit_in_office_hours_is_judged_in_office_hours() {
+    let settings = Settings::default();
+    let (app, unit, _dir) = estate(settings).await;
+    let on_time = Plan {
+        kind: Kind::Repair,
+        category: Category::Plumbing,
+        urgency: Urgency::Normal,
+        source: Source::Telegram,
+        created: hk(2026, 11, 28, 12),
+        respond_after: Some(46 * 60),
+        resolve_after: None,
+        stars: None,
+        validity: None,
+        key: false,
+    };
+    // Opened on Monday at 10:00 and accepted at 15:00: 5 office hours, late.
+    let late = Plan {
+        created: hk(2026, 11, 30, 10),
+        respond_after: Some(5 * 60),
+        ..on_time.clone()
+    };
+    play(&app, unit, &on_time).await;
+    play(&app, unit, &late).await;
+    let month = Month::parse("2026-11").unwrap();
+    let made = residesk::report::make(&app.db, &app.settings, month, hk(2026, 12, 20, 9))
+        .await
+        .unwrap();
+    let json = serde_json::to_value(&made.report).unwrap();
+    let response = &json["response"]["all"];
+    assert_eq!(response["limit_applies"], 2, "{response}");
+    assert_eq!(response["within_limit"], 1, "{response}");
 }

@@ -163,6 +163,10 @@ pub async fn button(
         }
         Some(Callback::Lang(lang)) => set_lang(&bot, &app, &actor, &query, lang).await,
         Some(Callback::Book(op)) => super::booking::pressed(&bot, &app, &actor, &query, op).await,
+        Some(Callback::Mark(op)) => match actor.role() {
+            Some(Role::Supervisor) => super::mark::pressed(&bot, &app, &actor, &query, op).await,
+            _ => refuse(&bot, &actor, &query).await,
+        },
         Some(Callback::Duty(on)) => match actor.role() {
             Some(Role::Staff) => super::duty::button(&bot, &app, &actor, &query, on).await,
             _ => refuse(&bot, &actor, &query).await,

@@ -10,6 +10,7 @@ pub mod callbacks;
 pub mod campaign;
 pub mod cards;
 pub mod duty;
+pub mod hotspots;
 pub mod judgement;
 pub mod notes;
 pub(crate) mod notify;
@@ -261,6 +262,7 @@ pub async fn open_ticket_in(
     if slot.is_none() {
         sla::schedule_checks(tx, app, &ticket).await?;
     }
+    hotspots::on_new_ticket(tx, app, &ticket, now).await?;
     let duplicates = match ticket.kind {
         Kind::Booking => Vec::new(),
         _ => store::work::open_duplicates(

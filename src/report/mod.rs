@@ -15,7 +15,7 @@ use crate::config::Settings;
 use crate::domain::lang::Lang;
 use crate::domain::report::hotspot::{self, Point, Rule};
 use crate::domain::report::{self, CallbackFact, Facts, Limits, Month, MonthlyReport, TicketFact};
-use crate::domain::request::Category;
+use crate::domain::request::{Category, Kind, Urgency};
 use crate::error::Error;
 use crate::store::report::{ReportCallbackRow, ReportTicketRow};
 use crate::store::{self, Db};
@@ -48,23 +48,27 @@ pub fn limits(settings: &Settings) -> Limits {
 
 /// The hot-spot rule of a category.
 pub fn rule_of(settings: &Settings, category: &str) -> Option<Rule> {
-    let own = category
-        .parse::<Category>()
-        .ok()
-        .and_then(|c| settings.reports.hot_spots.get(&c).copied());
-    Some(match own {
-        Some(r) => Rule {
-            count: r.count,
-            days: r.days,
-        },
-        None => Rule {
+    let rule = match category.parse::<Category>() {
+        Ok(c) => settings.reports.hot_spot_rule(c),
+        Err(_) => crate::config::HotSpotRule {
             count: settings.reports.hot_spot_count,
             days: settings.reports.hot_spot_days,
         },
+    };
+    Some(Rule {
+        count: rule.count,
+        days: rule.days,
     })
 }
 
-fn ticket_fact(row: &ReportTicketRow) -> TicketFact {
+fn ticket_fact(settings: &Settings, row: &ReportTicketRow) -> TicketFact {
+    // The limits as the desk counts them, for the urgency the ticket has now.
+    let limits = row
+        .kind
+        .parse::<Kind>()
+        .ok()
+        .zip(row.urgency.parse::<Urgency>().ok())
+        .map(|(kind, urgency)| settings.deadlines(kind, urgency, row.created_at));
     TicketFact {
         number: row.number.clone(),
         kind: row.kind.clone(),
@@ -83,6 +87,8 @@ fn ticket_fact(row: &ReportTicketRow) -> TicketFact {
         created_at: row.created_at,
         responded_at: row.responded_at,
         resolved_at: row.resolved_at,
+        respond_by: limits.as_ref().map(|d| d.respond_by),
+        resolve_by: limits.as_ref().map(|d| d.resolve_by),
         reopen_count: row.reopen_count,
         escalated: row.escalated,
         // A staff member's judgement counts once a supervisor confirms it.
@@ -108,13 +114,13 @@ async fn facts_of(
     month: Month,
 ) -> Result<(Vec<ReportTicketRow>, Vec<TicketFact>, Vec<CallbackFact>), Error> {
     let (from, to) = month.range(settings.timezone);
-    let rows = store::report::tickets_created(db.pool(), from, to).await?;
-    let tickets = rows.iter().map(ticket_fact).collect();
-    let callbacks = store::report::callbacks_resolved(db.pool(), from, to)
-        .await?
-        .iter()
-        .map(callback_fact)
-        .collect();
+    // Two connections, read side by side.
+    let (rows, callbacks) = tokio::try_join!(
+        store::report::tickets_created(db.pool(), from, to),
+        store::report::callbacks_resolved(db.pool(), from, to),
+    )?;
+    let tickets = rows.iter().map(|row| ticket_fact(settings, row)).collect();
+    let callbacks = callbacks.iter().map(callback_fact).collect();
     Ok((rows, tickets, callbacks))
 }
 
@@ -138,8 +144,12 @@ pub async fn make(
     month: Month,
     as_of: DateTime<Utc>,
 ) -> Result<Made, Error> {
-    let (rows, tickets, callbacks) = facts_of(db, settings, month).await?;
-    let (_, before, before_callbacks) = facts_of(db, settings, month.previous()).await?;
+    // The month and the one before, read at once (the reads are most of the
+    // time a report takes).
+    let ((rows, tickets, callbacks), (_, before, before_callbacks)) = tokio::try_join!(
+        facts_of(db, settings, month),
+        facts_of(db, settings, month.previous()),
+    )?;
     let current = Facts {
         month,
         tz: settings.timezone,

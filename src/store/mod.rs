@@ -9,6 +9,7 @@ pub mod campaigns;
 pub mod dialogues;
 pub mod drafts;
 pub mod files;
+pub mod hot_spots;
 pub mod inbox;
 pub mod invites;
 pub mod jobs;

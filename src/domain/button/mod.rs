@@ -9,10 +9,12 @@ use crate::domain::ticket::Status;
 
 mod booking;
 mod campaign;
+mod mark;
 
 pub use booking::{BookOp, Target};
 pub use campaign::{AnswerOp, AudiencePick, CampaignOp, ComposeOp, NoticeWhen};
 use campaign::{CAMPAIGN_OPS, id, lettered, name_of, value_of};
+pub use mark::MarkOp;
 
 /// What a pressed button asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +56,8 @@ pub enum Callback {
     /// A booking: the resident's pickers, changes and cancellation, and the
     /// staff's visit buttons.
     Book(BookOp),
+    /// A supervisor marks a hot spot or a key complaint.
+    Mark(MarkOp),
 }
 
 /// Which open tickets a supervisor wants to see.
@@ -155,6 +159,7 @@ const NOTICE_ACK: &str = "na";
 const CAMPAIGN: &str = "cp";
 const COMPOSE: &str = "sc";
 const BOOK: &str = "bk";
+const MARK: &str = "mk";
 
 const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::Accept, "acc"),
@@ -263,6 +268,7 @@ impl Callback {
             },
             Self::Compose { nonce, op } => format!("{COMPOSE}:{nonce}:{}", op.encode()),
             Self::Book(op) => format!("{BOOK}:{}", op.encode()),
+            Self::Mark(op) => format!("{MARK}:{}", op.encode()),
         }
     }
 
@@ -370,6 +376,7 @@ impl Callback {
                 op: value_of(CAMPAIGN_OPS, name)?,
             }),
             (BOOK, rest) => BookOp::parse(rest).map(Self::Book),
+            (MARK, rest) => MarkOp::parse(rest).map(Self::Mark),
             (COMPOSE, [nonce, name, value]) => Some(Self::Compose {
                 nonce: nonce.parse().ok()?,
                 op: ComposeOp::parse(name, value)?,

@@ -8,7 +8,8 @@
 //!   the last resolution; both in minutes, median and nearest-rank p90;
 //! - within the limit: among tickets answered (or resolved), or whose limit
 //!   had passed by the time of the report without it, the share answered
-//!   (resolved) within their urgency's configured limit; cancelled tickets
+//!   (resolved) within their urgency's configured limit, counted on that
+//!   urgency's clock (office hours or around the clock); cancelled tickets
 //!   that were never answered (resolved) are left out;
 //! - reopen rate: tickets reopened at least once ÷ tickets;
 //! - callbacks: those that follow a resolution made in the month; rate =
@@ -125,6 +126,10 @@ pub struct TicketFact {
     pub created_at: DateTime<Utc>,
     pub responded_at: Option<DateTime<Utc>>,
     pub resolved_at: Option<DateTime<Utc>>,
+    /// Its time limits as the desk counts them (office hours or around the
+    /// clock, per urgency); `None`: the configured minutes, around the clock.
+    pub respond_by: Option<DateTime<Utc>>,
+    pub resolve_by: Option<DateTime<Utc>>,
     pub reopen_count: i64,
     pub escalated: bool,
     /// `valid`, `partly` or `not_valid`, once judged (and confirmed).
@@ -402,25 +407,30 @@ fn times_of<'a>(
             Stage::Respond => t.responded_at,
             Stage::Resolve => t.resolved_at,
         };
-        let took = done.map(|d| (d - t.created_at).num_seconds() as f64 / 60.0);
-        if let Some(m) = took {
-            minutes.push(m);
+        if let Some(d) = done {
+            minutes.push((d - t.created_at).num_seconds() as f64 / 60.0);
         }
-        let Some(&(respond, resolve)) = limits.get(&t.urgency) else {
+        let own = match stage {
+            Stage::Respond => t.respond_by,
+            Stage::Resolve => t.resolve_by,
+        };
+        let by = own.or_else(|| {
+            let &(respond, resolve) = limits.get(&t.urgency)?;
+            let limit = match stage {
+                Stage::Respond => respond,
+                Stage::Resolve => resolve,
+            };
+            Some(t.created_at + Duration::minutes(limit))
+        });
+        let Some(by) = by else {
             continue;
         };
-        let limit = match stage {
-            Stage::Respond => respond,
-            Stage::Resolve => resolve,
-        };
-        match took {
-            Some(m) => {
+        match done {
+            Some(d) => {
                 applies += 1;
-                within += usize::from(m <= limit as f64);
+                within += usize::from(d <= by);
             }
-            None if t.status != "cancelled" && t.created_at + Duration::minutes(limit) <= as_of => {
-                applies += 1;
-            }
+            None if t.status != "cancelled" && by <= as_of => applies += 1,
             None => {}
         }
     }

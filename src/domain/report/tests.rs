@@ -27,6 +27,8 @@ fn ticket(number: &str, kind: &str, urgency: &str, created: DateTime<Utc>) -> Ti
         created_at: created,
         responded_at: None,
         resolved_at: None,
+        respond_by: None,
+        resolve_by: None,
         reopen_count: 0,
         escalated: false,
         validity: None,

@@ -1,0 +1,183 @@
+//! Hot spots (熱點) the desk follows: a cluster of tickets of one category at
+//! one place, the supervisors alerted once, and who marked it.
+
+use chrono::{DateTime, Utc};
+use sqlx::SqlitePool;
+
+use super::Tx;
+use crate::domain::request::Category;
+
+/// The place of a ticket as clusters see it: `area@building` for a shared
+/// area, else the building of its unit, else the block it names.
+const PLACE: &str =
+    "CASE WHEN t.area IS NOT NULL THEN t.area || '@' || COALESCE(t.building, u.building, '')
+     ELSE COALESCE(u.building, t.building) END";
+
+/// A hot spot as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HotSpotRow {
+    pub id: i64,
+    pub category: Category,
+    pub place: String,
+    pub first_at: DateTime<Utc>,
+    pub last_at: DateTime<Utc>,
+    pub alerted_at: DateTime<Utc>,
+    pub marked_by: Option<i64>,
+    pub marked_at: Option<DateTime<Utc>>,
+}
+
+/// A ticket of a cluster: id, number, when it came.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ClusterTicket {
+    pub id: i64,
+    pub number: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The place of a ticket, if it has one.
+pub async fn place_of(tx: &mut Tx, ticket_id: i64) -> Result<Option<String>, sqlx::Error> {
+    let place: Option<Option<String>> = sqlx::query_scalar(&format!(
+        "SELECT {PLACE} FROM tickets t LEFT JOIN units u ON u.id = t.unit_id WHERE t.id = ?"
+    ))
+    .bind(ticket_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(place.flatten().filter(|p| !p.is_empty()))
+}
+
+/// The hot spot of `category` at `place` that is still open: its latest
+/// ticket came at or after `since`, or one of its tickets is not finished.
+pub async fn open_at(
+    tx: &mut Tx,
+    category: Category,
+    place: &str,
+    since: DateTime<Utc>,
+) -> Result<Option<HotSpotRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT h.id, h.category, h.place, h.first_at, h.last_at, h.alerted_at, h.marked_by,
+                h.marked_at
+         FROM hot_spots h
+         WHERE h.category = ? AND h.place = ?
+           AND (h.last_at >= ? OR EXISTS (
+                SELECT 1 FROM hot_spot_tickets ht JOIN tickets t ON t.id = ht.ticket_id
+                WHERE ht.hot_spot_id = h.id
+                  AND t.status NOT IN ('resolved', 'closed', 'cancelled')))
+         ORDER BY h.last_at DESC LIMIT 1",
+    )
+    .bind(category)
+    .bind(place)
+    .bind(since)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// Tickets (bookings aside) of `category` at `place` created since `since`
+/// that belong to no hot spot yet, oldest first.
+pub async fn loose_tickets(
+    tx: &mut Tx,
+    category: Category,
+    place: &str,
+    since: DateTime<Utc>,
+) -> Result<Vec<ClusterTicket>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT t.id, t.number, t.created_at
+         FROM tickets t LEFT JOIN units u ON u.id = t.unit_id
+         WHERE t.category = ? AND t.created_at >= ? AND t.kind <> 'booking'
+           AND t.status <> 'cancelled' AND {PLACE} = ?
+           AND NOT EXISTS (SELECT 1 FROM hot_spot_tickets ht WHERE ht.ticket_id = t.id)
+         ORDER BY t.created_at, t.id"
+    ))
+    .bind(category)
+    .bind(since)
+    .bind(place)
+    .fetch_all(&mut **tx)
+    .await
+}
+
+/// Stores a new hot spot; returns its id.
+pub async fn insert(
+    tx: &mut Tx,
+    category: Category,
+    place: &str,
+    first_at: DateTime<Utc>,
+    last_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO hot_spots (category, place, first_at, last_at, alerted_at)
+         VALUES (?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(category)
+    .bind(place)
+    .bind(first_at)
+    .bind(last_at)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Puts a ticket in a hot spot and moves its latest time on.
+pub async fn add_ticket(
+    tx: &mut Tx,
+    hot_spot_id: i64,
+    ticket_id: i64,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT OR IGNORE INTO hot_spot_tickets (hot_spot_id, ticket_id) VALUES (?, ?)")
+        .bind(hot_spot_id)
+        .bind(ticket_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE hot_spots SET last_at = MAX(last_at, ?) WHERE id = ?")
+        .bind(at)
+        .bind(hot_spot_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// One hot spot.
+pub async fn get(tx: &mut Tx, id: i64) -> Result<Option<HotSpotRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, category, place, first_at, last_at, alerted_at, marked_by, marked_at
+         FROM hot_spots WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// A hot spot's tickets, oldest first.
+pub async fn tickets_of(tx: &mut Tx, id: i64) -> Result<Vec<ClusterTicket>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT t.id, t.number, t.created_at FROM hot_spot_tickets ht
+         JOIN tickets t ON t.id = ht.ticket_id WHERE ht.hot_spot_id = ?
+         ORDER BY t.created_at, t.id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await
+}
+
+/// Marks a hot spot; `false` when it was marked already.
+pub async fn mark(tx: &mut Tx, id: i64, by: i64, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE hot_spots SET marked_by = ?, marked_at = ? WHERE id = ? AND marked_at IS NULL",
+    )
+    .bind(by)
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Every hot spot, newest first (for lists and tests).
+pub async fn all(pool: &SqlitePool) -> Result<Vec<HotSpotRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, category, place, first_at, last_at, alerted_at, marked_by, marked_at
+         FROM hot_spots ORDER BY id DESC",
+    )
+    .fetch_all(pool)
+    .await
+}
