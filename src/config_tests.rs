@@ -129,6 +129,8 @@ mod example_file {
         assert_eq!(s.reports.hot_spot_days, d.reports.hot_spot_days);
         assert_eq!(s.reports.hot_spots, d.reports.hot_spots);
         assert_eq!(s.reports.key_reminder_hour, d.reports.key_reminder_hour);
+        assert_eq!(s.reports.daily_digest, d.reports.daily_digest);
+        assert_eq!(s.reports.daily_digest_hour, d.reports.daily_digest_hour);
         assert_eq!(
             s.reports.repeat_complainer_count,
             d.reports.repeat_complainer_count

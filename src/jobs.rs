@@ -90,6 +90,9 @@ pub enum Job {
     /// The daily follow-up of a key complaint (重點投訴); it plans the next
     /// day's itself while the complaint is open.
     KeyFollowUp { ticket_id: i64 },
+    /// The daily digest to supervisors of the estate day `day` (`YYYY-MM-DD`),
+    /// about the day before.
+    DailyDigest { day: String },
     /// A survey's or notice's step: queue recipients, remind, close.
     Campaign {
         campaign_id: i64,
@@ -109,6 +112,7 @@ impl Job {
             Self::MonthlyReport { .. } => "monthly_report",
             Self::Campaign { .. } => "campaign",
             Self::KeyFollowUp { .. } => "key_follow_up",
+            Self::DailyDigest { .. } => "daily_digest",
         }
     }
 }

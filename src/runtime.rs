@@ -66,6 +66,8 @@ pub async fn run_with_clock(
     // The monthly report is a standing job: make sure the next one is due.
     let mut tx = app.db.begin().await?;
     crate::report::job::ensure_next(&mut tx, &app, app.now()).await?;
+    // So is the daily digest (when it is on).
+    crate::desk::digest::ensure_next(&mut tx, &app, app.now()).await?;
     tx.commit().await?;
 
     let sender = Sender::new(

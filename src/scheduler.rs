@@ -148,6 +148,9 @@ impl Scheduler {
             Job::KeyFollowUp { ticket_id } => {
                 crate::desk::keys::follow_up(tx, &self.app, ticket_id, now).await?;
             }
+            Job::DailyDigest { day } => {
+                crate::desk::digest::send(tx, &self.app, &day, now).await?;
+            }
             Job::Campaign { campaign_id, step } => {
                 crate::desk::campaign::run(tx, &self.app, campaign_id, step, now).await?;
             }

@@ -14,3 +14,15 @@ key-button-mark = ⭐ Mark as key complaint
 key-proposed = ⭐ Proposed as a key complaint: { $number } ({ $reason }).
 key-reason-escalated = escalated twice
 key-reason-repeat = the resident's complaint no. { $count } within { $days } days
+digest-title = 📰 Daily digest for { $date }
+digest-new = New tickets: { $count }
+digest-closed = Closed: { $count }
+digest-overdue = Overdue (escalated): { $count }
+digest-emergencies = Emergencies: { $count }
+digest-callbacks = Callbacks due today: { $count }
+digest-key = Open key complaints: { $count }
+digest-hot-spots = Open hot spots: { $count }
+digest-hot-spot = { $marked ->
+        [yes] 🔥
+       *[no] •
+    } { $category } at { $place }: { $open } open

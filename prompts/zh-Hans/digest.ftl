@@ -14,3 +14,15 @@ key-button-mark = ⭐ 列为重点投诉
 key-proposed = ⭐ 建议列为重点投诉：{ $number }（{ $reason }）。
 key-reason-escalated = 已两次升级
 key-reason-repeat = 该住户 { $days } 日内第 { $count } 宗投诉
+digest-title = 📰 每日摘要（{ $date }）
+digest-new = 新工单：{ $count }
+digest-closed = 已结案：{ $count }
+digest-overdue = 逾时（已升级）：{ $count }
+digest-emergencies = 紧急事故：{ $count }
+digest-callbacks = 今日应回访：{ $count }
+digest-key = 未完结重点投诉：{ $count }
+digest-hot-spots = 未完结热点：{ $count }
+digest-hot-spot = { $marked ->
+        [yes] 🔥
+       *[no] •
+    } { $place }「{ $category }」：{ $open } 宗未完结

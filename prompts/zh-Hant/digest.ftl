@@ -14,3 +14,15 @@ key-button-mark = ⭐ 列為重點投訴
 key-proposed = ⭐ 建議列為重點投訴：{ $number }（{ $reason }）。
 key-reason-escalated = 已兩次升級
 key-reason-repeat = 該住戶 { $days } 日內第 { $count } 宗投訴
+digest-title = 📰 每日摘要（{ $date }）
+digest-new = 新個案：{ $count }
+digest-closed = 已結案：{ $count }
+digest-overdue = 逾時（已升級）：{ $count }
+digest-emergencies = 緊急事故：{ $count }
+digest-callbacks = 今日應回訪：{ $count }
+digest-key = 未完結重點投訴：{ $count }
+digest-hot-spots = 未完結熱點：{ $count }
+digest-hot-spot = { $marked ->
+        [yes] 🔥
+       *[no] •
+    } { $place }「{ $category }」：{ $open } 宗未完結

@@ -9,6 +9,7 @@ pub mod bookings;
 pub mod callbacks;
 pub mod campaign;
 pub mod cards;
+pub mod digest;
 pub mod duty;
 pub mod hotspots;
 pub mod judgement;

@@ -7,6 +7,7 @@ pub mod bookings;
 pub mod callbacks;
 pub mod campaigns;
 pub mod dialogues;
+pub mod digest;
 pub mod drafts;
 pub mod files;
 pub mod hot_spots;
