@@ -167,6 +167,13 @@ async fn staff_list_visits_propose_a_time_and_record_check_in_out_and_no_show() 
             )
             .await
             .expect("customer service gets the booking's card");
+        // Its times are the slot, not limits to respond and resolve within.
+        let limits = text(lang, "card-ticket");
+        let limits_line = limits.lines().last().unwrap().split('{').next().unwrap();
+        assert!(!ping.body().contains(limits_line.trim()), "{}", ping.body());
+        let slot_line = text(lang, "card-booking");
+        let slot_word = slot_line.lines().nth(3).unwrap().split('{').next().unwrap();
+        assert!(ping.body().contains(slot_word.trim()), "{}", ping.body());
         let v = desk.emu.version();
         press(&desk, &wong, &ping, lang, "button-accept").await;
         let confirmed = after(&desk, person, v, "booking-confirmed", lang).await;

@@ -44,6 +44,11 @@ card-ticket = { $number } · { $kind } · { $category } · { $urgency }
     Preferred time: { $when }
     Status: { $status }
     Respond by { $respond_by } · resolve by { $resolve_by }
+card-booking = { $number } · { $kind } · { $category }
+    Unit: { $unit }
+    “{ $text }”
+    Slot: { $when }
+    Status: { $status }
 card-no-time = not given
 
 button-accept = ✅ Accept

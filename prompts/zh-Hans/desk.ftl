@@ -44,6 +44,11 @@ card-ticket = { $number } · { $kind } · { $category } · { $urgency }
     期望时间：{ $when }
     状态：{ $status }
     响应时限 { $respond_by } · 完成时限 { $resolve_by }
+card-booking = { $number } · { $kind } · { $category }
+    房号：{ $unit }
+    「{ $text }」
+    预约时段：{ $when }
+    状态：{ $status }
 card-no-time = 未提供
 
 button-accept = ✅ 接单

@@ -44,6 +44,11 @@ card-ticket = { $number } · { $kind } · { $category } · { $urgency }
     希望時間：{ $when }
     狀態：{ $status }
     回應期限 { $respond_by } · 完成期限 { $resolve_by }
+card-booking = { $number } · { $kind } · { $category }
+    單位：{ $unit }
+    「{ $text }」
+    預約時段：{ $when }
+    狀態：{ $status }
 card-no-time = 未提供
 
 button-accept = ✅ 接單

@@ -7,6 +7,7 @@ use fluent_bundle::FluentValue;
 use crate::app::App;
 use crate::domain::button::{Callback, TicketOp};
 use crate::domain::lang::Lang;
+use crate::domain::request::Kind;
 use crate::domain::ticket::Status;
 use crate::error::Error;
 use crate::outbox::OutButton;
@@ -115,7 +116,13 @@ async fn body(tx: &mut Tx, app: &App, ticket: &TicketRow, lang: Lang) -> Result<
         ("respond_by", time(app, lang, ticket.respond_by).into()),
         ("resolve_by", time(app, lang, ticket.resolve_by).into()),
     ];
-    Ok(excerpt(&t_args(lang, "card-ticket", &args), TEXT_LIMIT))
+    // A booked slot's times are the slot (a booking opens with its limits set
+    // to it, before its booking row exists), not limits to answer within.
+    let slot = ticket.kind == Kind::Booking
+        && ticket.preferred_start == Some(ticket.respond_by)
+        && ticket.preferred_end == Some(ticket.resolve_by);
+    let key = if slot { "card-booking" } else { "card-ticket" };
+    Ok(excerpt(&t_args(lang, key, &args), TEXT_LIMIT))
 }
 
 /// The card a staff member gets with a ticket: its details, then why it is
