@@ -140,6 +140,17 @@ async fn a_repeat_complainers_complaint_is_proposed_accepted_and_reminded_daily_
     let ticket = store::tickets::get(&mut tx, id).await.unwrap().unwrap();
     tx.rollback().await.unwrap();
     assert_eq!(ticket.assignee_id, Some(WONG), "the owner");
+    // A second press (another copy of the proposal) marks nothing twice.
+    let again = press(&desk, &lee, &proposal, &data).await;
+    assert_eq!(again, Some(text(Lang::En, "key-already")));
+    let marked: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ticket_history WHERE ticket_id = ? AND action = 'key_marked'",
+    )
+    .bind(id)
+    .fetch_one(db.pool())
+    .await
+    .unwrap();
+    assert_eq!(marked, 1);
 
     // The first reminder at the next reminder hour, once.
     let app = App::new(db.clone(), desk.settings.clone());
