@@ -289,3 +289,45 @@ async fn a_category_rule_and_a_shared_place_make_their_own_cluster() {
     quiet(&desk).await;
     assert_eq!(alerts(&desk).len(), 1);
 }
+
+#[tokio::test]
+async fn two_tickets_completing_a_cluster_at_once_alert_once() {
+    let desk = TestDesk::start().await;
+    let now = Utc::now();
+    let unit = SharedPlace::default;
+    let first = open(
+        &desk,
+        Category::Plumbing,
+        Some(("3", "1502")),
+        unit(),
+        now - Duration::days(1),
+    )
+    .await;
+    // Two more arrive side by side, each in its own transaction: whichever
+    // commits second joins the cluster the first made.
+    let (b, c) = tokio::join!(
+        open(&desk, Category::Plumbing, Some(("3", "1503")), unit(), now),
+        open(&desk, Category::Plumbing, Some(("3", "1502")), unit(), now),
+    );
+    let (d, e) = tokio::join!(
+        open(&desk, Category::Plumbing, Some(("3", "1503")), unit(), now),
+        open(&desk, Category::Plumbing, Some(("3", "1502")), unit(), now),
+    );
+    quiet(&desk).await;
+    assert_eq!(alerts(&desk).len(), 1, "one alert for one cluster");
+    let db = desk.db().await;
+    let spots = store::hot_spots::all(db.pool()).await.unwrap();
+    assert_eq!(spots.len(), 1);
+    let mut tx = db.begin().await.unwrap();
+    let mut members: Vec<String> = store::hot_spots::tickets_of(&mut tx, spots[0].id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.number)
+        .collect();
+    tx.rollback().await.unwrap();
+    members.sort();
+    let mut expected = vec![first, b, c, d, e];
+    expected.sort();
+    assert_eq!(members, expected);
+}

@@ -64,6 +64,14 @@ async fn press(desk: &TestDesk, who: &TgUser, message: &BotMessage, data: &str) 
         .text
 }
 
+/// How many reminders of complaint `number` a chat got.
+fn reminders(desk: &TestDesk, number: &str, chat: i64, lang: Lang) -> usize {
+    messages_starting(desk, chat, lang, "key-reminder")
+        .into_iter()
+        .filter(|m| m.body().contains(number))
+        .count()
+}
+
 /// Runs the jobs due at `at` (the test's clock) and brings what they queued
 /// to the machine's present, for the sender (on the machine's clock).
 async fn run_at(desk: &TestDesk, at: DateTime<Utc>) -> usize {
@@ -83,7 +91,7 @@ async fn run_at(desk: &TestDesk, at: DateTime<Utc>) -> usize {
 
 #[tokio::test]
 async fn a_repeat_complainers_complaint_is_proposed_accepted_and_reminded_daily_until_closed() {
-    let desk = TestDesk::start().await;
+    let mut desk = TestDesk::start().await;
     let db = desk.db().await;
     let now = Utc::now();
     store::users::upsert_seen(db.pool(), AMY, AMY, "Amy", None, now)
@@ -140,6 +148,17 @@ async fn a_repeat_complainers_complaint_is_proposed_accepted_and_reminded_daily_
     let ticket = store::tickets::get(&mut tx, id).await.unwrap().unwrap();
     tx.rollback().await.unwrap();
     assert_eq!(ticket.assignee_id, Some(WONG), "the owner");
+    // A second press (another copy of the proposal) marks nothing twice.
+    let again = press(&desk, &lee, &proposal, &data).await;
+    assert_eq!(again, Some(text(Lang::En, "key-already")));
+    let marked: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ticket_history WHERE ticket_id = ? AND action = 'key_marked'",
+    )
+    .bind(id)
+    .fetch_one(db.pool())
+    .await
+    .unwrap();
+    assert_eq!(marked, 1);
 
     // The first reminder at the next reminder hour, once.
     let app = App::new(db.clone(), desk.settings.clone());
@@ -149,28 +168,36 @@ async fn a_repeat_complainers_complaint_is_proposed_accepted_and_reminded_daily_
         desk.settings.reports.key_reminder_hour,
     );
     run_at(&desk, first - Duration::minutes(1)).await;
-    let reminders = |chat: i64, lang: Lang| {
-        messages_starting(&desk, chat, lang, "key-reminder")
-            .into_iter()
-            .filter(|m| m.body().contains(&number))
-            .count()
-    };
-    assert_eq!(reminders(LEE, Lang::En), 0, "not before its hour");
+    assert_eq!(
+        reminders(&desk, &number, LEE, Lang::En),
+        0,
+        "not before its hour"
+    );
     run_at(&desk, first).await;
     assert_eq!(
-        (reminders(LEE, Lang::En), reminders(WONG, Lang::ZhHant)),
+        (
+            reminders(&desk, &number, LEE, Lang::En),
+            reminders(&desk, &number, WONG, Lang::ZhHant)
+        ),
         (1, 1)
     );
     run_at(&desk, first + Duration::hours(3)).await;
     assert_eq!(
-        (reminders(LEE, Lang::En), reminders(WONG, Lang::ZhHant)),
+        (
+            reminders(&desk, &number, LEE, Lang::En),
+            reminders(&desk, &number, WONG, Lang::ZhHant)
+        ),
         (1, 1),
         "once a day"
     );
-    // The next day again.
+    // The next day again, after a restart.
+    desk.restart().await;
     run_at(&desk, first + Duration::days(1)).await;
     assert_eq!(
-        (reminders(LEE, Lang::En), reminders(WONG, Lang::ZhHant)),
+        (
+            reminders(&desk, &number, LEE, Lang::En),
+            reminders(&desk, &number, WONG, Lang::ZhHant)
+        ),
         (2, 2)
     );
 
@@ -196,7 +223,10 @@ async fn a_repeat_complainers_complaint_is_proposed_accepted_and_reminded_daily_
     run_at(&desk, first + Duration::days(2)).await;
     run_at(&desk, first + Duration::days(3)).await;
     assert_eq!(
-        (reminders(LEE, Lang::En), reminders(WONG, Lang::ZhHant)),
+        (
+            reminders(&desk, &number, LEE, Lang::En),
+            reminders(&desk, &number, WONG, Lang::ZhHant)
+        ),
         (2, 2)
     );
     let planned: i64 = sqlx::query_scalar(

@@ -26,3 +26,4 @@ digest-hot-spot = { $marked ->
         [yes] 🔥
        *[no] •
     } { $category } at { $place }: { $open } open
+key-already = This complaint is already a key complaint.

@@ -26,3 +26,4 @@ digest-hot-spot = { $marked ->
         [yes] 🔥
        *[no] •
     } { $place }「{ $category }」：{ $open } 宗未完结
+key-already = 此投诉已列为重点投诉。

@@ -26,3 +26,4 @@ digest-hot-spot = { $marked ->
         [yes] 🔥
        *[no] •
     } { $place }「{ $category }」：{ $open } 宗未完結
+key-already = 此投訴已列為重點投訴。

@@ -96,6 +96,12 @@ async fn key(
     };
     let now = app.now();
     let mut tx = app.db.begin().await?;
+    if crate::store::keys::is_key(&mut tx, ticket).await? {
+        tx.rollback().await?;
+        reply::answer(bot, actor, query, Some(t(actor.lang, "key-already")), false);
+        take_buttons_off(bot, actor, query).await;
+        return Ok(());
+    }
     match crate::desk::judgement::mark_key(&mut tx, app, ticket, doer, true, now).await? {
         Ok(()) => {}
         Err(Refusal::NotFound) => {
