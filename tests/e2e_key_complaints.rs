@@ -21,6 +21,25 @@ use residesk::store;
 const LEE: i64 = 3001;
 const WONG: i64 = 2002;
 const AMY: i64 = 1001;
+const MIA: i64 = 4001;
+
+/// A manager (客服經理), who reads key complaints and second-tier escalations.
+async fn manager(desk: &TestDesk) {
+    let db = desk.db().await;
+    let now = Utc::now();
+    desk.emu.user(MIA, "Mia", Some("en"));
+    store::users::upsert_seen(db.pool(), MIA, MIA, "Mia", None, now)
+        .await
+        .unwrap();
+    store::users::set_lang(db.pool(), MIA, Lang::En.tag())
+        .await
+        .unwrap();
+    let mut tx = db.begin().await.unwrap();
+    store::users::set_role(&mut tx, MIA, Role::Manager, None, now)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
 
 async fn complaint(desk: &TestDesk, resident: Option<i64>, at: DateTime<Utc>) -> (i64, String) {
     let db = desk.db().await;
@@ -116,6 +135,7 @@ async fn a_repeat_complainers_complaint_is_proposed_accepted_and_reminded_daily_
             .all(|m| !m.body().contains(&repeat))
     );
 
+    manager(&desk).await;
     let (id, number) = complaint(&desk, Some(AMY), now).await;
     let proposal = common::eventually(|| {
         messages_starting(&desk, LEE, Lang::En, "key-proposed")
@@ -177,9 +197,11 @@ async fn a_repeat_complainers_complaint_is_proposed_accepted_and_reminded_daily_
     assert_eq!(
         (
             reminders(&desk, &number, LEE, Lang::En),
-            reminders(&desk, &number, WONG, Lang::ZhHant)
+            reminders(&desk, &number, WONG, Lang::ZhHant),
+            reminders(&desk, &number, MIA, Lang::En)
         ),
-        (1, 1)
+        (1, 1, 1),
+        "the owner, the supervisors and, upward, the manager"
     );
     run_at(&desk, first + Duration::hours(3)).await;
     assert_eq!(
@@ -243,10 +265,12 @@ async fn a_complaint_escalated_twice_is_proposed_once() {
     let desk = TestDesk::start().await;
     let db = desk.db().await;
     let now = Utc::now();
+    manager(&desk).await;
     let (id, number) = complaint(&desk, None, now).await;
     let mut tx = db.begin().await.unwrap();
     let ticket = store::tickets::get(&mut tx, id).await.unwrap().unwrap();
     tx.rollback().await.unwrap();
+    let upward = || messages_starting(&desk, MIA, Lang::En, "alert-escalated-again");
     let proposals = || {
         messages_starting(&desk, LEE, Lang::En, "key-proposed")
             .into_iter()
@@ -256,11 +280,25 @@ async fn a_complaint_escalated_twice_is_proposed_once() {
     // The first escalation (no response in time) proposes nothing.
     run_at(&desk, ticket.respond_by + Duration::minutes(1)).await;
     assert_eq!(proposals(), 0);
-    // The second (not resolved in time) does, once.
+    assert!(
+        upward().is_empty(),
+        "a first escalation stays with supervisors"
+    );
+    // The second (not resolved in time) does, once; the manager is told, once,
+    // read-only.
     run_at(&desk, ticket.resolve_by + Duration::minutes(1)).await;
     assert_eq!(proposals(), 1);
     run_at(&desk, ticket.resolve_by + Duration::days(2)).await;
     assert_eq!(proposals(), 1);
+    let told = upward();
+    assert_eq!(told.len(), 1);
+    assert!(told[0].body().contains(&number), "{}", told[0].body());
+    assert!(
+        told[0].body().contains("second time"),
+        "in the manager's language: {}",
+        told[0].body()
+    );
+    assert!(told[0].buttons().next().is_none(), "read-only");
     let mut tx = db.begin().await.unwrap();
     assert_eq!(store::keys::escalations(&mut tx, id).await.unwrap(), 2);
     tx.rollback().await.unwrap();

@@ -67,6 +67,7 @@ reporter-no-phone = phone not shared
 reporter-unregistered = not a registered resident
 alert-overdue-respond = ⏰ { $number } has not been accepted within its time limit.
 alert-overdue-resolve = ⏰ { $number } has not been resolved within its time limit.
+alert-escalated-again = ⏫ { $number } is escalated a second time: it has passed both its time limits.
 alert-job-set-aside = ⚠️ A scheduled job ({ $kind } #{ $id }) failed { $attempts } times and has been set aside; it will not run again by itself. Last error: { $error }
 reminder-respond = ⏳ Reminder: please accept { $number } soon; its response time is nearly up.
 reminder-resolve = ⏳ Reminder: { $number } is due to be resolved soon.

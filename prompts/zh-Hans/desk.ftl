@@ -67,6 +67,7 @@ reporter-no-phone = 未提供电话
 reporter-unregistered = 未登记业主
 alert-overdue-respond = ⏰ { $number } 未在时限内接单。
 alert-overdue-resolve = ⏰ { $number } 未在时限内完成。
+alert-escalated-again = ⏫ { $number } 第二次升级：接单及完成时限均已超过。
 alert-job-set-aside = ⚠️ 一项排程工作（{ $kind } #{ $id }）已失败 { $attempts } 次，现已搁置，不会再自动执行。最后的错误：{ $error }
 reminder-respond = ⏳ 提醒：请尽快接 { $number }，响应时限快到了。
 reminder-resolve = ⏳ 提醒：{ $number } 的完成时限快到了。

@@ -67,6 +67,7 @@ reporter-no-phone = 未提供電話
 reporter-unregistered = 未登記住戶
 alert-overdue-respond = ⏰ { $number } 未在時限內接單。
 alert-overdue-resolve = ⏰ { $number } 未在時限內完成。
+alert-escalated-again = ⏫ { $number } 第二次升級：接單及完成時限均已超過。
 alert-job-set-aside = ⚠️ 一項排程工作（{ $kind } #{ $id }）已失敗 { $attempts } 次，現已擱置，不會再自動執行。最後的錯誤：{ $error }
 reminder-respond = ⏳ 提醒：請盡快接 { $number }，回應時限快到了。
 reminder-resolve = ⏳ 提醒：{ $number } 的完成時限快到了。

@@ -65,7 +65,9 @@ pub async fn follow_up(
         return Ok(());
     }
     let days = (now - ticket.created_at).num_days();
+    // Key complaints are reported upward: the managers read them too.
     let mut readers = store::users::supervisors(tx).await?;
+    readers.extend(store::users::managers(tx).await?);
     if let Some(owner) = ticket.assignee_id
         && !readers.iter().any(|r| r.id == owner)
         && let Some(user) = store::users::get_tx(tx, owner).await?

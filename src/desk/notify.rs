@@ -81,6 +81,23 @@ pub async fn alert_supervisors(
     Ok(())
 }
 
+/// A second-tier escalation reported upward: every manager gets the alert,
+/// read-only (the supervisors hold the buttons).
+pub async fn alert_managers(
+    tx: &mut Tx,
+    app: &App,
+    ticket: &TicketRow,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    for manager in store::users::managers(tx).await? {
+        let lang = lang_of(app, Some(&manager));
+        let text = cards::alert(tx, app, ticket, key, lang).await?;
+        outbox::enqueue(tx, manager.chat_id, &OutMessage::text(text), now).await?;
+    }
+    Ok(())
+}
+
 /// An emergency: everyone on duty in the department (besides the assignee,
 /// who has the ping card) and every supervisor hear of it at once. The
 /// supervisors get one card, which says so when nobody could be given it.

@@ -130,6 +130,11 @@ pub async fn check(
                 Limit::Resolve => "alert-overdue-resolve",
             };
             alert_supervisors(tx, app, &ticket, key, now).await?;
+            // Escalated again (both limits passed): reported to the managers.
+            if store::keys::escalations(tx, ticket.id).await? >= 2 {
+                super::notify::alert_managers(tx, app, &ticket, "alert-escalated-again", now)
+                    .await?;
+            }
             super::keys::after_escalation(tx, app, &ticket, now).await?;
         }
     }

@@ -150,6 +150,15 @@ pub async fn report_readers(tx: &mut Tx) -> Result<Vec<UserRow>, sqlx::Error> {
     .await
 }
 
+/// Every manager (客服經理) who can be reached.
+pub async fn managers(tx: &mut Tx) -> Result<Vec<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM users WHERE role = 'manager' AND blocked_at IS NULL ORDER BY id"
+    ))
+    .fetch_all(&mut **tx)
+    .await
+}
+
 /// Every supervisor who can be reached.
 pub async fn supervisors(tx: &mut Tx) -> Result<Vec<UserRow>, sqlx::Error> {
     sqlx::query_as(&format!(
