@@ -306,3 +306,79 @@ async fn ticket_looks_a_ticket_up_for_those_who_may_see_it() {
     let reply = desk.next_message(&amy).await;
     assert!(!reply.body().contains("樓上深夜打鼓"));
 }
+
+#[tokio::test]
+async fn export_sends_the_months_tickets_as_csv_and_xlsx() {
+    let desk = TestDesk::start().await;
+    let db = desk.db().await;
+    let app = desk.app(&db);
+    let lee = desk.person("supervisor");
+    let month = Month::of(Utc::now(), desk.settings.timezone).previous();
+    let (start, _) = month.range(desk.settings.timezone);
+    let unit = store::units::find(db.pool(), "3", "1502")
+        .await
+        .unwrap()
+        .unwrap();
+    let mut numbers = Vec::new();
+    for n in 0..3 {
+        let request = NewRequest {
+            kind: Kind::Repair,
+            category: Category::Lift,
+            urgency: Urgency::Normal,
+            unit_id: Some(unit.id),
+            resident_id: None,
+            source: Source::Phone,
+            logged_by: None,
+            description: "lift noise".to_owned(),
+            when: None,
+            photos: Vec::new(),
+        };
+        let mut tx = db.begin().await.unwrap();
+        let opened =
+            desk::open_ticket(&mut tx, &app, request, start + Duration::hours(10 + 24 * n))
+                .await
+                .unwrap();
+        tx.commit().await.unwrap();
+        numbers.push(opened.ticket.number);
+    }
+
+    desk.emu.send_text(&lee, "/export 2026-13");
+    desk.expect_message(&lee, &opening(Lang::En, "export-bad-month"))
+        .await;
+    desk.emu.send_text(&lee, &format!("/export {month}"));
+    let files = eventually(|| {
+        let files: Vec<BotMessage> = desk
+            .emu
+            .bot_messages(lee.id)
+            .into_iter()
+            .filter(|m| m.document.is_some())
+            .collect();
+        (files.len() == 2).then_some(files)
+    })
+    .await;
+    let bytes = |m: &BotMessage| desk.emu.file(m.document.as_deref().unwrap()).unwrap().bytes;
+    let (csv, xlsx) = match files[0].document_name.as_deref() {
+        Some(name) if name.ends_with(".csv") => (bytes(&files[0]), bytes(&files[1])),
+        _ => (bytes(&files[1]), bytes(&files[0])),
+    };
+    let csv = String::from_utf8(csv).unwrap();
+    for number in &numbers {
+        assert!(csv.contains(number.as_str()), "{number} in {csv}");
+    }
+    assert_eq!(
+        csv.lines().count(),
+        1 + numbers.len(),
+        "a header and a row each"
+    );
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(xlsx)).expect("an xlsx");
+    let sheet = book.sheet_names()[0].clone();
+    let rows = book.worksheet_range(&sheet).unwrap().rows().count();
+    assert_eq!(rows, 1 + numbers.len());
+    assert!(files[0].body().contains("3"), "the caption counts them");
+
+    // Not for residents.
+    let amy = desk.person("resident");
+    desk.emu.send_text(&amy, &format!("/export {month}"));
+    let reply = desk.next_message(&amy).await;
+    assert!(reply.document.is_none());
+}

@@ -91,3 +91,7 @@ validity-partly = Partly valid
 validity-not_valid = Not valid
 cmd-ticket = Look up a ticket by number
 lookup-not-found = No ticket { $number } that you may see. Write it like /ticket R-0012.
+cmd-export = Tickets of a month as CSV and XLSX
+export-bad-month = Please give the month as YYYY-MM, for example /export { $example }.
+export-none = No tickets were opened in { $month }.
+export-caption = Tickets opened in { $month }: { $count }

@@ -91,3 +91,7 @@ validity-partly = 部分成立
 validity-not_valid = 不成立
 cmd-ticket = 按编号查阅工单
 lookup-not-found = 找不到你可查阅的工单 { $number }。请这样输入：/ticket R-0012。
+cmd-export = 导出某月工单（CSV 及 XLSX）
+export-bad-month = 请以 YYYY-MM 格式输入月份，例如 /export { $example }。
+export-none = { $month } 没有新开的工单。
+export-caption = { $month } 新开工单：{ $count } 张

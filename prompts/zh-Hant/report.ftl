@@ -91,3 +91,7 @@ validity-partly = 部分成立
 validity-not_valid = 不成立
 cmd-ticket = 按編號查閱工單
 lookup-not-found = 找不到你可查閱的工單 { $number }。請這樣輸入：/ticket R-0012。
+cmd-export = 匯出某月工單（CSV 及 XLSX）
+export-bad-month = 請以 YYYY-MM 格式輸入月份，例如 /export { $example }。
+export-none = { $month } 沒有新開的工單。
+export-caption = { $month } 新開工單：{ $count } 張

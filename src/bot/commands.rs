@@ -28,6 +28,7 @@ pub enum Command {
     Survey,
     Notice,
     Report(String),
+    Export(String),
     Ticket(String),
 }
 
@@ -64,6 +65,7 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
             ("merge", "cmd-merge"),
             ("ticket", "cmd-ticket"),
             ("report", "cmd-report"),
+            ("export", "cmd-export"),
             ("survey", "cmd-survey"),
             ("notice", "cmd-notice"),
             ("log", "cmd-log"),
@@ -73,6 +75,7 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
         ],
         Some(Role::Manager) => &[
             ("report", "cmd-report"),
+            ("export", "cmd-export"),
             ("ticket", "cmd-ticket"),
             ("help", "cmd-help"),
             ("lang", "cmd-lang"),

@@ -279,6 +279,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
                 .endpoint(report::report),
         )
         .branch(
+            dptree::case![Command::Export(args)]
+                .filter_map(as_reader)
+                .endpoint(report::export),
+        )
+        .branch(
             dptree::case![Command::Merge(args)]
                 .filter_map(as_supervisor)
                 .endpoint(work::merge_command),

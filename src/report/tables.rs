@@ -206,6 +206,27 @@ pub fn tables(made: &Made, lang: Lang, tz: Tz) -> Vec<Table> {
         ]);
     }
 
+    let tickets = tickets_table(made, lang, tz);
+
+    vec![
+        summary,
+        count_table(lang, "kinds", "kind", &r.tickets.by_kind),
+        count_table(lang, "categories", "category", &r.tickets.by_category),
+        count_table(lang, "buildings", "building", &r.tickets.by_building),
+        count_table(lang, "departments", "dept", &r.tickets.by_department),
+        count_table(lang, "sources", "source", &r.tickets.by_source),
+        times,
+        departments,
+        staff,
+        hot,
+        key,
+        tickets,
+    ]
+}
+
+/// The month's tickets, one row each (the last sheet of the workbook, and
+/// what `/export` sends).
+pub fn tickets_table(made: &Made, lang: Lang, tz: Tz) -> Table {
     let mut tickets = sheet(
         lang,
         "tickets",
@@ -266,19 +287,5 @@ pub fn tables(made: &Made, lang: Lang, tz: Tz) -> Vec<Table> {
             Cell::Int(i64::from(row.key_complaint)),
         ]);
     }
-
-    vec![
-        summary,
-        count_table(lang, "kinds", "kind", &r.tickets.by_kind),
-        count_table(lang, "categories", "category", &r.tickets.by_category),
-        count_table(lang, "buildings", "building", &r.tickets.by_building),
-        count_table(lang, "departments", "dept", &r.tickets.by_department),
-        count_table(lang, "sources", "source", &r.tickets.by_source),
-        times,
-        departments,
-        staff,
-        hot,
-        key,
-        tickets,
-    ]
+    tickets
 }
