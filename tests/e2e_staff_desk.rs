@@ -327,3 +327,98 @@ async fn the_guided_log_asks_unit_text_and_visit_and_refuses_an_unknown_unit() {
         .unwrap();
     assert_eq!(ticket.unit_id, Some(unit.id));
 }
+
+#[tokio::test]
+async fn open_filters_by_unit_status_overdue_and_emergency_a_page_at_a_time() {
+    let desk = TestDesk::start().await;
+    let db = desk.db().await;
+    let lee = desk.person("supervisor");
+    let en = Lang::En;
+    let mut numbers = Vec::new();
+    for n in 0..29 {
+        let t = open_ticket(
+            &desk,
+            &format!("bulb {n}"),
+            Category::Electrical,
+            Urgency::Normal,
+            None,
+            Vec::new(),
+        )
+        .await;
+        numbers.push(t.number);
+    }
+    let fire = open_ticket(
+        &desk,
+        "smoke in the meter room",
+        Category::Electrical,
+        Urgency::Emergency,
+        None,
+        Vec::new(),
+    )
+    .await;
+    // Set-up: one is past its limit, one is resolved.
+    sqlx::query("UPDATE tickets SET respond_by = ? WHERE number = ?")
+        .bind(Utc::now() - chrono::Duration::hours(1))
+        .bind(&numbers[3])
+        .execute(db.pool())
+        .await
+        .unwrap();
+    sqlx::query("UPDATE tickets SET status = 'resolved' WHERE number = ?")
+        .bind(&numbers[4])
+        .execute(db.pool())
+        .await
+        .unwrap();
+    desk.emu
+        .wait_until_quiet(std::time::Duration::from_millis(300), WAIT)
+        .await;
+
+    // 29 open: a page of 25 and a second page, no "…and 4 more".
+    desk.emu.send_text(&lee, "/open");
+    let list = desk.expect_message(&lee, &opening(en, "work-open")).await;
+    assert!(list.body().contains("29"), "{}", list.body());
+    assert!(list.body().contains("page 1 of 2"), "{}", list.body());
+    let shown = |m: &residesk::emulator::BotMessage| {
+        numbers
+            .iter()
+            .chain([&fire.number])
+            .filter(|n| m.buttons().any(|b| b.text.contains(n.as_str())))
+            .count()
+    };
+    assert_eq!(shown(&list), 25);
+    press(
+        &desk,
+        &lee,
+        &list,
+        &data(&list, &text(en, "button-page-next")),
+    )
+    .await;
+    let second = edited(&desk, &list).await;
+    assert!(second.body().contains("page 2 of 2"), "{}", second.body());
+    assert_eq!(shown(&second), 4);
+    assert!(second.button(&text(en, "button-page-previous")).is_some());
+    assert!(second.button(&text(en, "button-page-next")).is_none());
+
+    // By unit, by a status name in another language, overdue, emergencies.
+    desk.emu.send_text(&lee, "/open 3-1502");
+    let unit = desk.expect_message(&lee, "(3-1502)").await;
+    assert!(unit.body().contains("29"), "{}", unit.body());
+    desk.emu.send_text(&lee, "/open 9-9999");
+    desk.expect_message(&lee, &opening(en, "work-open-unknown"))
+        .await;
+    desk.emu.send_text(&lee, "/open 緊急");
+    let urgent = desk
+        .expect_message(&lee, &format!("({})", text(en, "work-open-emergency")))
+        .await;
+    assert!(urgent.body().contains(&fire.number), "{}", urgent.body());
+    assert_eq!(shown(&urgent), 1);
+    desk.emu.send_text(&lee, "/open overdue");
+    let late = desk
+        .expect_message(&lee, &format!("({})", text(en, "work-open-overdue")))
+        .await;
+    assert!(late.body().contains(&numbers[3]), "{}", late.body());
+    assert_eq!(shown(&late), 1);
+    desk.emu.send_text(&lee, "/open resolved");
+    let done = desk.expect_message(&lee, &opening(en, "work-listed")).await;
+    assert!(done.body().contains(&numbers[4]), "{}", done.body());
+    assert_eq!(shown(&done), 1);
+}

@@ -38,7 +38,14 @@ work-ticket-button = { $number } · { $unit }
 work-open = Open requests ({ $filter }): { $count }
 work-open-none = There are no open requests ({ $filter }).
 work-open-all = all
-work-open-unknown = There is no status or department “{ $filter }”. Pick one below.
+work-open-unknown = There is no unit, status or department “{ $filter }”. Pick one below, or write a unit such as 3-1502.
+work-open-overdue = overdue
+work-open-emergency = emergencies
+work-listed = Requests ({ $filter }): { $count }
+work-listed-none = There are no requests ({ $filter }).
+work-page = page { $page } of { $pages }
+button-page-previous = ⬅️ Previous
+button-page-next = Next ➡️
 button-open-all = All
 
 work-history = History:

@@ -38,7 +38,14 @@ work-ticket-button = { $number } · { $unit }
 work-open = 未完成的工单（{ $filter }）：{ $count } 张
 work-open-none = 没有未完成的工单（{ $filter }）。
 work-open-all = 全部
-work-open-unknown = 没有“{ $filter }”这个状态或部门，请在下面选择。
+work-open-unknown = 没有“{ $filter }”这个单位、状态或部门，请在下面选择，或输入单位，例如 3-1502。
+work-open-overdue = 已逾时
+work-open-emergency = 紧急
+work-listed = 工单（{ $filter }）：{ $count } 张
+work-listed-none = 没有工单（{ $filter }）。
+work-page = 第 { $page } 页，共 { $pages } 页
+button-page-previous = ⬅️ 上一页
+button-page-next = 下一页 ➡️
 button-open-all = 全部
 
 work-history = 处理记录：

@@ -38,7 +38,14 @@ work-ticket-button = { $number } · { $unit }
 work-open = 未完成的工單（{ $filter }）：{ $count } 張
 work-open-none = 沒有未完成的工單（{ $filter }）。
 work-open-all = 全部
-work-open-unknown = 沒有「{ $filter }」這個狀態或部門，請在下面選擇。
+work-open-unknown = 沒有「{ $filter }」這個單位、狀態或部門，請在下面選擇，或輸入單位，例如 3-1502。
+work-open-overdue = 已逾時
+work-open-emergency = 緊急
+work-listed = 工單（{ $filter }）：{ $count } 張
+work-listed-none = 沒有工單（{ $filter }）。
+work-page = 第 { $page } 頁，共 { $pages } 頁
+button-page-previous = ⬅️ 上一頁
+button-page-next = 下一頁 ➡️
 button-open-all = 全部
 
 work-history = 處理紀錄：

@@ -190,8 +190,10 @@ pub async fn button(
             // Managers read; they do not work tickets.
             Some(Role::Manager) | None => refuse(&bot, &actor, &query).await,
         },
-        Some(Callback::Open(filter)) => match actor.role() {
-            Some(Role::Supervisor) => work::open_button(&bot, &app, &actor, &query, filter).await,
+        Some(Callback::Open(filter, page)) => match actor.role() {
+            Some(Role::Supervisor) => {
+                work::open_button(&bot, &app, &actor, &query, filter, page).await
+            }
             _ => refuse(&bot, &actor, &query).await,
         },
         Some(Callback::Log { nonce, via }) => match actor.role() {

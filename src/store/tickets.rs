@@ -190,6 +190,59 @@ pub async fn open(
     .await
 }
 
+/// What a supervisor's list asks for: no status means the open ones.
+#[derive(Debug, Clone, Default)]
+pub struct Listing<'a> {
+    pub status: Option<Status>,
+    pub department: Option<&'a str>,
+    pub unit_id: Option<i64>,
+    /// Only open tickets past a limit at this moment.
+    pub overdue_at: Option<DateTime<Utc>>,
+    pub emergency: bool,
+}
+
+const LISTING_WHERE: &str = "
+    WHERE ((?1 IS NULL AND status IN ('new', 'assigned', 'accepted', 'in_progress')) OR status = ?1)
+      AND (?2 IS NULL OR department = ?2)
+      AND (?3 IS NULL OR unit_id = ?3)
+      AND (?4 IS NULL OR (status IN ('new', 'assigned', 'accepted', 'in_progress')
+           AND ((status IN ('new', 'assigned') AND respond_by < ?4) OR resolve_by < ?4)))
+      AND (?5 = 0 OR urgency = 'emergency')";
+
+/// One page of a supervisor's list, the escalated and most pressing first.
+pub async fn listed(
+    pool: &SqlitePool,
+    listing: &Listing<'_>,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<TicketRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM tickets {LISTING_WHERE}
+         ORDER BY escalated DESC, respond_by, id LIMIT ?6 OFFSET ?7"
+    ))
+    .bind(listing.status)
+    .bind(listing.department)
+    .bind(listing.unit_id)
+    .bind(listing.overdue_at)
+    .bind(listing.emergency)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(pool)
+    .await
+}
+
+/// How many tickets a supervisor's list holds.
+pub async fn listed_count(pool: &SqlitePool, listing: &Listing<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM tickets {LISTING_WHERE}"))
+        .bind(listing.status)
+        .bind(listing.department)
+        .bind(listing.unit_id)
+        .bind(listing.overdue_at)
+        .bind(listing.emergency)
+        .fetch_one(pool)
+        .await
+}
+
 /// `(user id, on duty, open tickets)` of every staff member of a department.
 pub async fn workload(tx: &mut Tx, department: &str) -> Result<Vec<(i64, bool, i64)>, sqlx::Error> {
     sqlx::query_as(

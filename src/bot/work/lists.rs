@@ -20,8 +20,6 @@ use crate::texts::{t, t_args};
 
 /// How many tickets a list shows; the rest are counted.
 const SHOWN: usize = 25;
-/// How many open tickets `/open` looks at.
-const FETCHED: i64 = 500;
 
 /// `/tasks`: the staff member's open tickets by deadline, a button for each.
 pub async fn tasks(bot: Bot, app: Arc<App>, Staff(actor): Staff) -> HandlerResult {
@@ -49,7 +47,8 @@ async fn tasks_inner(bot: &Bot, app: &App, actor: &Actor) -> HandlerResult {
     reply::buttons(bot, actor, text, &rows).await
 }
 
-/// `/open [status|department]`: open tickets for a supervisor, with filters.
+/// `/open [unit|status|department|overdue|emergency]`: tickets for a
+/// supervisor, with filters, a page at a time.
 pub async fn open(
     bot: Bot,
     app: Arc<App>,
@@ -65,7 +64,7 @@ async fn open_inner(bot: &Bot, app: &App, actor: &Actor, args: &str) -> HandlerR
     let filter = if wanted.is_empty() {
         Some(OpenFilter::All)
     } else {
-        filter_named(app, actor.lang, wanted)
+        filter_named(app, wanted).await?
     };
     let Some(filter) = filter else {
         let text = t_args(
@@ -75,27 +74,30 @@ async fn open_inner(bot: &Bot, app: &App, actor: &Actor, args: &str) -> HandlerR
         );
         return reply::buttons(bot, actor, text, &filter_rows(app, actor.lang)).await;
     };
-    let (text, rows) = open_list(app, actor.lang, &filter).await?;
+    let (text, rows) = open_list(app, actor.lang, &filter, 0).await?;
     reply::buttons(bot, actor, text, &rows).await
 }
 
-/// A filter button under `/open`: the same message shows the new list.
+/// A filter or page button under `/open`: the same message shows the list.
 pub async fn open_button(
     bot: &Bot,
     app: &App,
     actor: &Actor,
     query: &CallbackQuery,
     filter: OpenFilter,
+    page: u32,
 ) -> HandlerResult {
     let valid = match &filter {
-        OpenFilter::All => true,
-        OpenFilter::Status(status) => OPEN_STATUSES.contains(status),
+        OpenFilter::All | OpenFilter::Status(_) | OpenFilter::Overdue | OpenFilter::Emergency => {
+            true
+        }
         OpenFilter::Department(dept) => app.settings.departments.contains(dept),
+        OpenFilter::Unit(id) => store::units::read(app.db.pool(), *id).await?.is_some(),
     };
     if !valid {
         return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
     }
-    let (text, rows) = open_list(app, actor.lang, &filter).await?;
+    let (text, rows) = open_list(app, actor.lang, &filter, page).await?;
     answer(bot, actor, query, None).await?;
     match Card::of(query) {
         Some(card) => rewrite(bot, actor, card, text, &rows).await,
@@ -111,49 +113,88 @@ const OPEN_STATUSES: [Status; 4] = [
     Status::InProgress,
 ];
 
-/// The filter a supervisor typed: a status or department, by its key or by
-/// its name in their language.
-fn filter_named(app: &App, lang: Lang, wanted: &str) -> Option<OpenFilter> {
+/// The filter a supervisor typed: a unit (`3-1502`), a status (resolved and
+/// closed too), a department, overdue or emergency, by its key or by its
+/// name in any of the three languages.
+async fn filter_named(app: &App, wanted: &str) -> Result<Option<OpenFilter>, Error> {
     let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
-    if let Some(status) = OPEN_STATUSES.into_iter().find(|s| {
-        same(s.as_str(), wanted) || same(&cards::label(lang, "status", s.as_str()), wanted)
-    }) {
-        return Some(OpenFilter::Status(status));
+    let named = |key: &str, prefix: &str| {
+        same(key, wanted)
+            || Lang::ALL
+                .into_iter()
+                .any(|lang| same(&cards::label(lang, prefix, key), wanted))
+    };
+    if let Some(status) = Status::ALL
+        .into_iter()
+        .find(|s| named(s.as_str(), "status"))
+    {
+        return Ok(Some(OpenFilter::Status(status)));
     }
-    app.settings
-        .departments
-        .iter()
-        .find(|d| same(d, wanted) || same(&cards::label(lang, "dept", d), wanted))
-        .map(|d| OpenFilter::Department(d.clone()))
+    if let Some(dept) = app.settings.departments.iter().find(|d| named(d, "dept")) {
+        return Ok(Some(OpenFilter::Department(dept.clone())));
+    }
+    let word = |key: &str, english: &str| {
+        same(english, wanted)
+            || Lang::ALL
+                .into_iter()
+                .any(|lang| same(&t(lang, key), wanted))
+    };
+    if word("work-open-overdue", "overdue") {
+        return Ok(Some(OpenFilter::Overdue));
+    }
+    if word("work-open-emergency", "emergency") {
+        return Ok(Some(OpenFilter::Emergency));
+    }
+    if let Some(unit) = crate::understand::extract_unit(wanted)
+        && let Some(flat) = unit.flat
+        && let Some(row) = store::units::find(app.db.pool(), &unit.building, &flat).await?
+    {
+        return Ok(Some(OpenFilter::Unit(row.id)));
+    }
+    Ok(None)
 }
 
-fn filter_label(lang: Lang, filter: &OpenFilter) -> String {
-    match filter {
+async fn filter_label(app: &App, lang: Lang, filter: &OpenFilter) -> Result<String, Error> {
+    Ok(match filter {
         OpenFilter::All => t(lang, "work-open-all"),
         OpenFilter::Status(status) => cards::label(lang, "status", status.as_str()),
         OpenFilter::Department(dept) => cards::label(lang, "dept", dept),
-    }
+        OpenFilter::Overdue => t(lang, "work-open-overdue"),
+        OpenFilter::Emergency => t(lang, "work-open-emergency"),
+        OpenFilter::Unit(id) => store::units::read(app.db.pool(), *id)
+            .await?
+            .map_or_else(|| "—".to_owned(), |u| u.label()),
+    })
 }
 
-/// The filter buttons: every open status, then every department.
+/// The filter buttons: every open status, overdue and emergencies, then
+/// every department.
 fn filter_rows(app: &App, lang: Lang) -> Vec<Vec<OutButton>> {
-    let button = |filter: OpenFilter| {
-        OutButton::new(filter_label(lang, &filter), Callback::Open(filter).encode())
+    let button = |filter: OpenFilter, label: String| {
+        OutButton::new(label, Callback::Open(filter, 0).encode())
     };
-    let mut statuses = vec![OutButton::new(
-        t(lang, "button-open-all"),
-        Callback::Open(OpenFilter::All).encode(),
-    )];
-    statuses.extend(
-        OPEN_STATUSES
-            .into_iter()
-            .map(|s| button(OpenFilter::Status(s))),
-    );
+    let mut statuses = vec![button(OpenFilter::All, t(lang, "button-open-all"))];
+    statuses.extend(OPEN_STATUSES.into_iter().map(|s| {
+        button(
+            OpenFilter::Status(s),
+            cards::label(lang, "status", s.as_str()),
+        )
+    }));
+    statuses.push(button(OpenFilter::Overdue, t(lang, "work-open-overdue")));
+    statuses.push(button(
+        OpenFilter::Emergency,
+        t(lang, "work-open-emergency"),
+    ));
     let departments: Vec<OutButton> = app
         .settings
         .departments
         .iter()
-        .map(|d| button(OpenFilter::Department(d.clone())))
+        .map(|d| {
+            button(
+                OpenFilter::Department(d.clone()),
+                cards::label(lang, "dept", d),
+            )
+        })
         .collect();
     let mut rows: Vec<Vec<OutButton>> = statuses.chunks(3).map(<[_]>::to_vec).collect();
     rows.extend(departments.chunks(3).map(<[_]>::to_vec));
@@ -164,30 +205,74 @@ async fn open_list(
     app: &App,
     lang: Lang,
     filter: &OpenFilter,
+    page: u32,
 ) -> Result<(String, Vec<Vec<OutButton>>), Error> {
-    let (status, department) = match filter {
-        OpenFilter::All => (None, None),
-        OpenFilter::Status(status) => (Some(*status), None),
-        OpenFilter::Department(dept) => (None, Some(dept.as_str())),
-    };
-    let tickets = store::tickets::open(app.db.pool(), status, department, FETCHED).await?;
-    let name = filter_label(lang, filter);
+    let mut listing = store::tickets::Listing::default();
+    match filter {
+        OpenFilter::All => {}
+        OpenFilter::Status(status) => listing.status = Some(*status),
+        OpenFilter::Department(dept) => listing.department = Some(dept.as_str()),
+        OpenFilter::Unit(id) => listing.unit_id = Some(*id),
+        OpenFilter::Overdue => listing.overdue_at = Some(app.now()),
+        OpenFilter::Emergency => listing.emergency = true,
+    }
+    let total = store::tickets::listed_count(app.db.pool(), &listing).await?;
+    let per_page = i64::try_from(SHOWN).unwrap_or(25);
+    let pages = (total + per_page - 1) / per_page;
+    // A page past the end (the list got shorter) shows the last one.
+    let page = i64::from(page).min((pages - 1).max(0));
+    let tickets =
+        store::tickets::listed(app.db.pool(), &listing, per_page, page * per_page).await?;
+    let name = filter_label(app, lang, filter).await?;
+    // A resolved, closed or cancelled list is no list of open requests.
+    let open = !matches!(filter, OpenFilter::Status(s) if !OPEN_STATUSES.contains(s));
     let mut rows = Vec::new();
     let text = if tickets.is_empty() {
-        t_args(lang, "work-open-none", &[("filter", name.into())])
+        let key = if open {
+            "work-open-none"
+        } else {
+            "work-listed-none"
+        };
+        t_args(lang, key, &[("filter", name.into())])
     } else {
-        let header = t_args(
+        let key = if open { "work-open" } else { "work-listed" };
+        let mut header = t_args(
             lang,
-            "work-open",
-            &[
-                ("filter", name.into()),
-                ("count", FluentValue::from(tickets.len())),
-            ],
+            key,
+            &[("filter", name.into()), ("count", FluentValue::from(total))],
         );
-        let (text, ticket_rows) = listing(app, lang, header, &tickets).await?;
+        if pages > 1 {
+            let of = t_args(
+                lang,
+                "work-page",
+                &[
+                    ("page", FluentValue::from(page + 1)),
+                    ("pages", FluentValue::from(pages)),
+                ],
+            );
+            header = format!("{header} · {of}");
+        }
+        let (text, ticket_rows) = listing_of(app, lang, header, &tickets, false).await?;
         rows = ticket_rows;
         text
     };
+    let mut turn = Vec::new();
+    let at = u32::try_from(page).unwrap_or(0);
+    if page > 0 {
+        turn.push(OutButton::new(
+            t(lang, "button-page-previous"),
+            Callback::Open(filter.clone(), at - 1).encode(),
+        ));
+    }
+    if page + 1 < pages {
+        turn.push(OutButton::new(
+            t(lang, "button-page-next"),
+            Callback::Open(filter.clone(), at + 1).encode(),
+        ));
+    }
+    if !turn.is_empty() {
+        rows.push(turn);
+    }
     rows.extend(filter_rows(app, lang));
     Ok((text, rows))
 }
@@ -199,6 +284,17 @@ async fn listing(
     lang: Lang,
     header: String,
     tickets: &[TicketRow],
+) -> Result<(String, Vec<Vec<OutButton>>), Error> {
+    listing_of(app, lang, header, tickets, true).await
+}
+
+/// [`listing`], counting what is left out (`more`) or not (a paged list).
+async fn listing_of(
+    app: &App,
+    lang: Lang,
+    header: String,
+    tickets: &[TicketRow],
+    more: bool,
 ) -> Result<(String, Vec<Vec<OutButton>>), Error> {
     let mut lines = vec![header];
     let mut buttons = Vec::new();
@@ -219,7 +315,7 @@ async fn listing(
         };
         buttons.push(OutButton::new(label, data.encode()));
     }
-    if tickets.len() > SHOWN {
+    if more && tickets.len() > SHOWN {
         let more = FluentValue::from(tickets.len() - SHOWN);
         lines.push(t_args(lang, "work-list-more", &[("more", more)]));
     }

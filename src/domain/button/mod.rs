@@ -30,7 +30,8 @@ pub enum Callback {
     /// Work on the resident's draft; `nonce` tells a current card from a stale one.
     Draft { nonce: u32, op: DraftOp },
     /// A supervisor filters the open tickets.
-    Open(OpenFilter),
+    /// A list of tickets under `/open`, and its page (0 the first).
+    Open(OpenFilter, u32),
     /// Staff say how a logged request came in; `nonce` ties it to one `/log`.
     Log { nonce: u32, via: LogVia },
     /// The resident answers a callback (回訪) after resolution.
@@ -60,13 +61,45 @@ pub enum Callback {
     Mark(MarkOp),
 }
 
-/// Which open tickets a supervisor wants to see.
+/// Which tickets a supervisor wants to see: the open ones, or those in a
+/// status (resolved and closed ones too).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpenFilter {
     All,
     Status(Status),
     /// A department key of the settings.
     Department(String),
+    /// The open tickets of a unit (its id).
+    Unit(i64),
+    /// Open tickets past a time limit.
+    Overdue,
+    /// Open emergencies.
+    Emergency,
+}
+
+impl OpenFilter {
+    fn code(&self) -> String {
+        match self {
+            Self::All => "*".to_owned(),
+            Self::Status(status) => format!("s:{}", status.as_str()),
+            Self::Department(dept) => format!("d:{dept}"),
+            Self::Unit(id) => format!("u:{id}"),
+            Self::Overdue => "o".to_owned(),
+            Self::Emergency => "e".to_owned(),
+        }
+    }
+
+    fn parse(parts: &[&str]) -> Option<Self> {
+        match parts {
+            ["*"] => Some(Self::All),
+            ["s", status] => Some(Self::Status(status.parse().ok()?)),
+            ["d", dept] if !dept.is_empty() => Some(Self::Department((*dept).to_owned())),
+            ["u", id] => Some(Self::Unit(id.parse().ok()?)),
+            ["o"] => Some(Self::Overdue),
+            ["e"] => Some(Self::Emergency),
+            _ => None,
+        }
+    }
 }
 
 /// How a request logged by staff reached the office.
@@ -233,9 +266,9 @@ impl Callback {
                     format!("{DRAFT}:{nonce}:{name}")
                 }
             },
-            Self::Open(OpenFilter::All) => format!("{OPEN}:*"),
-            Self::Open(OpenFilter::Status(status)) => format!("{OPEN}:s:{}", status.as_str()),
-            Self::Open(OpenFilter::Department(dept)) => format!("{OPEN}:d:{dept}"),
+            // The first page keeps the format buttons had before paging.
+            Self::Open(filter, 0) => format!("{OPEN}:{}", filter.code()),
+            Self::Open(filter, page) => format!("{OPEN}:p{page}:{}", filter.code()),
             Self::Log { nonce, via } => {
                 let via = match via {
                     LogVia::Phone => "phone",
@@ -327,11 +360,11 @@ impl Callback {
                     op,
                 })
             }
-            (OPEN, ["*"]) => Some(Self::Open(OpenFilter::All)),
-            (OPEN, ["s", status]) => Some(Self::Open(OpenFilter::Status(status.parse().ok()?))),
-            (OPEN, ["d", dept]) if !dept.is_empty() => {
-                Some(Self::Open(OpenFilter::Department((*dept).to_owned())))
-            }
+            (OPEN, [page, rest @ ..]) if page.starts_with('p') => Some(Self::Open(
+                OpenFilter::parse(rest)?,
+                page[1..].parse().ok().filter(|p| *p > 0)?,
+            )),
+            (OPEN, parts) => Some(Self::Open(OpenFilter::parse(parts)?, 0)),
             (LOG, [nonce, via]) => Some(Self::Log {
                 nonce: nonce.parse().ok()?,
                 via: match *via {
@@ -450,13 +483,17 @@ mod tests {
             nonce: 1,
             op: DraftOp::SetUnit(i64::MAX),
         });
-        all.push(Callback::Open(OpenFilter::All));
+        all.push(Callback::Open(OpenFilter::All, 0));
         for status in Status::ALL {
-            all.push(Callback::Open(OpenFilter::Status(status)));
+            all.push(Callback::Open(OpenFilter::Status(status), 3));
         }
-        all.push(Callback::Open(OpenFilter::Department(
-            "customer_service".to_owned(),
-        )));
+        all.push(Callback::Open(
+            OpenFilter::Department("customer_service".to_owned()),
+            0,
+        ));
+        all.push(Callback::Open(OpenFilter::Unit(i64::MAX), 12));
+        all.push(Callback::Open(OpenFilter::Overdue, 1));
+        all.push(Callback::Open(OpenFilter::Emergency, 0));
         for via in [LogVia::Phone, LogVia::Visit] {
             all.push(Callback::Log {
                 nonce: u32::MAX,
