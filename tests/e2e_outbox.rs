@@ -160,8 +160,7 @@ async fn a_403_marks_the_user_blocked_and_gives_the_message_up() {
     eventually(|| Some(desk.emu.bot_messages(7302)).filter(|m| !m.is_empty())).await;
     let other = store::users::get(db.pool(), 7302).await.unwrap().unwrap();
     assert!(other.blocked_at.is_none());
-    let (pending, _, failed) = store::outbox::counts(db.pool()).await.unwrap();
-    assert_eq!((pending, failed), (0, 1));
+    settles_at(&db, 0, 1, "one given up, the other sent").await;
 }
 
 fn start_binary(emu: &Emulator, dir: &tempfile::TempDir) -> Child {
@@ -267,6 +266,23 @@ async fn stored_files_go_out_as_uploaded_documents_and_photos() {
     assert_eq!(stored.bytes, workbook);
     assert_eq!(stored.file_name.as_deref(), Some("報告 2026-11.xlsx"));
     assert_eq!(messages[2].text.as_deref(), Some("after the files"));
-    let (pending, _, failed) = store::outbox::counts(db.pool()).await.unwrap();
-    assert_eq!((pending, failed), (0, 1), "the missing file is given up");
+    settles_at(&db, 0, 1, "the missing file is given up").await;
+}
+
+/// Waits until the outbox holds `pending` and `failed` rows: a send is
+/// recorded just after Telegram has it, so a message can be seen before its
+/// mark is committed.
+async fn settles_at(db: &residesk::store::Db, pending: i64, failed: i64, why: &str) {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let (p, _, f) = store::outbox::counts(db.pool()).await.unwrap();
+        if (p, f) == (pending, failed) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{why}: pending {p}, failed {f}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }
