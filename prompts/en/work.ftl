@@ -46,6 +46,8 @@ work-listed-none = There are no requests ({ $filter }).
 work-page = page { $page } of { $pages }
 button-page-previous = ⬅️ Previous
 button-page-next = Next ➡️
+button-open-overdue = Overdue
+button-open-emergency = Emergencies
 button-open-all = All
 
 work-history = History:

@@ -46,6 +46,8 @@ work-listed-none = 没有工单（{ $filter }）。
 work-page = 第 { $page } 页，共 { $pages } 页
 button-page-previous = ⬅️ 上一页
 button-page-next = 下一页 ➡️
+button-open-overdue = 已逾时
+button-open-emergency = 紧急
 button-open-all = 全部
 
 work-history = 处理记录：

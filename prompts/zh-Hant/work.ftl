@@ -46,6 +46,8 @@ work-listed-none = 沒有工單（{ $filter }）。
 work-page = 第 { $page } 頁，共 { $pages } 頁
 button-page-previous = ⬅️ 上一頁
 button-page-next = 下一頁 ➡️
+button-open-overdue = 已逾時
+button-open-emergency = 緊急
 button-open-all = 全部
 
 work-history = 處理紀錄：

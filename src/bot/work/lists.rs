@@ -180,10 +180,10 @@ fn filter_rows(app: &App, lang: Lang) -> Vec<Vec<OutButton>> {
             cards::label(lang, "status", s.as_str()),
         )
     }));
-    statuses.push(button(OpenFilter::Overdue, t(lang, "work-open-overdue")));
+    statuses.push(button(OpenFilter::Overdue, t(lang, "button-open-overdue")));
     statuses.push(button(
         OpenFilter::Emergency,
-        t(lang, "work-open-emergency"),
+        t(lang, "button-open-emergency"),
     ));
     let departments: Vec<OutButton> = app
         .settings
