@@ -2,7 +2,7 @@
 //! `prompts/<lang>/*.ftl` (Fluent). Code names a key and its arguments.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -42,10 +42,13 @@ pub struct Texts {
     bundles: HashMap<Lang, FluentBundle<FluentResource>>,
 }
 
-static TEXTS: LazyLock<Texts> = LazyLock::new(|| {
-    // Start-up has checked the files ([`check`]), so this does not fail there.
-    Texts::load(FILES).unwrap_or_else(|error| panic!("{error}"))
-});
+static TEXTS: OnceLock<Texts> = OnceLock::new();
+
+/// The catalogue, loaded by [`check`] at start-up (or here, on first use
+/// where nothing checked it, as in tests).
+fn texts() -> &'static Texts {
+    TEXTS.get_or_init(|| Texts::load(FILES).unwrap_or_else(|error| panic!("{error}")))
+}
 
 impl Texts {
     fn load(files: &[(Lang, &str, &str)]) -> Result<Self, String> {
@@ -82,9 +85,10 @@ impl Texts {
 /// Loads the prompts catalogue now, so that a file that does not parse stops
 /// start-up with a message naming it (instead of the first reply panicking).
 pub fn check() -> Result<(), String> {
-    Texts::load(FILES)?;
-    // Loaded once more for use, now rather than at the first reply.
-    LazyLock::force(&TEXTS);
+    if TEXTS.get().is_none() {
+        // Kept for use: loaded once, now rather than at the first reply.
+        let _ = TEXTS.set(Texts::load(FILES)?);
+    }
     Ok(())
 }
 
@@ -99,7 +103,7 @@ pub fn t(lang: Lang, key: &str) -> String {
 /// Renders a message with its arguments. A missing key is logged and rendered
 /// as the key itself, so a resident never gets nothing.
 pub fn t_args(lang: Lang, key: &str, args: &Args<'_>) -> String {
-    let Some(bundle) = TEXTS.bundles.get(&lang) else {
+    let Some(bundle) = texts().bundles.get(&lang) else {
         return key.to_owned();
     };
     let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
@@ -125,7 +129,10 @@ pub fn t_args(lang: Lang, key: &str, args: &Args<'_>) -> String {
 
 /// Whether the catalogue has a key (in the given language).
 pub fn has(lang: Lang, key: &str) -> bool {
-    TEXTS.bundles.get(&lang).is_some_and(|b| b.has_message(key))
+    texts()
+        .bundles
+        .get(&lang)
+        .is_some_and(|b| b.has_message(key))
 }
 
 #[cfg(test)]
@@ -264,8 +271,8 @@ mod tests {
     /// that is not a flat or ticket number of an example (`3-1502`,
     /// `5栋802`, `Flat 1502`, `R-0012`).
     fn phone_numbers(text: &str) -> Vec<String> {
-        static GROUP: LazyLock<regex::Regex> =
-            LazyLock::new(|| regex::Regex::new(r"\+?\d+(?:[ \-]\d+)*").expect("valid"));
+        static GROUP: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| regex::Regex::new(r"\+?\d+(?:[ \-]\d+)*").expect("valid"));
         let mut found = Vec::new();
         for m in GROUP.find_iter(text) {
             let group = m.as_str();

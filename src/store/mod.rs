@@ -85,7 +85,9 @@ impl DerefMut for Tx {
 /// which under a burst made a card wait tens of milliseconds for a lock
 /// held for a fraction of one. Writers queue here instead, in order.
 #[derive(Debug)]
-pub struct Turn(#[allow(dead_code)] OwnedMutexGuard<()>);
+pub struct Turn {
+    _guard: OwnedMutexGuard<()>,
+}
 
 /// The database: one pool, opened with explicit options, and the writer turn.
 #[derive(Debug, Clone)]
@@ -124,7 +126,7 @@ impl Db {
     /// pool; a transaction takes it by itself ([`Db::begin`]).
     pub async fn turn(&self) -> Result<Turn, sqlx::Error> {
         match tokio::time::timeout(BUSY, self.writer.clone().lock_owned()).await {
-            Ok(guard) => Ok(Turn(guard)),
+            Ok(guard) => Ok(Turn { _guard: guard }),
             Err(_) => Err(sqlx::Error::PoolTimedOut),
         }
     }
