@@ -115,6 +115,9 @@ impl Db {
             .statement_cache_capacity(STATEMENT_CACHE);
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
+            // A local file does not drop connections: no ping (a round trip
+            // to the connection's thread) before every use.
+            .test_before_acquire(false)
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
