@@ -406,9 +406,12 @@ async fn send_call(db: &Db, cfg: &Sending, clock: &Clock, mut call: Call) -> Lan
     };
     if call.awaited() {
         // Whoever waits for the answer decides what it means.
-    } else if method.eq_ignore_ascii_case("answerCallbackQuery") {
-        // A press handled again after a restart finds its query expired.
-        tracing::debug!(chat_id = chat, method, error = %reason, "callback answer given up");
+    } else if method.eq_ignore_ascii_case("answerCallbackQuery")
+        || method.eq_ignore_ascii_case("editMessageReplyMarkup")
+    {
+        // A press handled again after a restart finds its query expired; a
+        // card's buttons may already be gone. Both only tidy the chat.
+        tracing::debug!(chat_id = chat, method, error = %reason, "tidying request given up");
     } else {
         tracing::error!(chat_id = chat, method, error = %reason, attempts = call.attempts + 1, "message given up");
     }
