@@ -119,8 +119,12 @@ pub struct Scan {
     pub category: [f32; 16],
     /// Score per kind cue, indexed like `KindCue::ALL`.
     pub kind: [f32; 7],
-    /// Which rule words occur, indexed by rule word id.
+    /// Which rule words occur outside a masked phrase, indexed by rule word id.
     pub rule_hits: Vec<bool>,
+    /// Which rule words occur at all, masked phrases included: what the calm
+    /// rules read ("演習" counts in "火警演習", a drill, though "火警" does
+    /// not count as a fire there).
+    pub plain_hits: Vec<bool>,
     /// How many lexicon words matched at all.
     pub words: usize,
 }
@@ -491,6 +495,7 @@ impl Lexicon {
             category: [0.0; 16],
             kind: [0.0; 7],
             rule_hits: vec![false; self.rule_word_count],
+            plain_hits: vec![false; self.rule_word_count],
             words: 0,
         };
         for (matcher, cues) in &self.words {
@@ -505,17 +510,24 @@ impl Lexicon {
             })
             .map(|m| (m.start(), m.end()))
             .collect();
-        // A word strictly inside a masked phrase does not count ("fire" in
-        // "fire lane"); the whole phrase itself may still be a rule word.
+        // A word that shares text with a masked phrase without holding all
+        // of it does not count: "fire" in "fire lane", and "有火" across
+        // "有火警演習" (its "火" belongs to the drill). The whole phrase, or a
+        // longer word around it, may still be a rule word.
         let hidden = |start: usize, end: usize| {
             masked
                 .iter()
-                .any(|&(s, e)| s <= start && end <= e && end - start < e - s)
+                .any(|&(s, e)| start < e && s < end && !(start <= s && e <= end))
         };
         for m in self.rule_words.find_overlapping_iter(norm) {
             let id = m.pattern().as_usize();
-            if self.rule_words.accepts(norm, id, m.start(), m.end())
-                && !hidden(m.start(), m.end())
+            if !self.rule_words.accepts(norm, id, m.start(), m.end()) {
+                continue;
+            }
+            if let Some(hit) = scan.plain_hits.get_mut(id) {
+                *hit = true;
+            }
+            if !hidden(m.start(), m.end())
                 && let Some(hit) = scan.rule_hits.get_mut(id)
             {
                 *hit = true;
