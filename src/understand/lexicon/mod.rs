@@ -153,6 +153,9 @@ pub struct Lexicon {
     /// Phrases that name a thing rather than a hazard ("smoke detector",
     /// "fire lane", "煤氣費"): a rule word inside one does not count.
     masks: Matcher,
+    /// Words that negate the rule word right after them ("no smoke",
+    /// "冇煙", "沒有人受傷"): a negated rule word does not count.
+    negators: Matcher,
     /// The danger is over, ruled out, a drill or a question about the past:
     /// when one fires, no emergency or high rule applies.
     pub calm: Vec<Rule>,
@@ -199,6 +202,13 @@ struct RawMask {
     phrases: Vec<String>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNegation {
+    #[serde(default)]
+    before: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
@@ -227,6 +237,8 @@ struct RawLexicon {
     family: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     mask: RawMask,
+    #[serde(default)]
+    negation: RawNegation,
     #[serde(default)]
     calm: Vec<RawRule>,
     #[serde(default)]
@@ -406,6 +418,7 @@ impl Lexicon {
             rule_words: Matcher::none(),
             rule_word_count: 0,
             masks: Matcher::none(),
+            negators: Matcher::none(),
             calm: Vec::new(),
             emergency: Vec::new(),
             high: Vec::new(),
@@ -431,6 +444,13 @@ impl Lexicon {
         let masks: Vec<(String, Bounds)> = raw
             .mask
             .phrases
+            .iter()
+            .map(|w| word(w, Some(&rewriter)))
+            .filter(|(text, _)| !text.is_empty())
+            .collect();
+        let negators: Vec<(String, Bounds)> = raw
+            .negation
+            .before
             .iter()
             .map(|w| word(w, Some(&rewriter)))
             .filter(|(text, _)| !text.is_empty())
@@ -474,6 +494,7 @@ impl Lexicon {
             rule_words: Matcher::new(&rule_words.words, MatchKind::Standard)?,
             rule_word_count: rule_words.words.len(),
             masks: Matcher::new(&masks, MatchKind::LeftmostLongest)?,
+            negators: Matcher::new(&negators, MatchKind::Standard)?,
             rewriter,
             calm,
             emergency,
@@ -514,10 +535,26 @@ impl Lexicon {
         // of it does not count: "fire" in "fire lane", and "有火" across
         // "有火警演習" (its "火" belongs to the drill). The whole phrase, or a
         // longer word around it, may still be a rule word.
+        // A rule word starting where a negator ends (spaces skipped) is said
+        // not to be ("no smoke", "冇火", "nobody hurt"), and so is one starting
+        // inside a negator (the "有火" of "沒有火").
+        let negated: Vec<(usize, usize)> = self
+            .negators
+            .find_overlapping_iter(norm)
+            .filter(|m| {
+                self.negators
+                    .accepts(norm, m.pattern().as_usize(), m.start(), m.end())
+            })
+            .map(|m| {
+                let rest = &norm[m.end()..];
+                (m.start(), m.end() + rest.len() - rest.trim_start().len())
+            })
+            .collect();
         let hidden = |start: usize, end: usize| {
-            masked
-                .iter()
-                .any(|&(s, e)| start < e && s < end && !(start <= s && e <= end))
+            negated.iter().any(|&(s, e)| s < start && start <= e)
+                || masked
+                    .iter()
+                    .any(|&(s, e)| start < e && s < end && !(start <= s && e <= end))
         };
         for m in self.rule_words.find_overlapping_iter(norm) {
             let id = m.pattern().as_usize();
