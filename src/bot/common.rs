@@ -167,6 +167,12 @@ pub async fn button(
             Some(Role::Supervisor) => super::mark::pressed(&bot, &app, &actor, &query, op).await,
             _ => refuse(&bot, &actor, &query).await,
         },
+        Some(Callback::Judge(op)) => match actor.role() {
+            Some(Role::Staff | Role::Supervisor) => {
+                super::judge::pressed(&bot, &app, &actor, &query, op).await
+            }
+            _ => refuse(&bot, &actor, &query).await,
+        },
         Some(Callback::Duty(on)) => match actor.role() {
             Some(Role::Staff) => super::duty::button(&bot, &app, &actor, &query, on).await,
             _ => refuse(&bot, &actor, &query).await,

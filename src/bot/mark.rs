@@ -134,7 +134,7 @@ async fn key(
 /// Adds `done` under the pressed message and takes its buttons off. The
 /// change is committed already, so a message Telegram will not edit any
 /// more is only logged.
-async fn append(bot: &Bot, actor: &Actor, query: &CallbackQuery, done: &str) {
+pub(super) async fn append(bot: &Bot, actor: &Actor, query: &CallbackQuery, done: &str) {
     let Some(message) = query.regular_message() else {
         return;
     };
@@ -147,7 +147,7 @@ async fn append(bot: &Bot, actor: &Actor, query: &CallbackQuery, done: &str) {
     }
 }
 
-async fn take_buttons_off(bot: &Bot, actor: &Actor, query: &CallbackQuery) {
+pub(super) async fn take_buttons_off(bot: &Bot, actor: &Actor, query: &CallbackQuery) {
     let Some(message) = query.regular_message() else {
         return;
     };

@@ -9,6 +9,7 @@ mod common;
 pub mod decide;
 mod duty;
 pub mod intake;
+mod judge;
 mod mark;
 mod onboarding;
 mod rating;
