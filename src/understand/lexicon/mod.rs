@@ -121,9 +121,9 @@ pub struct Scan {
     pub kind: [f32; 7],
     /// Which rule words occur outside a masked phrase, indexed by rule word id.
     pub rule_hits: Vec<bool>,
-    /// Which rule words occur at all, masked phrases included: what the calm
-    /// rules read ("演習" counts in "火警演習", a drill, though "火警" does
-    /// not count as a fire there).
+    /// Which rule words occur unnegated, masked phrases included: what the
+    /// calm rules read ("演習" counts in "火警演習", a drill, though "火警"
+    /// does not count as a fire there; "not a drill" is no drill).
     pub plain_hits: Vec<bool>,
     /// How many lexicon words matched at all.
     pub words: usize,
@@ -535,9 +535,10 @@ impl Lexicon {
         // of it does not count: "fire" in "fire lane", and "有火" across
         // "有火警演習" (its "火" belongs to the drill). The whole phrase, or a
         // longer word around it, may still be a rule word.
-        // A rule word starting where a negator ends (spaces skipped) is said
-        // not to be ("no smoke", "冇火", "nobody hurt"), and so is one starting
-        // inside a negator (the "有火" of "沒有火").
+        // A rule word starting where a negator ends (spaces and an English
+        // article skipped) is said not to be ("no smoke", "not a drill",
+        // "冇火", "nobody hurt"), and so is one starting inside a negator
+        // (the "有火" of "沒有火").
         let negated: Vec<(usize, usize)> = self
             .negators
             .find_overlapping_iter(norm)
@@ -546,12 +547,15 @@ impl Lexicon {
                     .accepts(norm, m.pattern().as_usize(), m.start(), m.end())
             })
             .map(|m| {
-                let rest = &norm[m.end()..];
-                (m.start(), m.end() + rest.len() - rest.trim_start().len())
+                (
+                    m.start(),
+                    norm.len() - after_article(&norm[m.end()..]).len(),
+                )
             })
             .collect();
+        let negative = |start: usize| negated.iter().any(|&(s, e)| s < start && start <= e);
         let hidden = |start: usize, end: usize| {
-            negated.iter().any(|&(s, e)| s < start && start <= e)
+            negative(start)
                 || masked
                     .iter()
                     .any(|&(s, e)| start < e && s < end && !(start <= s && e <= end))
@@ -561,7 +565,9 @@ impl Lexicon {
             if !self.rule_words.accepts(norm, id, m.start(), m.end()) {
                 continue;
             }
-            if let Some(hit) = scan.plain_hits.get_mut(id) {
+            if !negative(m.start())
+                && let Some(hit) = scan.plain_hits.get_mut(id)
+            {
                 *hit = true;
             }
             if !hidden(m.start(), m.end())
@@ -595,6 +601,18 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// The text after leading spaces and one English article ("a", "an",
+/// "the", "any") with its spaces.
+fn after_article(text: &str) -> &str {
+    let text = text.trim_start();
+    for article in ["a ", "an ", "the ", "any "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            return rest.trim_start();
+        }
+    }
+    text
 }
 
 #[cfg(test)]
