@@ -560,3 +560,47 @@ fn the_rules_that_fire_are_named() {
     let rules = residesk::understand::urgency_rules("昨天電梯困人，已經修好");
     assert!(rules.iter().any(|r| r.starts_with("calm: ")), "{rules:?}");
 }
+
+#[test]
+fn a_door_being_forced_a_stranger_at_home_or_a_child_at_an_edge_is_an_emergency() {
+    for text in [
+        "有人喺度撬我隔離屋門",
+        "I can hear someone trying to break my door down",
+        "我屋企有個陌生人",
+        "there is a stranger in our flat",
+        "有個細路仔爬出咗窗口",
+        "a child is sitting on the window sill of the 15th floor",
+        "有個小朋友一個人喺天台邊玩",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "a man I don't know keeps waiting by the mailboxes",
+        "有陌生人喺大堂派傳單",
+    ]);
+}
+
+#[test]
+fn minor_injuries_worries_and_water_in_a_bowl_are_not_emergencies() {
+    calm(&[
+        "我個仔跌親膝頭，想問會所有冇膠布",
+        "there's blood on the lobby floor, looks old",
+        "外牆紙皮石有裂紋，擔心會跌落嚟",
+        "kids skateboarding in the car park, someone will get hurt",
+        "馬桶塞咗，水浸到就滿",
+        "下雨後停車場有少少水浸，冇乜嘢",
+        "电梯门关得太快，差点夹到我",
+        "電熱水爐有啲燶味，已經熄咗",
+    ]);
+    for text in [
+        "water is up to my knees in the car park",
+        "the scaffolding is collapsing",
+        "a car hit a kid in the car park",
+        "救命呀，個廚房著晒火",
+        "保安，快啲上嚟！有人喺我門口打我老公",
+        "電梯一路落一路震，好似失控",
+        "好大陣煤氣味，已經閂咗掣開晒窗",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+}
