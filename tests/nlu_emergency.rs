@@ -604,3 +604,41 @@ fn minor_injuries_worries_and_water_in_a_bowl_are_not_emergencies() {
         assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
     }
 }
+
+#[test]
+fn a_missing_child_an_animal_among_people_fumes_or_a_medical_crisis_is_an_emergency() {
+    for text in [
+        "我個囡唔見咗，最後喺會所見到佢，佢得六歲",
+        "my 4 year old is missing, last seen at the playground",
+        "有個老人家走失咗",
+        "有野豬喺遊樂場追人",
+        "there's a snake in the playground and kids are around",
+        "strong chemical smell in the corridor, people are coughing",
+        "有個伯伯心口痛，好辛苦，喺大堂",
+        "a kid got stung by wasps and is swelling up badly",
+        "有個小朋友食嘢哽親，唔識呼吸",
+        "the glass door shattered and someone is cut",
+        "gas hissing from the pipe behind the stove",
+        "I hear cracking and the ceiling is sagging a lot",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "my son's bike is missing from the rack",
+        "有隻黃蜂喺窗口飛嚟飛去",
+    ]);
+}
+
+#[test]
+fn a_danger_supposed_a_past_flood_or_a_figure_of_speech_is_not_an_emergency() {
+    calm(&[
+        "如果有火警應該點走？",
+        "what should I do if I get trapped in the lift?",
+        "水浸之後地毯仲係濕，幾時換？",
+        "after the flood last week the car park still smells",
+        "管理費又加，簡直係打劫",
+        "this parking fee is daylight robbery",
+        "we should fire the cleaning contractor",
+        "the paint is bleeding through the wallpaper",
+    ]);
+}
