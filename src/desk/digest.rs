@@ -52,7 +52,7 @@ struct Figures {
     overdue: Vec<String>,
     callbacks: Vec<String>,
     key: Vec<String>,
-    spots: Vec<store::digest::OpenSpot>,
+    spots: Vec<store::hot_spots::Listed>,
 }
 
 async fn gather(tx: &mut Tx, app: &App, today: NaiveDate) -> Result<Figures, Error> {
@@ -74,7 +74,7 @@ async fn gather(tx: &mut Tx, app: &App, today: NaiveDate) -> Result<Figures, Err
         overdue: store::digest::with_action(tx, "escalated", from, to).await?,
         callbacks: store::digest::callbacks_due(tx, end_of_today - delay).await?,
         key: store::digest::open_key(tx).await?,
-        spots: store::digest::open_spots(tx).await?,
+        spots: store::hot_spots::open_spots(tx).await?,
     })
 }
 
@@ -112,14 +112,22 @@ fn render(lang: Lang, f: &Figures) -> String {
             &[
                 (
                     "category",
-                    t(lang, &format!("category-{}", spot.category.as_str())).into(),
+                    t(lang, &format!("category-{}", spot.spot.category.as_str())).into(),
                 ),
                 (
                     "place",
-                    super::hotspots::place_label(lang, &spot.place).into(),
+                    super::hotspots::place_label(lang, &spot.spot.place).into(),
                 ),
                 ("open", spot.open.into()),
-                ("marked", if spot.marked { "yes" } else { "no" }.into()),
+                (
+                    "marked",
+                    if spot.spot.marked_at.is_some() {
+                        "yes"
+                    } else {
+                        "no"
+                    }
+                    .into(),
+                ),
             ],
         ));
     }
