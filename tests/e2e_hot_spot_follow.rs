@@ -4,7 +4,8 @@
 //! owner; when its last ticket is closed (here from the ticket's card in
 //! chat) it closes and the supervisors are told once, and a later ticket
 //! there joins nothing; a supervisor closes another from its card (staff
-//! may not); the monthly report shows both as the desk followed them. The
+//! may not); the next digest and the monthly report show both as the desk
+//! followed them. The
 //! supervisors speak English and Simplified Chinese.
 
 mod common;
@@ -314,6 +315,29 @@ async fn a_hot_spot_takes_in_new_tickets_shows_its_card_and_closes_with_its_tick
     let again = press(&desk, &lee, &card, &close).await;
     assert_eq!(again, Some(text(en, "hotspot-already-closed")));
     assert_eq!(spot(&db, second.id).await.closed_by, Some(lee.id));
+
+    // The next morning's digest names both as closed that day.
+    let today = now.with_timezone(&desk.settings.timezone).date_naive();
+    let tomorrow = (today + Duration::days(1)).to_string();
+    let mut tx = db.begin().await.unwrap();
+    residesk::desk::digest::send(&mut tx, &app, &tomorrow, Utc::now())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let heading = t_args(en, "digest-hot-spots-closed", &[("count", 2.into())]);
+    let digest = desk.expect_message(&lee, &heading).await;
+    for closed in [&row, &second] {
+        let line = t_args(
+            en,
+            "digest-hot-spot-closed",
+            &[("spot", residesk::desk::hotspots::title(en, closed).into())],
+        );
+        assert!(
+            digest.body().lines().any(|l| l == line),
+            "{line:?} in {}",
+            digest.body()
+        );
+    }
 
     // The month's report shows both as the desk followed them.
     let month = Month::of(now, desk.settings.timezone);

@@ -49,3 +49,5 @@ hotspot-card-nobody = nobody yet
 history-hot_spot_closed = hot spot closed
 cmd-hotspots = Hot spots and their tickets
 history-hot_spot_marked = hot spot marked
+digest-hot-spots-closed = Hot spots closed: { $count }
+digest-hot-spot-closed = ✔️ { $spot }

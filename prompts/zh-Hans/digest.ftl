@@ -49,3 +49,5 @@ hotspot-card-nobody = 尚未有人负责
 history-hot_spot_closed = 热点完结
 cmd-hotspots = 热点及其个案
 history-hot_spot_marked = 标记为热点
+digest-hot-spots-closed = 已完结热点：{ $count }
+digest-hot-spot-closed = ✔️ { $spot }

@@ -49,3 +49,5 @@ hotspot-card-nobody = 尚未有人負責
 history-hot_spot_closed = 熱點完結
 cmd-hotspots = 熱點及其個案
 history-hot_spot_marked = 標記為熱點
+digest-hot-spots-closed = 已完結熱點：{ $count }
+digest-hot-spot-closed = ✔️ { $spot }

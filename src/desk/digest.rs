@@ -1,9 +1,9 @@
 //! The daily digest: each morning at `reports.daily_digest_hour` (estate
 //! time) every supervisor gets yesterday's new, closed and overdue
 //! (escalated) tickets, its emergencies, the callbacks (回訪) due today, the
-//! open key complaints and the open hot spots. One job per estate day, under
-//! a key with the date, that plans the next day's: it goes out once a day,
-//! also across restarts. `reports.daily_digest = false` turns it off.
+//! open key complaints, the hot spots not closed and those closed that day.
+//! One job per estate day, under a key with the date, that plans the next
+//! day's: it goes out once a day, also across restarts. `reports.daily_digest = false` turns it off.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -53,6 +53,8 @@ struct Figures {
     callbacks: Vec<String>,
     key: Vec<String>,
     spots: Vec<store::hot_spots::Listed>,
+    /// Hot spots closed that day.
+    closed_spots: Vec<store::hot_spots::HotSpotRow>,
 }
 
 async fn gather(tx: &mut Tx, app: &App, today: NaiveDate) -> Result<Figures, Error> {
@@ -75,6 +77,7 @@ async fn gather(tx: &mut Tx, app: &App, today: NaiveDate) -> Result<Figures, Err
         callbacks: store::digest::callbacks_due(tx, end_of_today - delay).await?,
         key: store::digest::open_key(tx).await?,
         spots: store::hot_spots::open_spots(tx).await?,
+        closed_spots: store::hot_spots::closed_between(tx, from, to).await?,
     })
 }
 
@@ -130,6 +133,22 @@ fn render(lang: Lang, f: &Figures) -> String {
                 ),
             ],
         ));
+    }
+    if !f.closed_spots.is_empty() {
+        let count = f.closed_spots.len();
+        lines.push(t_args(
+            lang,
+            "digest-hot-spots-closed",
+            &[("count", count.into())],
+        ));
+        for spot in f.closed_spots.iter().take(LISTED) {
+            let title = super::hotspots::title(lang, spot);
+            lines.push(t_args(
+                lang,
+                "digest-hot-spot-closed",
+                &[("spot", title.into())],
+            ));
+        }
     }
     let text = lines.join("\n");
     // Telegram's limit; the lists above are short, this only guards it.

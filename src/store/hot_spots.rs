@@ -323,3 +323,19 @@ pub async fn numbers_of(pool: &SqlitePool, ids: &[i64]) -> Result<Vec<(i64, Stri
     }
     query.fetch_all(pool).await
 }
+
+/// Hot spots closed in `[from, to)`, in the order they closed.
+pub async fn closed_between(
+    tx: &mut Tx,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<HotSpotRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {SPOT} FROM hot_spots h
+         WHERE h.closed_at >= ? AND h.closed_at < ? ORDER BY h.closed_at, h.id"
+    ))
+    .bind(from)
+    .bind(to)
+    .fetch_all(&mut **tx)
+    .await
+}
