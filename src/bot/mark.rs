@@ -27,9 +27,14 @@ pub async fn pressed(
     query: &CallbackQuery,
     op: MarkOp,
 ) -> HandlerResult {
+    let supervisor = actor.role() == Some(crate::domain::role::Role::Supervisor);
     match op {
-        MarkOp::HotSpot(id) => hot_spot(bot, app, actor, query, id).await,
-        MarkOp::Key(ticket) => key(bot, app, actor, query, ticket).await,
+        MarkOp::HotSpot(id) if supervisor => hot_spot(bot, app, actor, query, id).await,
+        MarkOp::Key(ticket) if supervisor => key(bot, app, actor, query, ticket).await,
+        MarkOp::HotSpot(_) | MarkOp::Key(_) => refuse(bot, actor, query).await,
+        MarkOp::HotSpotCard(_) | MarkOp::CloseHotSpot(_) | MarkOp::HotSpots(_) => {
+            super::hotspots::pressed(bot, app, actor, query, op).await
+        }
     }
 }
 

@@ -241,13 +241,20 @@ pub struct Complaints {
     pub key: Vec<KeyComplaint>,
 }
 
-/// A hot spot of the month and where its tickets stand.
+/// A hot spot of the month (one with a ticket created in it) and where it
+/// stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HotSpot {
+    /// The desk's number for it (`/hotspots`).
+    pub id: i64,
     #[serde(flatten)]
     pub cluster: Cluster,
-    /// Tickets of the cluster not yet resolved, closed or cancelled.
+    /// Tickets of it not yet resolved, closed or cancelled.
     pub open: usize,
+    /// A supervisor marked it a hot spot.
+    pub marked: bool,
+    /// When it was closed (by a supervisor, or with its last ticket).
+    pub closed_at: Option<DateTime<Utc>>,
 }
 
 /// One week (Monday to Sunday, estate time) of the month.
@@ -302,7 +309,8 @@ pub struct Facts<'a> {
     pub tz: Tz,
     pub tickets: &'a [TicketFact],
     pub callbacks: &'a [CallbackFact],
-    pub clusters: Vec<Cluster>,
+    /// The month's hot spots as the desk followed them.
+    pub hot_spots: Vec<HotSpot>,
 }
 
 /// Computes the report of `current`, compared with `previous`; `limits` per
@@ -322,23 +330,7 @@ pub fn compute(
     let headline = headline(current, limits, as_of);
     let before = headline_of(previous, limits, as_of);
     let change = changes(&headline, &before);
-    let open: BTreeMap<&str, bool> = current
-        .tickets
-        .iter()
-        .map(|t| (t.number.as_str(), is_open(&t.status)))
-        .collect();
-    let hot_spots = current
-        .clusters
-        .iter()
-        .map(|c| HotSpot {
-            open: c
-                .tickets
-                .iter()
-                .filter(|n| open.get(n.as_str()).copied().unwrap_or(false))
-                .count(),
-            cluster: c.clone(),
-        })
-        .collect();
+    let hot_spots = current.hot_spots.clone();
     MonthlyReport {
         month: current.month.to_string(),
         tickets,

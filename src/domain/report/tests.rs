@@ -84,7 +84,7 @@ fn weeks_start_on_monday_and_cover_the_month() {
         tz: hk(),
         tickets: &tickets,
         callbacks: &[],
-        clusters: vec![],
+        hot_spots: vec![],
     };
     let w = weeks(&facts);
     assert_eq!(w.first().unwrap().week_start.to_string(), "2026-10-26");
