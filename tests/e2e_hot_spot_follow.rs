@@ -367,3 +367,96 @@ async fn a_hot_spot_takes_in_new_tickets_shows_its_card_and_closes_with_its_tick
     assert_eq!(other["marked"], false);
     assert!(!other["closed_at"].is_null());
 }
+
+/// `who` opens `ticket`'s card with `/ticket` and presses Close; the bot
+/// then waits for the reason.
+async fn ask_to_close(desk: &TestDesk, who: &TgUser, lang: Lang, ticket: &TicketRow) {
+    desk.emu
+        .send_text(who, &format!("/ticket {}", ticket.number));
+    let view = common::eventually(|| {
+        desk.emu.bot_messages(who.id).into_iter().rev().find(|m| {
+            m.body().contains(&ticket.number) && m.button(&text(lang, "button-close")).is_some()
+        })
+    })
+    .await;
+    press(desk, who, &view, &data(&view, &text(lang, "button-close"))).await;
+    desk.expect_message(
+        who,
+        &t_args(
+            lang,
+            "work-ask-close-reason",
+            &[("number", ticket.number.clone().into())],
+        ),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn its_last_two_tickets_closed_at_once_close_it_once() {
+    let desk = TestDesk::start().await;
+    let (en, zh) = (Lang::En, Lang::ZhHans);
+    let lee = desk.person("supervisor");
+    let zhao = supervisor(&desk, ZHAO, "Zhao", zh).await;
+    let db = desk.db().await;
+    let app = desk.app(&db);
+    let now = Utc::now();
+    let mut tickets = Vec::new();
+    for days in [2, 1, 0] {
+        tickets.push(
+            open(
+                &desk,
+                Category::Cleaning,
+                "3-1502",
+                now - Duration::days(days),
+            )
+            .await,
+        );
+    }
+    common::eventually(|| starting(&desk, lee.id, en, "hotspot-alert").pop()).await;
+    let id = store::hot_spots::all(db.pool()).await.unwrap()[0].id;
+    let mut tx = db.begin().await.unwrap();
+    let lee_doer = Doer {
+        user_id: lee.id,
+        role: Some(Role::Supervisor),
+    };
+    desk::act(
+        &mut tx,
+        &app,
+        tickets[0].id,
+        lee_doer,
+        Action::Close,
+        Some("done"),
+        now,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    // Lee and Zhao each close one of the other two, their reasons sent together.
+    ask_to_close(&desk, &lee, en, &tickets[1]).await;
+    ask_to_close(&desk, &zhao, zh, &tickets[2]).await;
+    desk.emu.send_text(&lee, "swept");
+    desk.emu.send_text(&zhao, "已清理");
+    let row = spot(&db, id).await;
+    let done = |lang| {
+        told(
+            lang,
+            "hotspot-closed-done",
+            &row,
+            &[("count", "3".to_owned())],
+        )
+    };
+    desk.expect_message(&lee, &done(en)).await;
+    desk.expect_message(&zhao, &done(zh)).await;
+    quiet(&desk).await;
+    assert_eq!(exactly(&desk, lee.id, &done(en)), 1);
+    assert_eq!(exactly(&desk, ZHAO, &done(zh)), 1);
+    assert!(spot(&db, id).await.closed_at.is_some());
+    let closings: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM ticket_history WHERE action = 'hot_spot_closed'")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+    assert_eq!(closings, 3, "one line for each of its tickets");
+}

@@ -386,3 +386,105 @@ async fn forged_judging_presses_are_refused_politely_and_change_nothing() {
         );
     }
 }
+
+#[tokio::test]
+async fn two_supervisors_confirming_at_once_confirm_it_once() {
+    let desk = TestDesk::start().await;
+    let en = Lang::En;
+    let zhou = add_staff(&desk, ZHOU, "Zhou", Lang::ZhHans, "security").await;
+    let lee = desk.person("supervisor");
+    let ma = desk.stranger(3003, "Ma", "en");
+    let db = desk.db().await;
+    let app = desk.app(&db);
+    let now = app.now();
+    store::users::upsert_seen(db.pool(), ma.id, ma.id, "Ma", None, now)
+        .await
+        .unwrap();
+    store::users::set_lang(db.pool(), ma.id, en.tag())
+        .await
+        .unwrap();
+    let mut tx = db.begin().await.unwrap();
+    store::users::set_role(
+        &mut tx,
+        ma.id,
+        residesk::domain::role::Role::Supervisor,
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    // Set-up: Zhou resolved the complaint and judged it through the desk.
+    let c = complaint(&desk, "垃圾房好臭").await;
+    let zhou_doer = desk::Doer {
+        user_id: zhou.id,
+        role: Some(residesk::domain::role::Role::Staff),
+    };
+    let mut tx = db.begin().await.unwrap();
+    desk::act(
+        &mut tx,
+        &app,
+        c.id,
+        zhou_doer,
+        residesk::domain::ticket::Action::Accept,
+        None,
+        now,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    desk::act(
+        &mut tx,
+        &app,
+        c.id,
+        zhou_doer,
+        residesk::domain::ticket::Action::Resolve,
+        Some("cleaned"),
+        now,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    residesk::desk::judgement::judge(
+        &mut tx,
+        &app,
+        c.id,
+        zhou_doer,
+        residesk::domain::ticket::Validity::Valid,
+        "workmanship",
+        now,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    // Both supervisors get the card and press Confirm at the same moment.
+    let card_of = |chat: i64| {
+        desk.emu.bot_messages(chat).into_iter().find(|m| {
+            m.body().contains(&c.number) && m.button(&text(en, "judge-button-confirm")).is_some()
+        })
+    };
+    let lee_card = common::eventually(|| card_of(lee.id)).await;
+    let ma_card = common::eventually(|| card_of(ma.id)).await;
+    let confirm = data(&lee_card, &text(en, "judge-button-confirm"));
+    assert_eq!(confirm, data(&ma_card, &text(en, "judge-button-confirm")));
+    let (a, b) = tokio::join!(
+        press(&desk, &lee, &lee_card, &confirm),
+        press(&desk, &ma, &ma_card, &confirm),
+    );
+    let confirmed = validity_text(en, "judge-confirmed", &c, "valid", "workmanship");
+    let mut answers = vec![a.text.unwrap(), b.text.unwrap()];
+    answers.sort();
+    let mut expected = vec![confirmed, text(en, "judge-already-confirmed")];
+    expected.sort();
+    assert_eq!(answers, expected);
+    assert!(judged(&db, c.id).await.2);
+    let confirmations = history(&db, c.id)
+        .await
+        .into_iter()
+        .filter(|a| a == "validity_confirmed")
+        .count();
+    assert_eq!(confirmations, 1);
+}

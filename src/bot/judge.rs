@@ -75,18 +75,11 @@ pub async fn ask_after(bot: &Bot, actor: &Actor, ticket: &TicketRow) -> HandlerR
 
 /// The ⚖️ button under a done complaint's card, for whoever may judge it.
 pub fn card_row(actor: &Actor, ticket: &TicketRow) -> Option<Vec<OutButton>> {
-    let done = matches!(
-        ticket.status,
-        crate::domain::ticket::Status::Resolved | crate::domain::ticket::Status::Closed
-    );
-    let judge = actor.role() == Some(Role::Supervisor)
-        || (actor.role() == Some(Role::Staff) && ticket.assignee_id == Some(actor.id()));
-    (ticket.kind == Kind::Complaint && done && judge).then(|| {
-        vec![OutButton::new(
-            t(actor.lang, "judge-button-open"),
-            Callback::Judge(JudgeOp::Ask(ticket.id)).encode(),
-        )]
-    })
+    judgement::may_judge_ticket(doer(actor), ticket).ok()?;
+    Some(vec![OutButton::new(
+        t(actor.lang, "judge-button-open"),
+        Callback::Judge(JudgeOp::Ask(ticket.id)).encode(),
+    )])
 }
 
 /// A judging button was pressed (by staff or a supervisor).

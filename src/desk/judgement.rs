@@ -44,6 +44,25 @@ pub enum Judged {
     Awaiting(TicketRow),
 }
 
+/// Whether `doer` may judge `ticket` as it stands: a supervisor, or the
+/// staff member it is assigned to; a complaint, resolved or closed. (Whether
+/// a confirmed judgement stands in the way is [`may_judge`]'s to say.)
+pub fn may_judge_ticket(doer: Doer, ticket: &TicketRow) -> Result<(), NoJudgement> {
+    let supervisor = doer.role == Some(Role::Supervisor);
+    let own = doer.role == Some(Role::Staff) && ticket.assignee_id == Some(doer.user_id);
+    if !(supervisor || own) {
+        return Err(NoJudgement::NotYours);
+    }
+    if ticket.kind != Kind::Complaint {
+        return Err(NoJudgement::NotAComplaint);
+    }
+    // Judged only once the work is done.
+    if !matches!(ticket.status, Status::Resolved | Status::Closed) {
+        return Err(NoJudgement::NotDone);
+    }
+    Ok(())
+}
+
 /// Whether `doer` may judge ticket `ticket_id` now; the ticket and what is
 /// recorded so far when they may.
 pub async fn may_judge(
@@ -54,18 +73,10 @@ pub async fn may_judge(
     let Some(ticket) = store::tickets::get(tx, ticket_id).await? else {
         return Ok(Err(NoJudgement::NotFound));
     };
+    if let Err(no) = may_judge_ticket(doer, &ticket) {
+        return Ok(Err(no));
+    }
     let supervisor = doer.role == Some(Role::Supervisor);
-    let own = doer.role == Some(Role::Staff) && ticket.assignee_id == Some(doer.user_id);
-    if !(supervisor || own) {
-        return Ok(Err(NoJudgement::NotYours));
-    }
-    if ticket.kind != Kind::Complaint {
-        return Ok(Err(NoJudgement::NotAComplaint));
-    }
-    // Judged only once the work is done.
-    if !matches!(ticket.status, Status::Resolved | Status::Closed) {
-        return Ok(Err(NoJudgement::NotDone));
-    }
     let recorded = store::validity::get(tx, ticket.id)
         .await?
         .unwrap_or(ValidityRow {
