@@ -432,17 +432,18 @@ fn a_lot_of_water_through_a_ceiling_is_an_emergency_but_a_stain_or_a_blocked_dra
 }
 
 #[test]
-fn an_exposed_wire_with_anything_wet_near_or_water_on_a_light_still_on_is_electrical() {
+fn an_exposed_wire_with_anything_wet_near_is_electrical_and_water_through_a_light_plumbing() {
     emergencies(
         Category::Electrical,
         &[
             "走廊有條電線外露，地下仲有積水",
             "後樓梯啲電線甩晒出嚟，下雨浸住",
             "There's a live wire hanging in the corridor and the floor is wet",
-            "水从灯里面漏下来，灯还亮着",
         ],
     );
     calm(&["走廊有條電線冇收好，好難睇"]);
+    // Water through a light fitting is the leak's: plumbing.
+    emergencies(Category::Plumbing, &["水从灯里面漏下来，灯还亮着"]);
 }
 
 #[test]
@@ -674,5 +675,35 @@ fn a_hazard_denied_or_an_incident_over_is_not_an_emergency() {
         "唔係火警，只係有人煮嘢燶咗",
         "it's not a gas leak, the smell is from the bins",
         "没有着火，只是烟雾报警器误报",
+    ]);
+}
+
+#[test]
+fn the_issues_missed_families_are_caught_in_other_words() {
+    for text in [
+        "2號電梯停咗唔郁，我老婆抱住BB喺入面，撳咗幾次鐘都冇反應",
+        "elevator stopped mid-floor with two kids in it, nobody at the control room picks up",
+        "电梯里困着一个老太太，报警铃按了半天没人管",
+        "籃球場有兩班人打起上嚟，有人頭破咗",
+        "brawl outside block C, someone got glassed",
+        "小区门口有人打架，一个人被打得满脸是血",
+        "pipe in the ceiling burst and it's raining inside my flat",
+        "天花板上的水像下雨一样往下漏，地上全湿了",
+        "走廊天花有條電線吊咗落嚟，地下有水",
+        "地下室电线裸露，地上有积水",
+        "停車場有個BB仔喺車度瞓著，車鎖咗，大人唔見人",
+        "a young kid is stuck inside a car on level 3, it's boiling",
+        "there's an electrical burning smell coming from the riser cupboard and it's getting stronger",
+        "电表箱传出烧焦味，越来越重",
+        "someone threw a glass bottle off a balcony, it smashed a metre from my daughter",
+        "高空抛下一个酒瓶，在我旁边摔碎了",
+        "黑雨，地庫停車場入水入得好快",
+        "heavy rain flooding the underground car park, water rising quickly",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "打風，窗口入水，已經用毛巾塞住",
+        "建議快遞櫃旁邊加個攝像頭，最近丟件太多",
     ]);
 }
