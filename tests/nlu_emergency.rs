@@ -707,3 +707,19 @@ fn the_issues_missed_families_are_caught_in_other_words() {
         "建議快遞櫃旁邊加個攝像頭，最近丟件太多",
     ]);
 }
+
+#[test]
+fn suggestions_worries_services_and_incidents_already_seen_to_are_not_emergencies() {
+    calm(&[
+        "建議喺平台裝鏡頭影高空擲物",
+        "suggest installing cameras to catch people throwing things from windows",
+        "please check the wiring in my flat, it's very old and I'm worried about fire",
+        "the walls in the corridor are still black from last month's fire",
+        "Fire department said the hose reels need replacing",
+        "垃圾房有陣燒焦味，應該係有人倒咗煙頭落去，已經冇咗",
+        "保安拎住支棍巡邏，嚇親小朋友",
+        "the lift door closed on my shopping trolley",
+        "我阿爸喺屋企跌親，已經睇咗醫生，想問浴室可唔可以加扶手",
+        "有個小朋友喺泳池抽筋，救生員即刻救咗佢上嚟，冇事",
+    ]);
+}
