@@ -642,3 +642,37 @@ fn a_danger_supposed_a_past_flood_or_a_figure_of_speech_is_not_an_emergency() {
         "the paint is bleeding through the wallpaper",
     ]);
 }
+
+#[test]
+fn typos_and_emoji_name_the_same_hazards() {
+    for text in [
+        "🔥🔥 走廊有火",
+        "🆘 lift stuck with my kids inside",
+        "屋企好大陣媒氣味",
+        "有个阿婆晕到了在大堂",
+        "my dad is unconcious on the floor",
+        "someone is traped in the lift",
+        "call an ambulence, a man fell from the ladder and is bleding",
+        "the corridor is very smokey and smells burnt",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "this new manager is on fire, great job",
+        "the new cleaner is 🔥 keeping the lobby spotless 👍",
+    ]);
+}
+
+#[test]
+fn a_hazard_denied_or_an_incident_over_is_not_an_emergency() {
+    calm(&[
+        "no-one was injured, just reporting the broken railing",
+        "未有人受傷，不過個扶手好鬆",
+        "the fire is out, the firemen left, the corridor still smells of smoke",
+        "火已經救熄，想搵人清理走廊",
+        "伯伯已經送咗院，想問可唔可以整返個地滑位",
+        "唔係火警，只係有人煮嘢燶咗",
+        "it's not a gas leak, the smell is from the bins",
+        "没有着火，只是烟雾报警器误报",
+    ]);
+}
