@@ -223,6 +223,11 @@ async fn a_staff_judgement_is_confirmed_by_a_supervisor_and_a_supervisors_counts
     assert_eq!(complaints["judged"], 1, "{complaints}");
     assert_eq!(complaints["partly"], 1, "{complaints}");
     assert_eq!(complaints["validity_rate"], 1.0, "{complaints}");
+    assert_eq!(
+        complaints["reasons"],
+        serde_json::json!({ "slow_response": 1 }),
+        "{complaints}"
+    );
 
     // Stale: the same Confirm again; Zhou trying to change a confirmed one.
     let again = press(&desk, &lee, &card, &confirm).await;
@@ -277,6 +282,11 @@ async fn a_staff_judgement_is_confirmed_by_a_supervisor_and_a_supervisors_counts
     assert_eq!(complaints["judged"], 2, "{complaints}");
     assert_eq!(complaints["not_valid"], 1, "{complaints}");
     assert_eq!(complaints["validity_rate"], 0.5, "{complaints}");
+    assert_eq!(
+        complaints["reasons"],
+        serde_json::json!({ "slow_response": 1, "misunderstanding": 1 }),
+        "{complaints}"
+    );
 
     // The ticket's card keeps a ⚖️ button to correct it later; the history
     // reads the judgement in the reader's words.

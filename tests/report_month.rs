@@ -221,7 +221,8 @@ async fn play(app: &App, unit: i64, plan: &Plan) {
         let mut tx = app.db.begin().await.unwrap();
         if let Some(v) = plan.validity {
             // Judged only when resolved or closed; a reopened one is refused.
-            let _ = judgement::record_validity(&mut tx, ticket.id, lee, v, "planned", asked)
+            let reason = reason_of(v);
+            let _ = judgement::record_validity(&mut tx, ticket.id, lee, v, reason, asked)
                 .await
                 .unwrap();
         }
@@ -232,6 +233,15 @@ async fn play(app: &App, unit: i64, plan: &Plan) {
                 .unwrap();
         }
         tx.commit().await.unwrap();
+    }
+}
+
+/// The reason a planned complaint is judged with.
+fn reason_of(v: Validity) -> &'static str {
+    match v {
+        Validity::Valid => "workmanship",
+        Validity::Partly => "slow_response",
+        Validity::NotValid => "misunderstanding",
     }
 }
 
@@ -415,6 +425,14 @@ async fn every_figure_of_the_month_matches_the_plan() {
     close(
         num(&json["complaints"]["validity_rate"]),
         (!judged.is_empty()).then(|| valid as f64 / judged.len() as f64),
+    );
+    let mut reasons = BTreeMap::new();
+    for v in &judged {
+        *reasons.entry(reason_of(*v).to_owned()).or_insert(0) += 1;
+    }
+    assert_eq!(
+        json["complaints"]["reasons"],
+        serde_json::to_value(&reasons).unwrap()
     );
     let keys = november
         .iter()

@@ -80,6 +80,10 @@ fn ticket_fact(settings: &Settings, row: &ReportTicketRow) -> TicketFact {
         escalated: row.escalated,
         // A staff member's judgement counts once a supervisor confirms it.
         validity: row.validity.clone().filter(|_| row.validity_confirmed),
+        validity_reason: row
+            .validity_reason
+            .clone()
+            .filter(|_| row.validity_confirmed),
         key_complaint: row.key_complaint,
     }
 }

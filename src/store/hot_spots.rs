@@ -339,3 +339,95 @@ pub async fn closed_between(
     .fetch_all(&mut **tx)
     .await
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use crate::app::App;
+    use crate::config::Settings;
+    use crate::desk::{self, NewRequest, Source};
+    use crate::domain::request::{Category, Kind, Urgency};
+    use crate::store::testing;
+
+    /// Opens `category` tickets at 3-1502 a day apart, as the desk does (a
+    /// third makes a hot spot); returns their ids.
+    async fn three(app: &App, category: Category, unit: i64) -> Vec<i64> {
+        let mut ids = Vec::new();
+        for day in 0..3 {
+            let request = NewRequest {
+                kind: Kind::Repair,
+                category,
+                urgency: Urgency::Normal,
+                unit_id: Some(unit),
+                resident_id: None,
+                source: Source::Phone,
+                logged_by: None,
+                description: "leak".to_owned(),
+                when: None,
+                photos: Vec::new(),
+            };
+            let at = app.now() + Duration::days(day);
+            let mut tx = app.db.begin().await.unwrap();
+            let opened = desk::open_ticket(&mut tx, app, request, at).await.unwrap();
+            tx.commit().await.unwrap();
+            ids.push(opened.ticket.id);
+        }
+        ids
+    }
+
+    #[tokio::test]
+    async fn hot_spots_from_before_closing_close_when_all_their_tickets_are_closed() {
+        let (db, _dir) = testing::db().await;
+        let csv = "building,flat,name,phone\n3,1502,Amy,91234567\n";
+        crate::admin::import_units(&db, csv.as_bytes())
+            .await
+            .unwrap();
+        let unit = super::super::units::find(db.pool(), "3", "1502")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let app = App::new(db.clone(), Settings::default());
+        let leaks = three(&app, Category::Plumbing, unit).await;
+        let lifts = three(&app, Category::Lift, unit).await;
+        // As a database from before hot spots closed would hold them: every
+        // leak closed (one of them cancelled), one lift still open.
+        for (id, status) in [
+            (leaks[0], "closed"),
+            (leaks[1], "cancelled"),
+            (leaks[2], "closed"),
+        ]
+        .into_iter()
+        .chain([(lifts[0], "closed"), (lifts[1], "closed")])
+        {
+            sqlx::query("UPDATE tickets SET status = ? WHERE id = ?")
+                .bind(status)
+                .bind(id)
+                .execute(db.pool())
+                .await
+                .unwrap();
+        }
+        sqlx::raw_sql(include_str!(
+            "../../migrations/20261203100002_hot_spots_closed_before.sql"
+        ))
+        .execute(db.pool())
+        .await
+        .unwrap();
+        let spots = super::all(db.pool()).await.unwrap();
+        assert_eq!(spots.len(), 2);
+        for spot in spots {
+            match spot.category {
+                Category::Plumbing => {
+                    assert_eq!(
+                        spot.closed_at,
+                        Some(spot.alerted_at),
+                        "no closing in the history"
+                    );
+                    assert_eq!(spot.closed_by, None);
+                }
+                _ => assert_eq!(spot.closed_at, None, "a lift is still open"),
+            }
+        }
+    }
+}

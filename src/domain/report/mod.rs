@@ -134,6 +134,8 @@ pub struct TicketFact {
     pub escalated: bool,
     /// `valid`, `partly` or `not_valid`, once judged (and confirmed).
     pub validity: Option<String>,
+    /// The reason it was judged with (a key of `complaints.validity_reasons`).
+    pub validity_reason: Option<String>,
     pub key_complaint: bool,
 }
 
@@ -238,6 +240,8 @@ pub struct Complaints {
     pub partly: usize,
     pub not_valid: usize,
     pub validity_rate: Option<f64>,
+    /// Judged complaints by the reason they were judged with.
+    pub reasons: BTreeMap<String, usize>,
     pub key: Vec<KeyComplaint>,
 }
 
@@ -561,6 +565,11 @@ fn complaints(tickets: &[TicketFact]) -> Complaints {
             Some("partly") => c.partly += 1,
             Some("not_valid") => c.not_valid += 1,
             _ => {}
+        }
+        if t.validity.is_some()
+            && let Some(reason) = &t.validity_reason
+        {
+            *c.reasons.entry(reason.clone()).or_default() += 1;
         }
         if t.key_complaint {
             c.key.push(KeyComplaint {
