@@ -723,3 +723,24 @@ fn suggestions_worries_services_and_incidents_already_seen_to_are_not_emergencie
         "有個小朋友喺泳池抽筋，救生員即刻救咗佢上嚟，冇事",
     ]);
 }
+
+#[test]
+fn a_hazard_told_after_a_turn_is_current_whatever_came_before() {
+    for text in [
+        "I saw the water suspension notice but now water is pouring out of the pipe in the corridor",
+        "昨天已經報過電梯有問題，今日真係困咗人，我阿媽喺入面",
+        "the lift was fixed yesterday but now it's stuck again with my son inside",
+        "上次修好咗，但係而家又有煤氣味",
+        "本來以為係演習，點知真係有煙",
+        "保安已經嚟咗，但係個老伯仲未醒",
+        "the workers installing the aircon above dropped a metal bracket, it nearly hit a kid",
+        "no one is answering the lift alarm and my kids are still inside",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "there was smoke in the lobby yesterday but it's gone now",
+        "上星期有人打交，但保安冇理",
+        "the fire is out, the firemen left, the corridor still smells of smoke",
+    ]);
+}
