@@ -744,3 +744,24 @@ fn a_hazard_told_after_a_turn_is_current_whatever_came_before() {
         "the fire is out, the firemen left, the corridor still smells of smoke",
     ]);
 }
+
+#[test]
+fn people_lying_still_in_water_or_pinned_jumping_or_under_falling_things_are_emergencies() {
+    for text in [
+        "the lift won't open and we've been in here 20 minutes",
+        "an old lady is lying at the bottom of the stairs and not moving",
+        "有個阿伯瞓咗喺樓梯底，叫佢冇反應",
+        "a kid fell into the pond in the garden",
+        "有個小朋友跌咗落水池",
+        "有人喺泳池浮咗喺水面唔郁",
+        "someone jumped from the roof of block 2",
+        "有人跳咗樓",
+        "someone is trying to kill themselves in the stairwell",
+        "a piece of the balcony fell onto a parked car, people were walking right there",
+        "地盤有工人俾嘢壓住",
+        "a worker is trapped under a fallen scaffold",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&["個保安瞓咗喺更亭，叫佢都冇反應"]);
+}
