@@ -765,16 +765,3 @@ fn people_lying_still_in_water_or_pinned_jumping_or_under_falling_things_are_eme
     }
     calm(&["個保安瞓咗喺更亭，叫佢都冇反應"]);
 }
-
-#[test]
-fn a_hazard_going_on_since_last_night_or_a_machine_someone_lives_on_losing_power_is_an_emergency() {
-    for text in [
-        "from last night water keeps pouring through the ceiling",
-        "昨晚開始漏水，一直漏到而家，成地都係水",
-        "停電咗，我阿爸用緊氧氣機",
-        "power cut and my mum is on a ventilator at home",
-        "a child's hand is caught in the escalator",
-    ] {
-        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
-    }
-}
