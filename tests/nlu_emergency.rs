@@ -765,3 +765,21 @@ fn people_lying_still_in_water_or_pinned_jumping_or_under_falling_things_are_eme
     }
     calm(&["個保安瞓咗喺更亭，叫佢都冇反應"]);
 }
+
+#[test]
+fn everyday_words_inside_the_new_families_do_not_raise_an_emergency() {
+    calm(&[
+        "婆婆行路要拎拐杖，大堂啲地好滑",
+        "清潔工拉走咗啲垃圾，但係冇抹地",
+        "the flashing lights in the car park are annoying",
+        "I'm following up on my complaint about the lift, still no reply",
+        "someone keeps stealing my newspaper from the door",
+        "有人話見到條蛇喺山邊",
+        "放咗個水桶喺度接住天花滴水",
+        "樓上滲水入我屋企，一直滲",
+        "有個唔識嘅人喺我家門口派傳單",
+        "the cleaners use bleach every time and it makes me dizzy",
+        "冷氣機滴水，滴落樓下盞燈",
+        "kids kicking a ball against the door all afternoon",
+    ]);
+}
