@@ -783,3 +783,21 @@ fn everyday_words_inside_the_new_families_do_not_raise_an_emergency() {
         "kids kicking a ball against the door all afternoon",
     ]);
 }
+
+#[test]
+fn code_mixed_and_texting_shorthand_name_the_same_hazards() {
+    for text in [
+        "好大陣gas味，喺廚房",
+        "個lift stuck咗，我媽咪喺入面",
+        "有人faint咗喺大堂",
+        "pls help my mum fell n cant get up",
+        "water pouring thru ceiling!!!",
+        "LIFT STUCK PEOPLE INSIDE",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "gas bill too high this month",
+        "smoke detector beeping, low battery",
+    ]);
+}
