@@ -801,3 +801,21 @@ fn code_mixed_and_texting_shorthand_name_the_same_hazards() {
         "smoke detector beeping, low battery",
     ]);
 }
+
+#[test]
+fn a_gas_alarm_sounding_or_an_ambulance_called_is_an_emergency_but_a_question_about_one_is_not() {
+    for text in [
+        "燃氣報警器一直響",
+        "the gas alarm in my kitchen is going off",
+        "我已經打咗999，個阿伯喺大堂唔郁",
+        "已經叫咗消防，後樓梯好多煙",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "燃氣報警器冇電，一直嗶嗶聲",
+        "gas detector beeping, low battery",
+        "what's the number to call an ambulance here?",
+        "如果要叫白車應該點講地址？",
+    ]);
+}
