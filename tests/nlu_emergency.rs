@@ -432,17 +432,18 @@ fn a_lot_of_water_through_a_ceiling_is_an_emergency_but_a_stain_or_a_blocked_dra
 }
 
 #[test]
-fn an_exposed_wire_with_anything_wet_near_or_water_on_a_light_still_on_is_electrical() {
+fn an_exposed_wire_with_anything_wet_near_is_electrical_and_water_through_a_light_plumbing() {
     emergencies(
         Category::Electrical,
         &[
             "走廊有條電線外露，地下仲有積水",
             "後樓梯啲電線甩晒出嚟，下雨浸住",
             "There's a live wire hanging in the corridor and the floor is wet",
-            "水从灯里面漏下来，灯还亮着",
         ],
     );
     calm(&["走廊有條電線冇收好，好難睇"]);
+    // Water through a light fitting is the leak's: plumbing.
+    emergencies(Category::Plumbing, &["水从灯里面漏下来，灯还亮着"]);
 }
 
 #[test]
@@ -675,4 +676,92 @@ fn a_hazard_denied_or_an_incident_over_is_not_an_emergency() {
         "it's not a gas leak, the smell is from the bins",
         "没有着火，只是烟雾报警器误报",
     ]);
+}
+
+#[test]
+fn the_issues_missed_families_are_caught_in_other_words() {
+    for text in [
+        "2號電梯停咗唔郁，我老婆抱住BB喺入面，撳咗幾次鐘都冇反應",
+        "elevator stopped mid-floor with two kids in it, nobody at the control room picks up",
+        "电梯里困着一个老太太，报警铃按了半天没人管",
+        "籃球場有兩班人打起上嚟，有人頭破咗",
+        "brawl outside block C, someone got glassed",
+        "小区门口有人打架，一个人被打得满脸是血",
+        "pipe in the ceiling burst and it's raining inside my flat",
+        "天花板上的水像下雨一样往下漏，地上全湿了",
+        "走廊天花有條電線吊咗落嚟，地下有水",
+        "地下室电线裸露，地上有积水",
+        "停車場有個BB仔喺車度瞓著，車鎖咗，大人唔見人",
+        "a young kid is stuck inside a car on level 3, it's boiling",
+        "there's an electrical burning smell coming from the riser cupboard and it's getting stronger",
+        "电表箱传出烧焦味，越来越重",
+        "someone threw a glass bottle off a balcony, it smashed a metre from my daughter",
+        "高空抛下一个酒瓶，在我旁边摔碎了",
+        "黑雨，地庫停車場入水入得好快",
+        "heavy rain flooding the underground car park, water rising quickly",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "打風，窗口入水，已經用毛巾塞住",
+        "建議快遞櫃旁邊加個攝像頭，最近丟件太多",
+    ]);
+}
+
+#[test]
+fn suggestions_worries_services_and_incidents_already_seen_to_are_not_emergencies() {
+    calm(&[
+        "建議喺平台裝鏡頭影高空擲物",
+        "suggest installing cameras to catch people throwing things from windows",
+        "please check the wiring in my flat, it's very old and I'm worried about fire",
+        "the walls in the corridor are still black from last month's fire",
+        "Fire department said the hose reels need replacing",
+        "垃圾房有陣燒焦味，應該係有人倒咗煙頭落去，已經冇咗",
+        "保安拎住支棍巡邏，嚇親小朋友",
+        "the lift door closed on my shopping trolley",
+        "我阿爸喺屋企跌親，已經睇咗醫生，想問浴室可唔可以加扶手",
+        "有個小朋友喺泳池抽筋，救生員即刻救咗佢上嚟，冇事",
+    ]);
+}
+
+#[test]
+fn a_hazard_told_after_a_turn_is_current_whatever_came_before() {
+    for text in [
+        "I saw the water suspension notice but now water is pouring out of the pipe in the corridor",
+        "昨天已經報過電梯有問題，今日真係困咗人，我阿媽喺入面",
+        "the lift was fixed yesterday but now it's stuck again with my son inside",
+        "上次修好咗，但係而家又有煤氣味",
+        "本來以為係演習，點知真係有煙",
+        "保安已經嚟咗，但係個老伯仲未醒",
+        "the workers installing the aircon above dropped a metal bracket, it nearly hit a kid",
+        "no one is answering the lift alarm and my kids are still inside",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "there was smoke in the lobby yesterday but it's gone now",
+        "上星期有人打交，但保安冇理",
+        "the fire is out, the firemen left, the corridor still smells of smoke",
+    ]);
+}
+
+#[test]
+fn people_lying_still_in_water_or_pinned_jumping_or_under_falling_things_are_emergencies() {
+    for text in [
+        "the lift won't open and we've been in here 20 minutes",
+        "an old lady is lying at the bottom of the stairs and not moving",
+        "有個阿伯瞓咗喺樓梯底，叫佢冇反應",
+        "a kid fell into the pond in the garden",
+        "有個小朋友跌咗落水池",
+        "有人喺泳池浮咗喺水面唔郁",
+        "someone jumped from the roof of block 2",
+        "有人跳咗樓",
+        "someone is trying to kill themselves in the stairwell",
+        "a piece of the balcony fell onto a parked car, people were walking right there",
+        "地盤有工人俾嘢壓住",
+        "a worker is trapped under a fallen scaffold",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&["個保安瞓咗喺更亭，叫佢都冇反應"]);
 }
