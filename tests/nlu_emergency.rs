@@ -819,3 +819,19 @@ fn a_gas_alarm_sounding_or_an_ambulance_called_is_an_emergency_but_a_question_ab
         "如果要叫白車應該點講地址？",
     ]);
 }
+
+#[test]
+fn a_child_kept_in_is_an_emergency_only_with_a_sign_of_danger() {
+    for text in [
+        "婆婆鎖咗喺廁所，叫極都唔應",
+        "a child is shut in the bin room and crying",
+        "小朋友困咗喺儲物室，開唔到門",
+        "有個伯伯被困喺垃圾房",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "我個仔困喺屋企好悶，會所幾時開？",
+        "my son has been shut in his room all day playing games",
+    ]);
+}
