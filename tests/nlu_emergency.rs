@@ -765,3 +765,57 @@ fn people_lying_still_in_water_or_pinned_jumping_or_under_falling_things_are_eme
     }
     calm(&["個保安瞓咗喺更亭，叫佢都冇反應"]);
 }
+
+#[test]
+fn everyday_words_inside_the_new_families_do_not_raise_an_emergency() {
+    calm(&[
+        "婆婆行路要拎拐杖，大堂啲地好滑",
+        "清潔工拉走咗啲垃圾，但係冇抹地",
+        "the flashing lights in the car park are annoying",
+        "I'm following up on my complaint about the lift, still no reply",
+        "someone keeps stealing my newspaper from the door",
+        "有人話見到條蛇喺山邊",
+        "放咗個水桶喺度接住天花滴水",
+        "樓上滲水入我屋企，一直滲",
+        "有個唔識嘅人喺我家門口派傳單",
+        "the cleaners use bleach every time and it makes me dizzy",
+        "冷氣機滴水，滴落樓下盞燈",
+        "kids kicking a ball against the door all afternoon",
+    ]);
+}
+
+#[test]
+fn code_mixed_and_texting_shorthand_name_the_same_hazards() {
+    for text in [
+        "好大陣gas味，喺廚房",
+        "個lift stuck咗，我媽咪喺入面",
+        "有人faint咗喺大堂",
+        "pls help my mum fell n cant get up",
+        "water pouring thru ceiling!!!",
+        "LIFT STUCK PEOPLE INSIDE",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "gas bill too high this month",
+        "smoke detector beeping, low battery",
+    ]);
+}
+
+#[test]
+fn a_gas_alarm_sounding_or_an_ambulance_called_is_an_emergency_but_a_question_about_one_is_not() {
+    for text in [
+        "燃氣報警器一直響",
+        "the gas alarm in my kitchen is going off",
+        "我已經打咗999，個阿伯喺大堂唔郁",
+        "已經叫咗消防，後樓梯好多煙",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "燃氣報警器冇電，一直嗶嗶聲",
+        "gas detector beeping, low battery",
+        "what's the number to call an ambulance here?",
+        "如果要叫白車應該點講地址？",
+    ]);
+}
