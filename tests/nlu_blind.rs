@@ -124,7 +124,9 @@
 //! an emergency only crying, alone or unable to get out). One batch (a
 //! power cut for someone on an oxygen machine, a hand in an escalator, and
 //! "still"/"一直" keeping a past event current) raised one more F
-//! non-emergency past its floor and was backed out whole. Final figures:
+//! non-emergency past its floor and was backed out whole, and so was a
+//! later one (heating pipes, "water everywhere", a light soaked). Final
+//! figures:
 //!
 //! | set | kind | category | urgency | unit | when | caught | raised |
 //! |---|---|---|---|---|---|---|---|

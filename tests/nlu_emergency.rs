@@ -835,3 +835,9 @@ fn a_child_kept_in_is_an_emergency_only_with_a_sign_of_danger() {
         "my son has been shut in his room all day playing games",
     ]);
 }
+
+#[test]
+fn a_fear_of_fire_is_not_a_fire() {
+    calm(&["物业能不能把楼道里的电动车清走，怕着火"]);
+    emergencies(Category::Security, &["楼道着火了，浓烟滚滚"]);
+}
