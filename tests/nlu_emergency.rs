@@ -394,3 +394,450 @@ fn a_parcel_pick_up_question_is_an_inquiry_and_a_fountain_is_a_facility() {
         Category::Facilities
     );
 }
+
+#[test]
+fn who_is_inside_a_stopped_lift_and_an_unanswered_alarm_make_an_emergency() {
+    emergencies(
+        Category::Lift,
+        &[
+            "3座部𨋢卡咗喺8樓同9樓中間，我老豆喺入面",
+            "电梯停在两层之间，里面有个孕妇",
+            "elevator jammed halfway, my elderly mother inside, intercom not answered",
+            "elevater stuck with ppl inside",
+            "升降機突然向下衝，裡面有兩個長者",
+            "my wife and baby are in the lift, it just dropped a floor and stopped",
+        ],
+    );
+    calm(&["電梯昨天困過人，今天正常了，想問原因"]);
+}
+
+#[test]
+fn a_lot_of_water_through_a_ceiling_is_an_emergency_but_a_stain_or_a_blocked_drain_is_not() {
+    emergencies(
+        Category::Plumbing,
+        &[
+            "天花板在大量漏水，地上已经积了很多水",
+            "Our ceiling is leaking like a tap, the whole living room is under water",
+            "massive leak from ceiling, buckets overflowing",
+            "樓上水箱爆咗，水由天花倒落嚟",
+        ],
+    );
+    calm(&[
+        "樓上漏水漏咗成個禮拜，天花好多水漬",
+        "浴室好多水，因為地漏塞咗",
+        "下大雨，窗邊有啲水滲入嚟",
+        "天台水缸好似漏緊水，啲水沿住外牆流落嚟",
+        "the lobby is flooded with leaflets again",
+    ]);
+}
+
+#[test]
+fn an_exposed_wire_with_anything_wet_near_is_electrical_and_water_through_a_light_plumbing() {
+    emergencies(
+        Category::Electrical,
+        &[
+            "走廊有條電線外露，地下仲有積水",
+            "後樓梯啲電線甩晒出嚟，下雨浸住",
+            "There's a live wire hanging in the corridor and the floor is wet",
+        ],
+    );
+    calm(&["走廊有條電線冇收好，好難睇"]);
+    // Water through a light fitting is the leak's: plumbing.
+    emergencies(Category::Plumbing, &["水从灯里面漏下来，灯还亮着"]);
+}
+
+#[test]
+fn a_child_or_an_old_person_shut_in_is_an_emergency_but_a_bike_locked_to_a_rail_is_not() {
+    emergencies(
+        Category::Other,
+        &[
+            "kid alone in a locked car on P3 and it's really hot",
+            "我個仔自己反鎖咗喺廁所，開唔到門喊緊",
+            "my toddler locked himself in the bathroom and is crying",
+            "婆婆鎖咗自己喺露台入唔返屋，佢八十幾歲",
+        ],
+    );
+    calm(&[
+        "有人將架單車鎖喺大堂欄杆度成個禮拜，阻住晒啲嬰兒車",
+        "I locked myself out, can someone open the door",
+    ]);
+}
+
+#[test]
+fn negation_rules_a_hazard_out_and_not_a_drill_rules_the_drill_out() {
+    calm(&[
+        "冇火冇煙，只係火警鐘自己響",
+        "fire alarm went off but no smoke, probably faulty",
+        "下星期有火警演習",
+    ]);
+    emergencies(
+        Category::Security,
+        &["the fire alarm is going off and I can see smoke, this is not a drill"],
+    );
+}
+
+#[test]
+fn tobacco_ritual_burning_a_bbq_and_figures_of_speech_are_not_fires() {
+    calm(&[
+        "樓下成日喺露台食煙，啲煙湧晒上嚟",
+        "鄰居拜神燒香，成層樓都係煙",
+        "the burning smell is just the neighbour burning offerings again, not a fire",
+        "The BBQ area smokes a lot when people grill",
+        "My phone is on fire with notifications from the group chat",
+        "部手機熱到好似著火咁",
+    ]);
+    emergencies(
+        Category::Security,
+        &["有部電單車喺停車場自燃", "楼道里全是烟，看不见"],
+    );
+}
+
+#[test]
+fn a_danger_foreseen_or_an_incident_over_and_thanked_for_is_not_an_emergency() {
+    calm(&[
+        "健身室部跑步機條帶成日打滑，遲早有人跌親",
+        "A tile in my bathroom fell off, please fix",
+        "someone fainted by the pool yesterday and the guard stayed with him till the ambulance came, thanks",
+        "上次電梯困人後來查到原因未？屋企老人家而家都唔敢搭",
+        "the smoke was just someone's toast, all fine, thanks for the quick response",
+    ]);
+}
+
+#[test]
+fn falls_from_height_collapses_drownings_and_people_caught_in_doors_are_emergencies() {
+    for text in [
+        "棚架上跌咗支鐵通落嚟，差啲打中人",
+        "冷氣機跌咗落街",
+        "大堂天花啲石屎跌緊落嚟",
+        "泳池有個小朋友沉咗落水",
+        "自動門夾住咗個老人家",
+        "lift door closed on my grandma's arm and the lift started moving",
+        "嗰個老婆婆跌倒喺地，起唔返身",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&["大堂玻璃門撞埋好大力，差啲夾親人"]);
+}
+
+#[test]
+fn robberies_weapons_and_crimes_in_progress_are_security_emergencies() {
+    emergencies(
+        Category::Security,
+        &[
+            "門口有人打劫",
+            "someone just snatched a lady's bag in the lobby",
+            "樓下有人揸住把刀追住人斬",
+            "有人喺停車場偷車，而家仲喺度",
+            "a man is following kids around the playground and tried to grab one",
+        ],
+    );
+    calm(&[
+        "有人偷咗我單車",
+        "兩個小朋友玩打架",
+        "The kids upstairs fight every night, so loud",
+        "昨晚停車場有人打交，今日想睇CCTV",
+    ]);
+}
+
+#[test]
+fn self_harm_is_an_emergency_but_a_figure_of_speech_is_not() {
+    for text in [
+        "有人想自殺，喺天台",
+        "my neighbour said she wants to end her life, she is on the balcony",
+        "隔離屋個女仔話想死，佢喺窗邊",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&["嘈到我想死", "熱到想死，冷氣壞咗"]);
+}
+
+#[test]
+fn the_rules_that_fire_are_named() {
+    let rules = residesk::understand::urgency_rules("走廊有煤氣味");
+    assert!(
+        rules.contains(&"emergency: gas smell or leak".to_owned()),
+        "{rules:?}"
+    );
+    let rules = residesk::understand::urgency_rules("昨天電梯困人，已經修好");
+    assert!(rules.iter().any(|r| r.starts_with("calm: ")), "{rules:?}");
+}
+
+#[test]
+fn a_door_being_forced_a_stranger_at_home_or_a_child_at_an_edge_is_an_emergency() {
+    for text in [
+        "有人喺度撬我隔離屋門",
+        "I can hear someone trying to break my door down",
+        "我屋企有個陌生人",
+        "there is a stranger in our flat",
+        "有個細路仔爬出咗窗口",
+        "a child is sitting on the window sill of the 15th floor",
+        "有個小朋友一個人喺天台邊玩",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "a man I don't know keeps waiting by the mailboxes",
+        "有陌生人喺大堂派傳單",
+    ]);
+}
+
+#[test]
+fn minor_injuries_worries_and_water_in_a_bowl_are_not_emergencies() {
+    calm(&[
+        "我個仔跌親膝頭，想問會所有冇膠布",
+        "there's blood on the lobby floor, looks old",
+        "外牆紙皮石有裂紋，擔心會跌落嚟",
+        "kids skateboarding in the car park, someone will get hurt",
+        "馬桶塞咗，水浸到就滿",
+        "下雨後停車場有少少水浸，冇乜嘢",
+        "电梯门关得太快，差点夹到我",
+        "電熱水爐有啲燶味，已經熄咗",
+    ]);
+    for text in [
+        "water is up to my knees in the car park",
+        "the scaffolding is collapsing",
+        "a car hit a kid in the car park",
+        "救命呀，個廚房著晒火",
+        "保安，快啲上嚟！有人喺我門口打我老公",
+        "電梯一路落一路震，好似失控",
+        "好大陣煤氣味，已經閂咗掣開晒窗",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+}
+
+#[test]
+fn a_missing_child_an_animal_among_people_fumes_or_a_medical_crisis_is_an_emergency() {
+    for text in [
+        "我個囡唔見咗，最後喺會所見到佢，佢得六歲",
+        "my 4 year old is missing, last seen at the playground",
+        "有個老人家走失咗",
+        "有野豬喺遊樂場追人",
+        "there's a snake in the playground and kids are around",
+        "strong chemical smell in the corridor, people are coughing",
+        "有個伯伯心口痛，好辛苦，喺大堂",
+        "a kid got stung by wasps and is swelling up badly",
+        "有個小朋友食嘢哽親，唔識呼吸",
+        "the glass door shattered and someone is cut",
+        "gas hissing from the pipe behind the stove",
+        "I hear cracking and the ceiling is sagging a lot",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "my son's bike is missing from the rack",
+        "有隻黃蜂喺窗口飛嚟飛去",
+    ]);
+}
+
+#[test]
+fn a_danger_supposed_a_past_flood_or_a_figure_of_speech_is_not_an_emergency() {
+    calm(&[
+        "如果有火警應該點走？",
+        "what should I do if I get trapped in the lift?",
+        "水浸之後地毯仲係濕，幾時換？",
+        "after the flood last week the car park still smells",
+        "管理費又加，簡直係打劫",
+        "this parking fee is daylight robbery",
+        "we should fire the cleaning contractor",
+        "the paint is bleeding through the wallpaper",
+    ]);
+}
+
+#[test]
+fn typos_and_emoji_name_the_same_hazards() {
+    for text in [
+        "🔥🔥 走廊有火",
+        "🆘 lift stuck with my kids inside",
+        "屋企好大陣媒氣味",
+        "有个阿婆晕到了在大堂",
+        "my dad is unconcious on the floor",
+        "someone is traped in the lift",
+        "call an ambulence, a man fell from the ladder and is bleding",
+        "the corridor is very smokey and smells burnt",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "this new manager is on fire, great job",
+        "the new cleaner is 🔥 keeping the lobby spotless 👍",
+    ]);
+}
+
+#[test]
+fn a_hazard_denied_or_an_incident_over_is_not_an_emergency() {
+    calm(&[
+        "no-one was injured, just reporting the broken railing",
+        "未有人受傷，不過個扶手好鬆",
+        "the fire is out, the firemen left, the corridor still smells of smoke",
+        "火已經救熄，想搵人清理走廊",
+        "伯伯已經送咗院，想問可唔可以整返個地滑位",
+        "唔係火警，只係有人煮嘢燶咗",
+        "it's not a gas leak, the smell is from the bins",
+        "没有着火，只是烟雾报警器误报",
+    ]);
+}
+
+#[test]
+fn the_issues_missed_families_are_caught_in_other_words() {
+    for text in [
+        "2號電梯停咗唔郁，我老婆抱住BB喺入面，撳咗幾次鐘都冇反應",
+        "elevator stopped mid-floor with two kids in it, nobody at the control room picks up",
+        "电梯里困着一个老太太，报警铃按了半天没人管",
+        "籃球場有兩班人打起上嚟，有人頭破咗",
+        "brawl outside block C, someone got glassed",
+        "小区门口有人打架，一个人被打得满脸是血",
+        "pipe in the ceiling burst and it's raining inside my flat",
+        "天花板上的水像下雨一样往下漏，地上全湿了",
+        "走廊天花有條電線吊咗落嚟，地下有水",
+        "地下室电线裸露，地上有积水",
+        "停車場有個BB仔喺車度瞓著，車鎖咗，大人唔見人",
+        "a young kid is stuck inside a car on level 3, it's boiling",
+        "there's an electrical burning smell coming from the riser cupboard and it's getting stronger",
+        "电表箱传出烧焦味，越来越重",
+        "someone threw a glass bottle off a balcony, it smashed a metre from my daughter",
+        "高空抛下一个酒瓶，在我旁边摔碎了",
+        "黑雨，地庫停車場入水入得好快",
+        "heavy rain flooding the underground car park, water rising quickly",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "打風，窗口入水，已經用毛巾塞住",
+        "建議快遞櫃旁邊加個攝像頭，最近丟件太多",
+    ]);
+}
+
+#[test]
+fn suggestions_worries_services_and_incidents_already_seen_to_are_not_emergencies() {
+    calm(&[
+        "建議喺平台裝鏡頭影高空擲物",
+        "suggest installing cameras to catch people throwing things from windows",
+        "please check the wiring in my flat, it's very old and I'm worried about fire",
+        "the walls in the corridor are still black from last month's fire",
+        "Fire department said the hose reels need replacing",
+        "垃圾房有陣燒焦味，應該係有人倒咗煙頭落去，已經冇咗",
+        "保安拎住支棍巡邏，嚇親小朋友",
+        "the lift door closed on my shopping trolley",
+        "我阿爸喺屋企跌親，已經睇咗醫生，想問浴室可唔可以加扶手",
+        "有個小朋友喺泳池抽筋，救生員即刻救咗佢上嚟，冇事",
+    ]);
+}
+
+#[test]
+fn a_hazard_told_after_a_turn_is_current_whatever_came_before() {
+    for text in [
+        "I saw the water suspension notice but now water is pouring out of the pipe in the corridor",
+        "昨天已經報過電梯有問題，今日真係困咗人，我阿媽喺入面",
+        "the lift was fixed yesterday but now it's stuck again with my son inside",
+        "上次修好咗，但係而家又有煤氣味",
+        "本來以為係演習，點知真係有煙",
+        "保安已經嚟咗，但係個老伯仲未醒",
+        "the workers installing the aircon above dropped a metal bracket, it nearly hit a kid",
+        "no one is answering the lift alarm and my kids are still inside",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "there was smoke in the lobby yesterday but it's gone now",
+        "上星期有人打交，但保安冇理",
+        "the fire is out, the firemen left, the corridor still smells of smoke",
+    ]);
+}
+
+#[test]
+fn people_lying_still_in_water_or_pinned_jumping_or_under_falling_things_are_emergencies() {
+    for text in [
+        "the lift won't open and we've been in here 20 minutes",
+        "an old lady is lying at the bottom of the stairs and not moving",
+        "有個阿伯瞓咗喺樓梯底，叫佢冇反應",
+        "a kid fell into the pond in the garden",
+        "有個小朋友跌咗落水池",
+        "有人喺泳池浮咗喺水面唔郁",
+        "someone jumped from the roof of block 2",
+        "有人跳咗樓",
+        "someone is trying to kill themselves in the stairwell",
+        "a piece of the balcony fell onto a parked car, people were walking right there",
+        "地盤有工人俾嘢壓住",
+        "a worker is trapped under a fallen scaffold",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&["個保安瞓咗喺更亭，叫佢都冇反應"]);
+}
+
+#[test]
+fn everyday_words_inside_the_new_families_do_not_raise_an_emergency() {
+    calm(&[
+        "婆婆行路要拎拐杖，大堂啲地好滑",
+        "清潔工拉走咗啲垃圾，但係冇抹地",
+        "the flashing lights in the car park are annoying",
+        "I'm following up on my complaint about the lift, still no reply",
+        "someone keeps stealing my newspaper from the door",
+        "有人話見到條蛇喺山邊",
+        "放咗個水桶喺度接住天花滴水",
+        "樓上滲水入我屋企，一直滲",
+        "有個唔識嘅人喺我家門口派傳單",
+        "the cleaners use bleach every time and it makes me dizzy",
+        "冷氣機滴水，滴落樓下盞燈",
+        "kids kicking a ball against the door all afternoon",
+    ]);
+}
+
+#[test]
+fn code_mixed_and_texting_shorthand_name_the_same_hazards() {
+    for text in [
+        "好大陣gas味，喺廚房",
+        "個lift stuck咗，我媽咪喺入面",
+        "有人faint咗喺大堂",
+        "pls help my mum fell n cant get up",
+        "water pouring thru ceiling!!!",
+        "LIFT STUCK PEOPLE INSIDE",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "gas bill too high this month",
+        "smoke detector beeping, low battery",
+    ]);
+}
+
+#[test]
+fn a_gas_alarm_sounding_or_an_ambulance_called_is_an_emergency_but_a_question_about_one_is_not() {
+    for text in [
+        "燃氣報警器一直響",
+        "the gas alarm in my kitchen is going off",
+        "我已經打咗999，個阿伯喺大堂唔郁",
+        "已經叫咗消防，後樓梯好多煙",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "燃氣報警器冇電，一直嗶嗶聲",
+        "gas detector beeping, low battery",
+        "what's the number to call an ambulance here?",
+        "如果要叫白車應該點講地址？",
+    ]);
+}
+
+#[test]
+fn a_child_kept_in_is_an_emergency_only_with_a_sign_of_danger() {
+    for text in [
+        "婆婆鎖咗喺廁所，叫極都唔應",
+        "a child is shut in the bin room and crying",
+        "小朋友困咗喺儲物室，開唔到門",
+        "有個伯伯被困喺垃圾房",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "我個仔困喺屋企好悶，會所幾時開？",
+        "my son has been shut in his room all day playing games",
+    ]);
+}
+
+#[test]
+fn a_fear_of_fire_is_not_a_fire() {
+    calm(&["物业能不能把楼道里的电动车清走，怕着火"]);
+    emergencies(Category::Security, &["楼道着火了，浓烟滚滚"]);
+}

@@ -72,7 +72,21 @@ pub(crate) fn classify(norm: &str) -> Labels {
     };
 
     // Over, ruled out, a drill or a past event: no emergency, nothing high.
-    let calm_rule = lex.calm.iter().find(|r| r.fires(hits));
+    // Calm words count inside masked phrases ("演習" of "火警演習").
+    let mut calm_rule = lex.calm.iter().find(|r| r.fires(&scan.plain_hits));
+    // "Fixed yesterday, but now it is stuck again with my son inside": what
+    // follows the last turn ("but", "點知", "now") is the present. A hazard
+    // word there with nothing calm beside it is not over, whatever came
+    // before.
+    let present = calm_rule
+        .and_then(|_| lex.present(norm))
+        .map(|tail| lex.scan(tail))
+        .filter(|tail| !lex.calm.iter().any(|r| r.fires(&tail.plain_hits)));
+    let told_now =
+        |rule: &lexicon::Rule| present.as_ref().is_some_and(|t| rule.touches(&t.rule_hits));
+    if lex.emergency.iter().any(|r| told_now(r) && r.fires(hits)) {
+        calm_rule = None;
+    }
     let calm = calm_rule.is_some();
     // "Don't worry, that smoke was my toast": nothing to act on.
     if let Some(kind) = calm_rule.and_then(|r| r.kind) {

@@ -103,6 +103,12 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// Whether any word of the rule's groups is among the hits.
+    pub fn touches(&self, hits: &[bool]) -> bool {
+        let has = |id: &usize| hits.get(*id).copied().unwrap_or(false);
+        self.all.iter().flatten().any(has)
+    }
+
     /// Whether the rule fires, given which rule words the message contains.
     pub fn fires(&self, hits: &[bool]) -> bool {
         let has = |id: &usize| hits.get(*id).copied().unwrap_or(false);
@@ -119,8 +125,12 @@ pub struct Scan {
     pub category: [f32; 16],
     /// Score per kind cue, indexed like `KindCue::ALL`.
     pub kind: [f32; 7],
-    /// Which rule words occur, indexed by rule word id.
+    /// Which rule words occur outside a masked phrase, indexed by rule word id.
     pub rule_hits: Vec<bool>,
+    /// Which rule words occur unnegated, masked phrases included: what the
+    /// calm rules read ("演習" counts in "火警演習", a drill, though "火警"
+    /// does not count as a fire there; "not a drill" is no drill).
+    pub plain_hits: Vec<bool>,
     /// How many lexicon words matched at all.
     pub words: usize,
 }
@@ -149,6 +159,12 @@ pub struct Lexicon {
     /// Phrases that name a thing rather than a hazard ("smoke detector",
     /// "fire lane", "煤氣費"): a rule word inside one does not count.
     masks: Matcher,
+    /// Words that negate the rule word right after them ("no smoke",
+    /// "冇煙", "沒有人受傷"): a negated rule word does not count.
+    negators: Matcher,
+    /// Words that turn a message to what holds now ("but", "點知", "now",
+    /// "今天"): what follows the last one is the message's present.
+    turns: Matcher,
     /// The danger is over, ruled out, a drill or a question about the past:
     /// when one fires, no emergency or high rule applies.
     pub calm: Vec<Rule>,
@@ -195,6 +211,20 @@ struct RawMask {
     phrases: Vec<String>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNegation {
+    #[serde(default)]
+    before: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTurn {
+    #[serde(default)]
+    words: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
@@ -223,6 +253,10 @@ struct RawLexicon {
     family: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     mask: RawMask,
+    #[serde(default)]
+    negation: RawNegation,
+    #[serde(default)]
+    turn: RawTurn,
     #[serde(default)]
     calm: Vec<RawRule>,
     #[serde(default)]
@@ -402,6 +436,8 @@ impl Lexicon {
             rule_words: Matcher::none(),
             rule_word_count: 0,
             masks: Matcher::none(),
+            negators: Matcher::none(),
+            turns: Matcher::none(),
             calm: Vec::new(),
             emergency: Vec::new(),
             high: Vec::new(),
@@ -431,6 +467,14 @@ impl Lexicon {
             .map(|w| word(w, Some(&rewriter)))
             .filter(|(text, _)| !text.is_empty())
             .collect();
+        let compiled = |list: &[String]| -> Vec<(String, Bounds)> {
+            list.iter()
+                .map(|w| word(w, Some(&rewriter)))
+                .filter(|(text, _)| !text.is_empty())
+                .collect()
+        };
+        let negators = compiled(&raw.negation.before);
+        let turns = compiled(&raw.turn.words);
         let mut kinds = WordTable::default();
         for (name, words) in &raw.kind {
             let cue = KindCue::from_name(name).ok_or_else(|| LexiconError::Unknown {
@@ -470,6 +514,8 @@ impl Lexicon {
             rule_words: Matcher::new(&rule_words.words, MatchKind::Standard)?,
             rule_word_count: rule_words.words.len(),
             masks: Matcher::new(&masks, MatchKind::LeftmostLongest)?,
+            negators: Matcher::new(&negators, MatchKind::Standard)?,
+            turns: Matcher::new(&turns, MatchKind::LeftmostLongest)?,
             rewriter,
             calm,
             emergency,
@@ -485,12 +531,26 @@ impl Lexicon {
         self.rewriter.apply(folded)
     }
 
+    /// What follows the last turn word ("but", "點知", "now") of a normalised
+    /// message, if it has one: the part that tells what holds now.
+    pub fn present<'a>(&self, norm: &'a str) -> Option<&'a str> {
+        self.turns
+            .find_iter(norm)
+            .filter(|m| {
+                self.turns
+                    .accepts(norm, m.pattern().as_usize(), m.start(), m.end())
+            })
+            .last()
+            .map(|m| &norm[m.end()..])
+    }
+
     /// Finds the lexicon's words in a normalised message.
     pub fn scan(&self, norm: &str) -> Scan {
         let mut scan = Scan {
             category: [0.0; 16],
             kind: [0.0; 7],
             rule_hits: vec![false; self.rule_word_count],
+            plain_hits: vec![false; self.rule_word_count],
             words: 0,
         };
         for (matcher, cues) in &self.words {
@@ -505,17 +565,46 @@ impl Lexicon {
             })
             .map(|m| (m.start(), m.end()))
             .collect();
-        // A word strictly inside a masked phrase does not count ("fire" in
-        // "fire lane"); the whole phrase itself may still be a rule word.
+        // A word that shares text with a masked phrase without holding all
+        // of it does not count: "fire" in "fire lane", and "有火" across
+        // "有火警演習" (its "火" belongs to the drill). The whole phrase, or a
+        // longer word around it, may still be a rule word.
+        // A rule word starting where a negator ends (spaces and an English
+        // article skipped) is said not to be ("no smoke", "not a drill",
+        // "冇火", "nobody hurt"), and so is one starting inside a negator
+        // (the "有火" of "沒有火").
+        let negated: Vec<(usize, usize)> = self
+            .negators
+            .find_overlapping_iter(norm)
+            .filter(|m| {
+                self.negators
+                    .accepts(norm, m.pattern().as_usize(), m.start(), m.end())
+            })
+            .map(|m| {
+                (
+                    m.start(),
+                    norm.len() - after_article(&norm[m.end()..]).len(),
+                )
+            })
+            .collect();
+        let negative = |start: usize| negated.iter().any(|&(s, e)| s < start && start <= e);
         let hidden = |start: usize, end: usize| {
-            masked
-                .iter()
-                .any(|&(s, e)| s <= start && end <= e && end - start < e - s)
+            negative(start)
+                || masked
+                    .iter()
+                    .any(|&(s, e)| start < e && s < end && !(start <= s && e <= end))
         };
         for m in self.rule_words.find_overlapping_iter(norm) {
             let id = m.pattern().as_usize();
-            if self.rule_words.accepts(norm, id, m.start(), m.end())
-                && !hidden(m.start(), m.end())
+            if !self.rule_words.accepts(norm, id, m.start(), m.end()) {
+                continue;
+            }
+            if !negative(m.start())
+                && let Some(hit) = scan.plain_hits.get_mut(id)
+            {
+                *hit = true;
+            }
+            if !hidden(m.start(), m.end())
                 && let Some(hit) = scan.rule_hits.get_mut(id)
             {
                 *hit = true;
@@ -546,6 +635,18 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// The text after leading spaces and one English article ("a", "an",
+/// "the", "any") with its spaces.
+fn after_article(text: &str) -> &str {
+    let text = text.trim_start();
+    for article in ["a ", "an ", "the ", "any "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            return rest.trim_start();
+        }
+    }
+    text
 }
 
 #[cfg(test)]
