@@ -8,7 +8,7 @@ mod survey_rig;
 
 use std::time::Duration;
 
-use common::{TestDesk, text};
+use common::{TestDesk, opening, text};
 use residesk::domain::lang::Lang;
 use residesk::emulator::sample_png;
 use survey_rig::*;
@@ -25,7 +25,7 @@ async fn a_notice_with_a_photo_and_a_received_button_reaches_one_building_and_is
 
     // A resident cannot use /notice.
     desk.emu.send_text(&a1, "/notice");
-    desk.expect_message(&a1, &text(Lang::ZhHant, "not-allowed"))
+    desk.expect_message(&a1, &opening(Lang::ZhHant, "command-not-yours"))
         .await;
 
     desk.emu.send_text(&lee, "/notice");

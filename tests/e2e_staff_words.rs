@@ -5,7 +5,7 @@
 mod common;
 mod staff_rig;
 
-use common::{TestDesk, WAIT, text};
+use common::{TestDesk, WAIT, opening, text};
 use residesk::domain::lang::Lang;
 use residesk::domain::request::{Category, Urgency};
 use residesk::store;
@@ -76,9 +76,16 @@ async fn staff_get_their_own_wording_for_cancel_unknown_commands_and_refusals() 
     desk.emu.send_text(&chan, "/frobnicate");
     desk.expect_message(&chan, &text(zh, "unknown-command-staff"))
         .await;
+    // A command of another role says which are theirs.
     desk.emu.send_text(&chan, "/open");
-    desk.expect_message(&chan, &text(zh, "not-allowed-staff"))
+    let refused = desk
+        .expect_message(&chan, &opening(zh, "command-not-yours-staff"))
         .await;
+    assert!(
+        refused.body().contains("/tasks, /visits, /duty"),
+        "{}",
+        refused.body()
+    );
     desk.emu.send_text(&lee, "/cancel");
     desk.expect_message(&lee, &text(Lang::En, "nothing-to-cancel-staff"))
         .await;
@@ -87,10 +94,14 @@ async fn staff_get_their_own_wording_for_cancel_unknown_commands_and_refusals() 
     desk.expect_message(&amy, &text(zh, "nothing-to-cancel"))
         .await;
     desk.emu.send_text(&amy, "/tasks");
-    desk.expect_message(&amy, &text(zh, "not-allowed")).await;
+    let refused = desk
+        .expect_message(&amy, &opening(zh, "command-not-yours"))
+        .await;
+    assert!(refused.body().contains("/my, /book"), "{}", refused.body());
     // Staff texts address staff as 你, residents' as 您.
     for key in [
         "not-allowed-staff",
+        "command-not-yours-staff",
         "cancelled-staff",
         "duty-on",
         "work-taken",

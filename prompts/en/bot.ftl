@@ -128,6 +128,8 @@ cmd-roster = Who is on duty
 # The shared replies as worded for staff, supervisors and managers.
 error-generic-staff = Sorry, something went wrong on our side and nothing was changed. Please try again in a moment; if it keeps happening, tell the supervisor (office: { $phone }).
 not-allowed-staff = That is not part of your role, so nothing was changed.
+command-not-yours = That command is not one of yours, so nothing was changed. Yours are: { $commands }
+command-not-yours-staff = That command is not part of your role, so nothing was changed. Yours are: { $commands }
 unknown-command-staff = There is no such command. Send /help for the commands of your role.
 cancelled-staff = Cancelled; nothing was changed. Your tasks: /tasks.
 nothing-to-cancel-staff = There is nothing in progress to cancel.

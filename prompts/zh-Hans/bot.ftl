@@ -127,6 +127,8 @@ cmd-roster = 查看值班名单
 # 给员工、主管及经理的共用回复。
 error-generic-staff = 抱歉，系统出现问题，没有作任何更改。请稍后再试；如持续出现，请告知主管（物业服务中心：{ $phone }）。
 not-allowed-staff = 这不属于你的职责范围，没有作任何更改。
+command-not-yours = 这个指令不适用于您的身份，没有作任何更改。您可用的指令：{ $commands }
+command-not-yours-staff = 这个指令不属于你的职责范围，没有作任何更改。你可用的指令：{ $commands }
 unknown-command-staff = 没有这个指令。发送 /help 查看你可用的指令。
 cancelled-staff = 已取消，没有作任何更改。你的待办工作：/tasks。
 nothing-to-cancel-staff = 目前没有进行中的操作可以取消。

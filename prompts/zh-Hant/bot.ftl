@@ -127,6 +127,8 @@ cmd-roster = 查看當值名單
 # 給職員、主管及經理的共用回覆。
 error-generic-staff = 抱歉，系統出現問題，甚麼都沒有更改。請稍後再試；如持續出現，請告知主管（管理處：{ $phone }）。
 not-allowed-staff = 這不屬於你的職責範圍，甚麼都沒有更改。
+command-not-yours = 這個指令不適用於您的身分，甚麼都沒有更改。您可用的指令：{ $commands }
+command-not-yours-staff = 這個指令不屬於你的職責範圍，甚麼都沒有更改。你可用的指令：{ $commands }
 unknown-command-staff = 沒有這個指令。發送 /help 查看你可用的指令。
 cancelled-staff = 已取消，甚麼都沒有更改。你的待辦工作：/tasks。
 nothing-to-cancel-staff = 目前沒有進行中的操作可以取消。

@@ -86,6 +86,15 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
     }
 }
 
+/// The commands of a role, as a person types them ("/tasks, /visits, …").
+pub fn names(role: Option<Role>) -> String {
+    menu_of(role)
+        .iter()
+        .map(|(name, _)| format!("/{name}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The command menu of a role in a language, as an outbox message.
 pub fn menu(role: Option<Role>, lang: Lang) -> OutMessage {
     OutMessage::Commands {

@@ -116,13 +116,17 @@ pub async fn cancel(bot: Bot, actor: Actor, dialogue: BotDialogue, state: State)
     reply::text_removing_keyboard(&bot, &actor, t(actor.lang, &key)).await
 }
 
-/// A command this user may not use here.
+/// A command this user may not use here: says which ones are theirs.
 pub async fn not_for_you(bot: Bot, actor: Actor) -> HandlerResult {
-    let key = match actor.role() {
-        None => "not-registered".to_owned(),
-        Some(_) => reply::worded(&actor, "not-allowed"),
+    let text = match actor.role() {
+        None => t(actor.lang, "not-registered"),
+        Some(role) => t_args(
+            actor.lang,
+            &reply::worded(&actor, "command-not-yours"),
+            &[("commands", super::commands::names(Some(role)).into())],
+        ),
     };
-    reply::text(&bot, &actor, t(actor.lang, &key)).await
+    reply::text(&bot, &actor, text).await
 }
 
 /// Whether a message is a command (Telegram marks one at its start), so that
