@@ -6,6 +6,7 @@
 //! praise, suggestion, booking, inquiry, complaint, repair.
 
 use super::lexicon::{self, KindCue, Scan};
+use super::model::Guess;
 use crate::domain::request::{Category, Kind, Urgency};
 
 /// The labels of one message.
@@ -57,12 +58,105 @@ fn best_category(scan: &Scan) -> Option<(Category, f32)> {
         .map(|(c, s)| (*c, *s))
 }
 
-/// Classifies a normalised message.
+/// The rules' reading of a message, with the evidence behind it.
+pub(crate) struct Reading {
+    pub labels: Labels,
+    pub scan: Scan,
+    /// An emergency or calm rule decided kind and category: nothing else may.
+    pub decided: bool,
+    /// A staff-conduct rule fired: the category is `staff`.
+    pub staff: bool,
+    calm: bool,
+}
+
+/// Classifies a normalised message by the rules alone.
+#[cfg(test)]
 pub(crate) fn classify(norm: &str) -> Labels {
+    read(norm).labels
+}
+
+/// Reads a normalised message by the rules.
+pub(crate) fn read(norm: &str) -> Reading {
     let lex = lexicon::get();
     let scan = lex.scan(norm);
+    let labels = rules(lex, &scan);
     let hits = &scan.rule_hits;
-    let found = best_category(&scan);
+    let staff = lex.staff.fires(hits);
+    let calm_rule = lex.calm.iter().find(|r| r.fires(hits));
+    let decided = labels.urgency == Urgency::Emergency || calm_rule.is_some_and(|r| r.kind.is_some());
+    Reading {
+        labels,
+        decided,
+        staff,
+        calm: calm_rule.is_some(),
+        scan,
+    }
+}
+
+/// The labels of a message whose kind and category the model chose: the
+/// urgency follows the kind as it follows the rules' kind. Where the model
+/// agrees with the rules the confidence is the rules'; where it overrules
+/// them it is the model's lead on what it changed, so a close call still
+/// makes the desk ask.
+pub(crate) fn relabel(reading: &Reading, guess: Guess) -> Labels {
+    let rules = reading.labels;
+    if reading.decided {
+        return rules;
+    }
+    let kind = guess.kind;
+    let category = match (kind, reading.staff) {
+        (Kind::Unknown, _) => Category::Other,
+        (_, true) => Category::Staff,
+        // A complaint mainly about sound is noise (as in the rules).
+        (Kind::Complaint, false) if reading.scan.category_score(Category::Noise) >= 3.0 => {
+            Category::Noise
+        }
+        _ => guess.category,
+    };
+    let mut lead = 1.0f32;
+    if kind != rules.kind {
+        lead = lead.min(guess.kind_margin);
+    }
+    if category != rules.category {
+        lead = lead.min(guess.category_margin);
+    }
+    let confidence = if lead < 1.0 {
+        confidence(kind, 4.0 * lead, 6.0 * lead).min(rules.confidence.max(0.5))
+    } else {
+        rules.confidence
+    };
+    Labels {
+        kind,
+        category,
+        urgency: urgency(lexicon::get(), &reading.scan.rule_hits, reading.calm, kind),
+        confidence,
+    }
+}
+
+fn urgency(lex: &lexicon::Lexicon, hits: &[bool], calm: bool, kind: Kind) -> Urgency {
+    if !calm
+        && lex.high.iter().any(|r| r.fires(hits))
+        && !matches!(
+            kind,
+            Kind::Praise | Kind::Suggestion | Kind::Unknown | Kind::Booking
+        )
+    {
+        Urgency::High
+    } else if matches!(
+        kind,
+        Kind::Inquiry | Kind::Suggestion | Kind::Praise | Kind::Unknown
+    ) || lex.low.iter().any(|r| r.fires(hits))
+    {
+        Urgency::Low
+    } else {
+        Urgency::Normal
+    }
+}
+
+/// The rules' labels for a scanned message.
+fn rules(lex: &lexicon::Lexicon, scan: &Scan) -> Labels {
+    let hits = &scan.rule_hits;
+    let found = best_category(scan);
     let staff = lex.staff.fires(hits);
 
     let mut category = match (staff, found) {
@@ -102,7 +196,7 @@ pub(crate) fn classify(norm: &str) -> Labels {
         };
     }
 
-    let (mut kind, strength) = decide_kind(&scan, category, found.map_or(0.0, |(_, s)| s));
+    let (mut kind, strength) = decide_kind(scan, category, found.map_or(0.0, |(_, s)| s));
     // Staff conduct is never a fault to fix: "the technician left rubbish
     // behind after the repair" is a complaint about the technician, and
     // thanks to a technician for a repair ("谢谢维修部张师傅…修水管") is praise.
@@ -130,22 +224,6 @@ pub(crate) fn classify(norm: &str) -> Labels {
     {
         category = Category::Noise;
     }
-    let urgency = if !calm
-        && lex.high.iter().any(|r| r.fires(hits))
-        && !matches!(
-            kind,
-            Kind::Praise | Kind::Suggestion | Kind::Unknown | Kind::Booking
-        ) {
-        Urgency::High
-    } else if matches!(
-        kind,
-        Kind::Inquiry | Kind::Suggestion | Kind::Praise | Kind::Unknown
-    ) || lex.low.iter().any(|r| r.fires(hits))
-    {
-        Urgency::Low
-    } else {
-        Urgency::Normal
-    };
     let cat_score = if staff {
         3.0
     } else {
@@ -154,7 +232,7 @@ pub(crate) fn classify(norm: &str) -> Labels {
     Labels {
         kind,
         category,
-        urgency,
+        urgency: urgency(lex, hits, calm, kind),
         confidence: confidence(kind, strength, cat_score),
     }
 }
