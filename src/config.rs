@@ -10,8 +10,10 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+mod complaints;
 mod office;
 mod reports;
+pub use complaints::Complaints;
 pub use office::{HONG_KONG_HOLIDAYS, OfficeHours};
 pub use reports::{HotSpotRule, Reports};
 
@@ -52,6 +54,8 @@ pub struct Settings {
     /// Category → department key. Categories not listed go to `customer_service`.
     pub routing: HashMap<Category, String>,
     pub reports: Reports,
+    /// The reasons a complaint's validity is recorded with.
+    pub complaints: Complaints,
     /// On-duty shifts that put staff on and off duty by themselves.
     pub duty: Duty,
 }
@@ -306,6 +310,7 @@ impl Default for Settings {
             .to_vec(),
             routing,
             reports: Reports::default(),
+            complaints: Complaints::default(),
         }
     }
 }
@@ -495,6 +500,9 @@ impl Settings {
             b.check(key, &self.departments)
                 .map_err(|(field, message)| bad(&field, message))?;
         }
+        self.complaints
+            .check()
+            .map_err(|message| bad("complaints.validity_reasons", message))?;
         if self.scheduler.max_attempts == 0 {
             return Err(bad("scheduler.max_attempts", "must be at least 1".into()));
         }

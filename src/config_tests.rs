@@ -98,6 +98,21 @@ fn routing_to_an_unknown_department_is_refused() {
     assert!(err.to_string().contains("routing.lift"), "{err}");
 }
 
+#[test]
+fn a_validity_reason_that_is_no_key_or_twice_is_refused_with_its_name() {
+    for file in [
+        "[complaints]\nvalidity_reasons = [\"Bad Reason\"]",
+        "[complaints]\nvalidity_reasons = [\"late\", \"late\"]",
+        "[complaints]\nvalidity_reasons = []",
+    ] {
+        let err = Settings::from_parts(file.parse().unwrap(), env(&[])).unwrap_err();
+        assert!(
+            err.to_string().contains("complaints.validity_reasons"),
+            "{err}"
+        );
+    }
+}
+
 mod example_file {
     use super::super::*;
 
@@ -148,5 +163,6 @@ mod example_file {
         assert_eq!(s.bookables, d.bookables);
         assert_eq!(s.office_hours.holidays, d.office_hours.holidays);
         assert_eq!(s.duty.shifts, d.duty.shifts);
+        assert_eq!(s.complaints.validity_reasons, d.complaints.validity_reasons);
     }
 }

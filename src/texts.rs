@@ -33,6 +33,7 @@ catalogue_files!(
     "desk.ftl",
     "digest.ftl",
     "intake.ftl",
+    "judge.ftl",
     "report.ftl",
     "work.ftl"
 );

@@ -3,7 +3,8 @@
 //! and a button to mark it a hot spot; a further ticket in the open cluster
 //! does not alert again; other buildings, other categories and tickets
 //! outside the window do not count; per-category rules and shared places
-//! work; the button is for supervisors only and marks once.
+//! work (and the report places them as the alert does); the button is for
+//! supervisors only and marks once.
 
 mod common;
 
@@ -288,6 +289,26 @@ async fn a_category_rule_and_a_shared_place_make_their_own_cluster() {
     open(&desk, Category::Plumbing, None, lobby("3"), now).await;
     quiet(&desk).await;
     assert_eq!(alerts(&desk).len(), 1);
+    // The monthly report shows the same hot spot at the same place: the
+    // lobby of block 3, not block 3 (nor nothing, for tickets in no flat).
+    let db = desk.db().await;
+    let month =
+        residesk::domain::report::Month::of(now - Duration::hours(8), desk.settings.timezone);
+    let made = residesk::report::make(&db, &desk.settings, month, now)
+        .await
+        .unwrap();
+    let json = serde_json::to_value(&made.report).unwrap();
+    let spots = json["hot_spots"].as_array().unwrap();
+    assert_eq!(spots.len(), 1, "{spots:?}");
+    assert_eq!(spots[0]["place"], "lobby@3");
+    assert_eq!(spots[0]["category"], "lift");
+    assert!(
+        spots[0]["tickets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n == &last)
+    );
 }
 
 #[tokio::test]

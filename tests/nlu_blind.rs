@@ -71,6 +71,49 @@
 //! caught): on messages it has not seen, the desk is still well under the
 //! issue's targets (≥ 92% per field, ≥ 97% of emergencies caught). The
 //! floors below guard what was reached, not the targets.
+//!
+//! Sets E (development) and F (held out), written for the second round of
+//! issue 7 by a writer who had not read the lexicon or the code (45
+//! emergencies and about 40 look-alikes each), scored before any rule
+//! change made for them (main at 19b246e), only as totals:
+//!
+//! | set | kind | category | urgency | unit | when | caught | raised |
+//! |---|---|---|---|---|---|---|---|
+//! | E | 83.5% | 85.5% | 81.5% | 97.5% | 95.5% | 39/45 | 10/155 |
+//! | F | 79.5% | 76.0% | 81.0% | 98.0% | 95.5% | 34/45 | 8/155 |
+//!
+//! Emergency detection was then made compositional (issue 7, point 6)
+//! without reading E or F: hazard families × their state × negation and
+//! tense, as word families in `prompts/lexicon.toml` and rules over them,
+//! checked on wordings written for `tests/nlu_emergency.rs`. Two mechanisms
+//! were added to the lexicon: `[negation]` (a hazard word right after 冇,
+//! 沒有, no, not a, nobody is … does not count, and "not a drill" is no
+//! drill), and masks that also hide a word overlapping a masked phrase
+//! ("有火" across "有火警演習") while calm words count inside one. Scored
+//! once on every set before E's lines were read (urgency field and
+//! emergencies):
+//!
+//! | set | kind | category | urgency | caught | raised |
+//! |---|---|---|---|---|---|
+//! | A | 99.5% | 98.5% | 99.5% | 80/80 | 0/120 |
+//! | B | 88.0% | 90.5% | 89.5% | 41/45 | 5/155 |
+//! | C | 98.5% | 96.0% | 99.0% | 44/44 | 0/156 |
+//! | D | 82.0% | 84.5% | 83.0% | 37/44 | 4/156 |
+//! | E | 83.5% | 85.0% | 82.5% | 41/45 | 9/155 |
+//! | F | 81.0% | 77.0% | 82.5% | 38/45 | 9/155 |
+//!
+//! Then E's urgency misses were read and fixed as families (hypothetical
+//! dangers, tobacco and ritual burning, trickling water, thanks for an
+//! incident handled, negation reaching the calm rules):
+//!
+//! | set | kind | category | urgency | caught | raised |
+//! |---|---|---|---|---|---|
+//! | A | 99.5% | 98.5% | 99.5% | 80/80 | 0/120 |
+//! | B | 88.0% | 90.5% | 89.5% | 41/45 | 4/155 |
+//! | C | 98.5% | 96.0% | 99.0% | 44/44 | 0/156 |
+//! | D | 82.0% | 85.0% | 83.0% | 37/44 | 5/156 |
+//! | E | 85.5% | 88.5% | 89.0% | 45/45 | 0/155 |
+//! | F | 81.0% | 77.5% | 82.5% | 37/45 | 8/155 |
 
 mod labelled;
 
@@ -145,6 +188,33 @@ fn the_second_held_out_blind_set_scores_above_its_floors() {
     // Floors under its figures after the last rule change (target: 92% per
     // field, 97% caught, at most 5% raised).
     assert_floors(&score, [80.0, 82.0, 81.0, 98.0, 96.0], 77.0, 4.0);
+}
+
+/// The third development set (E), written for issue 7's second round by a
+/// writer who had not read the lexicon or the code.
+#[test]
+fn the_fifth_blind_set_scores_above_its_floors() {
+    let set = labelled::parse(include_str!("data/blind_e.txt"));
+    assert_eq!(set.len(), 200);
+    let score = labelled::score(&set);
+    score.print("blind set E");
+    // Before any rule change made for it (main at 19b246e): 83.5 / 85.5 /
+    // 81.5 / 97.5 / 95.5, 39/45 caught, 10/155 raised. Its urgency misses
+    // were read and fixed as families: 45/45 caught, 0/155 raised.
+    assert_floors(&score, [84.5, 87.5, 88.0, 96.5, 94.5], 100.0, 1.0);
+}
+
+/// The third held-out set (F), written with E: scored quietly, only its
+/// figures printed.
+#[test]
+fn the_sixth_blind_set_scores_above_its_floors() {
+    let set = labelled::parse(include_str!("data/blind_f.txt"));
+    assert_eq!(set.len(), 200);
+    let score = labelled::score_quietly(&set);
+    score.print("blind set F");
+    // Before any rule change made for E (main at 19b246e): 79.5 / 76.0 /
+    // 81.0 / 98.0 / 95.5, 34/45 caught, 8/155 raised.
+    assert_floors(&score, [78.0, 74.5, 80.0, 97.0, 94.5], 75.0, 5.5);
 }
 
 /// Every labelled set the model learns from, in the line format above.

@@ -394,3 +394,285 @@ fn a_parcel_pick_up_question_is_an_inquiry_and_a_fountain_is_a_facility() {
         Category::Facilities
     );
 }
+
+#[test]
+fn who_is_inside_a_stopped_lift_and_an_unanswered_alarm_make_an_emergency() {
+    emergencies(
+        Category::Lift,
+        &[
+            "3座部𨋢卡咗喺8樓同9樓中間，我老豆喺入面",
+            "电梯停在两层之间，里面有个孕妇",
+            "elevator jammed halfway, my elderly mother inside, intercom not answered",
+            "elevater stuck with ppl inside",
+            "升降機突然向下衝，裡面有兩個長者",
+            "my wife and baby are in the lift, it just dropped a floor and stopped",
+        ],
+    );
+    calm(&["電梯昨天困過人，今天正常了，想問原因"]);
+}
+
+#[test]
+fn a_lot_of_water_through_a_ceiling_is_an_emergency_but_a_stain_or_a_blocked_drain_is_not() {
+    emergencies(
+        Category::Plumbing,
+        &[
+            "天花板在大量漏水，地上已经积了很多水",
+            "Our ceiling is leaking like a tap, the whole living room is under water",
+            "massive leak from ceiling, buckets overflowing",
+            "樓上水箱爆咗，水由天花倒落嚟",
+        ],
+    );
+    calm(&[
+        "樓上漏水漏咗成個禮拜，天花好多水漬",
+        "浴室好多水，因為地漏塞咗",
+        "下大雨，窗邊有啲水滲入嚟",
+        "天台水缸好似漏緊水，啲水沿住外牆流落嚟",
+        "the lobby is flooded with leaflets again",
+    ]);
+}
+
+#[test]
+fn an_exposed_wire_with_anything_wet_near_or_water_on_a_light_still_on_is_electrical() {
+    emergencies(
+        Category::Electrical,
+        &[
+            "走廊有條電線外露，地下仲有積水",
+            "後樓梯啲電線甩晒出嚟，下雨浸住",
+            "There's a live wire hanging in the corridor and the floor is wet",
+            "水从灯里面漏下来，灯还亮着",
+        ],
+    );
+    calm(&["走廊有條電線冇收好，好難睇"]);
+}
+
+#[test]
+fn a_child_or_an_old_person_shut_in_is_an_emergency_but_a_bike_locked_to_a_rail_is_not() {
+    emergencies(
+        Category::Other,
+        &[
+            "kid alone in a locked car on P3 and it's really hot",
+            "我個仔自己反鎖咗喺廁所，開唔到門喊緊",
+            "my toddler locked himself in the bathroom and is crying",
+            "婆婆鎖咗自己喺露台入唔返屋，佢八十幾歲",
+        ],
+    );
+    calm(&[
+        "有人將架單車鎖喺大堂欄杆度成個禮拜，阻住晒啲嬰兒車",
+        "I locked myself out, can someone open the door",
+    ]);
+}
+
+#[test]
+fn negation_rules_a_hazard_out_and_not_a_drill_rules_the_drill_out() {
+    calm(&[
+        "冇火冇煙，只係火警鐘自己響",
+        "fire alarm went off but no smoke, probably faulty",
+        "下星期有火警演習",
+    ]);
+    emergencies(
+        Category::Security,
+        &["the fire alarm is going off and I can see smoke, this is not a drill"],
+    );
+}
+
+#[test]
+fn tobacco_ritual_burning_a_bbq_and_figures_of_speech_are_not_fires() {
+    calm(&[
+        "樓下成日喺露台食煙，啲煙湧晒上嚟",
+        "鄰居拜神燒香，成層樓都係煙",
+        "the burning smell is just the neighbour burning offerings again, not a fire",
+        "The BBQ area smokes a lot when people grill",
+        "My phone is on fire with notifications from the group chat",
+        "部手機熱到好似著火咁",
+    ]);
+    emergencies(
+        Category::Security,
+        &["有部電單車喺停車場自燃", "楼道里全是烟，看不见"],
+    );
+}
+
+#[test]
+fn a_danger_foreseen_or_an_incident_over_and_thanked_for_is_not_an_emergency() {
+    calm(&[
+        "健身室部跑步機條帶成日打滑，遲早有人跌親",
+        "A tile in my bathroom fell off, please fix",
+        "someone fainted by the pool yesterday and the guard stayed with him till the ambulance came, thanks",
+        "上次電梯困人後來查到原因未？屋企老人家而家都唔敢搭",
+        "the smoke was just someone's toast, all fine, thanks for the quick response",
+    ]);
+}
+
+#[test]
+fn falls_from_height_collapses_drownings_and_people_caught_in_doors_are_emergencies() {
+    for text in [
+        "棚架上跌咗支鐵通落嚟，差啲打中人",
+        "冷氣機跌咗落街",
+        "大堂天花啲石屎跌緊落嚟",
+        "泳池有個小朋友沉咗落水",
+        "自動門夾住咗個老人家",
+        "lift door closed on my grandma's arm and the lift started moving",
+        "嗰個老婆婆跌倒喺地，起唔返身",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&["大堂玻璃門撞埋好大力，差啲夾親人"]);
+}
+
+#[test]
+fn robberies_weapons_and_crimes_in_progress_are_security_emergencies() {
+    emergencies(
+        Category::Security,
+        &[
+            "門口有人打劫",
+            "someone just snatched a lady's bag in the lobby",
+            "樓下有人揸住把刀追住人斬",
+            "有人喺停車場偷車，而家仲喺度",
+            "a man is following kids around the playground and tried to grab one",
+        ],
+    );
+    calm(&[
+        "有人偷咗我單車",
+        "兩個小朋友玩打架",
+        "The kids upstairs fight every night, so loud",
+        "昨晚停車場有人打交，今日想睇CCTV",
+    ]);
+}
+
+#[test]
+fn self_harm_is_an_emergency_but_a_figure_of_speech_is_not() {
+    for text in [
+        "有人想自殺，喺天台",
+        "my neighbour said she wants to end her life, she is on the balcony",
+        "隔離屋個女仔話想死，佢喺窗邊",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&["嘈到我想死", "熱到想死，冷氣壞咗"]);
+}
+
+#[test]
+fn the_rules_that_fire_are_named() {
+    let rules = residesk::understand::urgency_rules("走廊有煤氣味");
+    assert!(
+        rules.contains(&"emergency: gas smell or leak".to_owned()),
+        "{rules:?}"
+    );
+    let rules = residesk::understand::urgency_rules("昨天電梯困人，已經修好");
+    assert!(rules.iter().any(|r| r.starts_with("calm: ")), "{rules:?}");
+}
+
+#[test]
+fn a_door_being_forced_a_stranger_at_home_or_a_child_at_an_edge_is_an_emergency() {
+    for text in [
+        "有人喺度撬我隔離屋門",
+        "I can hear someone trying to break my door down",
+        "我屋企有個陌生人",
+        "there is a stranger in our flat",
+        "有個細路仔爬出咗窗口",
+        "a child is sitting on the window sill of the 15th floor",
+        "有個小朋友一個人喺天台邊玩",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "a man I don't know keeps waiting by the mailboxes",
+        "有陌生人喺大堂派傳單",
+    ]);
+}
+
+#[test]
+fn minor_injuries_worries_and_water_in_a_bowl_are_not_emergencies() {
+    calm(&[
+        "我個仔跌親膝頭，想問會所有冇膠布",
+        "there's blood on the lobby floor, looks old",
+        "外牆紙皮石有裂紋，擔心會跌落嚟",
+        "kids skateboarding in the car park, someone will get hurt",
+        "馬桶塞咗，水浸到就滿",
+        "下雨後停車場有少少水浸，冇乜嘢",
+        "电梯门关得太快，差点夹到我",
+        "電熱水爐有啲燶味，已經熄咗",
+    ]);
+    for text in [
+        "water is up to my knees in the car park",
+        "the scaffolding is collapsing",
+        "a car hit a kid in the car park",
+        "救命呀，個廚房著晒火",
+        "保安，快啲上嚟！有人喺我門口打我老公",
+        "電梯一路落一路震，好似失控",
+        "好大陣煤氣味，已經閂咗掣開晒窗",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+}
+
+#[test]
+fn a_missing_child_an_animal_among_people_fumes_or_a_medical_crisis_is_an_emergency() {
+    for text in [
+        "我個囡唔見咗，最後喺會所見到佢，佢得六歲",
+        "my 4 year old is missing, last seen at the playground",
+        "有個老人家走失咗",
+        "有野豬喺遊樂場追人",
+        "there's a snake in the playground and kids are around",
+        "strong chemical smell in the corridor, people are coughing",
+        "有個伯伯心口痛，好辛苦，喺大堂",
+        "a kid got stung by wasps and is swelling up badly",
+        "有個小朋友食嘢哽親，唔識呼吸",
+        "the glass door shattered and someone is cut",
+        "gas hissing from the pipe behind the stove",
+        "I hear cracking and the ceiling is sagging a lot",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "my son's bike is missing from the rack",
+        "有隻黃蜂喺窗口飛嚟飛去",
+    ]);
+}
+
+#[test]
+fn a_danger_supposed_a_past_flood_or_a_figure_of_speech_is_not_an_emergency() {
+    calm(&[
+        "如果有火警應該點走？",
+        "what should I do if I get trapped in the lift?",
+        "水浸之後地毯仲係濕，幾時換？",
+        "after the flood last week the car park still smells",
+        "管理費又加，簡直係打劫",
+        "this parking fee is daylight robbery",
+        "we should fire the cleaning contractor",
+        "the paint is bleeding through the wallpaper",
+    ]);
+}
+
+#[test]
+fn typos_and_emoji_name_the_same_hazards() {
+    for text in [
+        "🔥🔥 走廊有火",
+        "🆘 lift stuck with my kids inside",
+        "屋企好大陣媒氣味",
+        "有个阿婆晕到了在大堂",
+        "my dad is unconcious on the floor",
+        "someone is traped in the lift",
+        "call an ambulence, a man fell from the ladder and is bleding",
+        "the corridor is very smokey and smells burnt",
+    ] {
+        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
+    }
+    calm(&[
+        "this new manager is on fire, great job",
+        "the new cleaner is 🔥 keeping the lobby spotless 👍",
+    ]);
+}
+
+#[test]
+fn a_hazard_denied_or_an_incident_over_is_not_an_emergency() {
+    calm(&[
+        "no-one was injured, just reporting the broken railing",
+        "未有人受傷，不過個扶手好鬆",
+        "the fire is out, the firemen left, the corridor still smells of smoke",
+        "火已經救熄，想搵人清理走廊",
+        "伯伯已經送咗院，想問可唔可以整返個地滑位",
+        "唔係火警，只係有人煮嘢燶咗",
+        "it's not a gas leak, the smell is from the bins",
+        "没有着火，只是烟雾报警器误报",
+    ]);
+}

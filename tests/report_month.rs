@@ -221,7 +221,8 @@ async fn play(app: &App, unit: i64, plan: &Plan) {
         let mut tx = app.db.begin().await.unwrap();
         if let Some(v) = plan.validity {
             // Judged only when resolved or closed; a reopened one is refused.
-            let _ = judgement::record_validity(&mut tx, ticket.id, lee, v, "planned", asked)
+            let reason = reason_of(v);
+            let _ = judgement::record_validity(&mut tx, ticket.id, lee, v, reason, asked)
                 .await
                 .unwrap();
         }
@@ -232,6 +233,15 @@ async fn play(app: &App, unit: i64, plan: &Plan) {
                 .unwrap();
         }
         tx.commit().await.unwrap();
+    }
+}
+
+/// The reason a planned complaint is judged with.
+fn reason_of(v: Validity) -> &'static str {
+    match v {
+        Validity::Valid => "workmanship",
+        Validity::Partly => "slow_response",
+        Validity::NotValid => "misunderstanding",
     }
 }
 
@@ -416,36 +426,89 @@ async fn every_figure_of_the_month_matches_the_plan() {
         num(&json["complaints"]["validity_rate"]),
         (!judged.is_empty()).then(|| valid as f64 / judged.len() as f64),
     );
+    let mut reasons = BTreeMap::new();
+    for v in &judged {
+        *reasons.entry(reason_of(*v).to_owned()).or_insert(0) += 1;
+    }
+    assert_eq!(
+        json["complaints"]["reasons"],
+        serde_json::to_value(&reasons).unwrap()
+    );
     let keys = november
         .iter()
         .filter(|p| p.key && p.resolve_after.is_some())
         .count();
     assert_eq!(json["complaints"]["key"].as_array().unwrap().len(), keys);
 
-    // Hot spots: 3 of a category in building 3 within 10 days, greedy runs.
-    let mut expected = 0;
-    for c in CATEGORIES {
-        let days: Vec<DateTime<Utc>> = november
-            .iter()
-            .filter(|p| p.category == c)
-            .map(|p| p.created)
-            .collect();
-        let mut i = 0;
-        while i < days.len() {
-            let run = days[i..]
-                .iter()
-                .take_while(|d| **d - days[i] <= Duration::days(10))
-                .count();
-            if run >= 3 {
-                expected += 1;
-                i += run;
-            } else {
-                i += 1;
+    // Hot spots as the desk follows them (all in building 3, 3 within 10
+    // days): played in order, a ticket joins the open hot spot of its
+    // category (its latest ticket within the days, or one unfinished), else
+    // makes one with the loose tickets of the last 10 days when they are 3;
+    // a hot spot closes when all its tickets are closed. The month's are
+    // those with a November ticket.
+    let all: Vec<&Plan> = october.iter().chain(&november).collect();
+    let finished = |p: &Plan| p.resolve_after.is_some() && p.stars.is_some_and(|s| s >= 3);
+    let unfinished = |p: &Plan| p.resolve_after.is_none() || p.stars.is_some_and(|s| s <= 2);
+    struct Spot {
+        category: Category,
+        last: DateTime<Utc>,
+        members: Vec<usize>,
+        closed: bool,
+    }
+    let mut spots: Vec<Spot> = Vec::new();
+    for (k, p) in all.iter().enumerate() {
+        let since = p.created - Duration::days(10);
+        let open = spots
+            .iter_mut()
+            .filter(|s| s.category == p.category && !s.closed)
+            .filter(|s| s.last >= since || s.members.iter().any(|m| unfinished(all[*m])))
+            .max_by_key(|s| s.last);
+        match open {
+            Some(spot) => {
+                spot.members.push(k);
+                spot.last = spot.last.max(p.created);
+            }
+            None => {
+                let loose: Vec<usize> = (0..=k)
+                    .filter(|i| all[*i].category == p.category && all[*i].created >= since)
+                    .filter(|i| !spots.iter().any(|s| s.members.contains(i)))
+                    .collect();
+                if loose.len() >= 3 {
+                    spots.push(Spot {
+                        category: p.category,
+                        last: p.created,
+                        members: loose,
+                        closed: false,
+                    });
+                }
             }
         }
+        if finished(p)
+            && let Some(spot) = spots.iter_mut().find(|s| s.members.contains(&k))
+            && spot.members.iter().all(|m| finished(all[*m]))
+        {
+            spot.closed = true;
+        }
     }
-    assert!(expected > 0, "the plan makes hot spots");
-    assert_eq!(json["hot_spots"].as_array().unwrap().len(), expected);
+    let month_spots: Vec<&Spot> = spots
+        .iter()
+        .filter(|s| s.members.iter().any(|m| *m >= october.len()))
+        .collect();
+    assert!(!month_spots.is_empty(), "the plan makes hot spots");
+    let got = json["hot_spots"].as_array().unwrap();
+    assert_eq!(got.len(), month_spots.len(), "{got:?}");
+    for (spot, json) in month_spots.iter().zip(got) {
+        assert_eq!(json["category"], spot.category.as_str());
+        assert_eq!(json["place"], "3");
+        assert_eq!(
+            json["tickets"].as_array().unwrap().len(),
+            spot.members.len(),
+            "{json}"
+        );
+        let open = spot.members.iter().filter(|m| unfinished(all[**m])).count();
+        assert_eq!(json["open"], open, "{json}");
+        assert_eq!(json["closed_at"].is_null(), !spot.closed, "{json}");
+    }
 
     // Weeks and the previous month.
     let weekly: u64 = json["weekly"]

@@ -27,3 +27,27 @@ digest-hot-spot = { $marked ->
        *[no] •
     } { $category } at { $place }: { $open } open
 key-already = This complaint is already a key complaint.
+hotspot-button-view = 📋 Hot spot card
+hotspot-button-close = ✔️ Close hot spot
+hotspot-title = #{ $id } { $category } at { $place }
+hotspot-joined = 🔥 { $number } has joined hot spot { $spot }; it now has { $count } tickets.
+hotspot-closed = ✔️ Hot spot { $spot } is closed.
+hotspot-closed-by = ✔️ Hot spot { $spot } was closed by { $by }.
+hotspot-closed-done = ✅ Hot spot { $spot } is closed: all its { $count } tickets are closed.
+hotspot-already-closed = This hot spot is already closed.
+hotspot-state-open = open
+hotspot-state-marked = open, marked as a hot spot
+hotspot-state-closed = closed
+hotspots-none = There are no hot spots.
+hotspots-title = 🔥 Hot spots: { $count }
+hotspots-line = { $spot } — { $state }; { $tickets } tickets, { $open } unfinished
+hotspot-card = 🔥 { $spot } — { $state }
+    { $count } tickets, { $first } to { $last }:
+hotspot-card-marked = Marked as a hot spot by { $by }.
+hotspot-card-ticket = { $number } · { $status } · { $owner }
+hotspot-card-nobody = nobody yet
+history-hot_spot_closed = hot spot closed
+cmd-hotspots = Hot spots and their tickets
+history-hot_spot_marked = hot spot marked
+digest-hot-spots-closed = Hot spots closed: { $count }
+digest-hot-spot-closed = ✔️ { $spot }

@@ -27,3 +27,27 @@ digest-hot-spot = { $marked ->
        *[no] •
     } { $place }「{ $category }」：{ $open } 宗未完结
 key-already = 此投诉已列为重点投诉。
+hotspot-button-view = 📋 热点详情
+hotspot-button-close = ✔️ 完结热点
+hotspot-title = #{ $id } { $place }「{ $category }」
+hotspot-joined = 🔥 { $number } 已并入热点 { $spot }，现共 { $count } 宗个案。
+hotspot-closed = ✔️ 热点 { $spot } 已完结。
+hotspot-closed-by = ✔️ 热点 { $spot } 已由 { $by } 完结。
+hotspot-closed-done = ✅ 热点 { $spot } 已完结：全部 { $count } 宗个案已结案。
+hotspot-already-closed = 此热点已完结。
+hotspot-state-open = 跟进中
+hotspot-state-marked = 跟进中，已标记为热点
+hotspot-state-closed = 已完结
+hotspots-none = 目前没有热点。
+hotspots-title = 🔥 热点：{ $count } 个
+hotspots-line = { $spot } — { $state }；{ $tickets } 宗个案，{ $open } 宗未完成
+hotspot-card = 🔥 { $spot } — { $state }
+    { $count } 宗个案，由 { $first } 至 { $last }：
+hotspot-card-marked = 由 { $by } 标记为热点。
+hotspot-card-ticket = { $number } · { $status } · { $owner }
+hotspot-card-nobody = 尚未有人负责
+history-hot_spot_closed = 热点完结
+cmd-hotspots = 热点及其个案
+history-hot_spot_marked = 标记为热点
+digest-hot-spots-closed = 已完结热点：{ $count }
+digest-hot-spot-closed = ✔️ { $spot }

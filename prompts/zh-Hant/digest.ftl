@@ -27,3 +27,27 @@ digest-hot-spot = { $marked ->
        *[no] •
     } { $place }「{ $category }」：{ $open } 宗未完結
 key-already = 此投訴已列為重點投訴。
+hotspot-button-view = 📋 熱點詳情
+hotspot-button-close = ✔️ 完結熱點
+hotspot-title = #{ $id } { $place }「{ $category }」
+hotspot-joined = 🔥 { $number } 已併入熱點 { $spot }，現共 { $count } 宗個案。
+hotspot-closed = ✔️ 熱點 { $spot } 已完結。
+hotspot-closed-by = ✔️ 熱點 { $spot } 已由 { $by } 完結。
+hotspot-closed-done = ✅ 熱點 { $spot } 已完結：全部 { $count } 宗個案已結案。
+hotspot-already-closed = 此熱點已完結。
+hotspot-state-open = 跟進中
+hotspot-state-marked = 跟進中，已標記為熱點
+hotspot-state-closed = 已完結
+hotspots-none = 目前沒有熱點。
+hotspots-title = 🔥 熱點：{ $count } 個
+hotspots-line = { $spot } — { $state }；{ $tickets } 宗個案，{ $open } 宗未完成
+hotspot-card = 🔥 { $spot } — { $state }
+    { $count } 宗個案，由 { $first } 至 { $last }：
+hotspot-card-marked = 由 { $by } 標記為熱點。
+hotspot-card-ticket = { $number } · { $status } · { $owner }
+hotspot-card-nobody = 尚未有人負責
+history-hot_spot_closed = 熱點完結
+cmd-hotspots = 熱點及其個案
+history-hot_spot_marked = 標記為熱點
+digest-hot-spots-closed = 已完結熱點：{ $count }
+digest-hot-spot-closed = ✔️ { $spot }

@@ -30,6 +30,7 @@ pub enum Command {
     Report(String),
     Export(String),
     Ticket(String),
+    Hotspots,
 }
 
 /// `(command, prompt key of its description)` for a role; `None` is a guest.
@@ -66,6 +67,7 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
             ("ticket", "cmd-ticket"),
             ("report", "cmd-report"),
             ("export", "cmd-export"),
+            ("hotspots", "cmd-hotspots"),
             ("survey", "cmd-survey"),
             ("notice", "cmd-notice"),
             ("log", "cmd-log"),
@@ -77,6 +79,7 @@ fn menu_of(role: Option<Role>) -> &'static [(&'static str, &'static str)] {
             ("report", "cmd-report"),
             ("export", "cmd-export"),
             ("ticket", "cmd-ticket"),
+            ("hotspots", "cmd-hotspots"),
             ("help", "cmd-help"),
             ("lang", "cmd-lang"),
         ],

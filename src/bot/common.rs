@@ -164,7 +164,16 @@ pub async fn button(
         Some(Callback::Lang(lang)) => set_lang(&bot, &app, &actor, &query, lang).await,
         Some(Callback::Book(op)) => super::booking::pressed(&bot, &app, &actor, &query, op).await,
         Some(Callback::Mark(op)) => match actor.role() {
-            Some(Role::Supervisor) => super::mark::pressed(&bot, &app, &actor, &query, op).await,
+            // Managers read hot spots; the marking itself is the supervisors'.
+            Some(Role::Supervisor | Role::Manager) => {
+                super::mark::pressed(&bot, &app, &actor, &query, op).await
+            }
+            _ => refuse(&bot, &actor, &query).await,
+        },
+        Some(Callback::Judge(op)) => match actor.role() {
+            Some(Role::Staff | Role::Supervisor) => {
+                super::judge::pressed(&bot, &app, &actor, &query, op).await
+            }
             _ => refuse(&bot, &actor, &query).await,
         },
         Some(Callback::Duty(on)) => match actor.role() {

@@ -27,9 +27,14 @@ pub async fn pressed(
     query: &CallbackQuery,
     op: MarkOp,
 ) -> HandlerResult {
+    let supervisor = actor.role() == Some(crate::domain::role::Role::Supervisor);
     match op {
-        MarkOp::HotSpot(id) => hot_spot(bot, app, actor, query, id).await,
-        MarkOp::Key(ticket) => key(bot, app, actor, query, ticket).await,
+        MarkOp::HotSpot(id) if supervisor => hot_spot(bot, app, actor, query, id).await,
+        MarkOp::Key(ticket) if supervisor => key(bot, app, actor, query, ticket).await,
+        MarkOp::HotSpot(_) | MarkOp::Key(_) => refuse(bot, actor, query).await,
+        MarkOp::HotSpotCard(_) | MarkOp::CloseHotSpot(_) | MarkOp::HotSpots(_) => {
+            super::hotspots::pressed(bot, app, actor, query, op).await
+        }
     }
 }
 
@@ -134,7 +139,7 @@ async fn key(
 /// Adds `done` under the pressed message and takes its buttons off. The
 /// change is committed already, so a message Telegram will not edit any
 /// more is only logged.
-async fn append(bot: &Bot, actor: &Actor, query: &CallbackQuery, done: &str) {
+pub(super) async fn append(bot: &Bot, actor: &Actor, query: &CallbackQuery, done: &str) {
     let Some(message) = query.regular_message() else {
         return;
     };
@@ -147,7 +152,7 @@ async fn append(bot: &Bot, actor: &Actor, query: &CallbackQuery, done: &str) {
     }
 }
 
-async fn take_buttons_off(bot: &Bot, actor: &Actor, query: &CallbackQuery) {
+pub(super) async fn take_buttons_off(bot: &Bot, actor: &Actor, query: &CallbackQuery) {
     let Some(message) = query.regular_message() else {
         return;
     };

@@ -8,7 +8,9 @@ pub mod commands;
 mod common;
 pub mod decide;
 mod duty;
+mod hotspots;
 pub mod intake;
+mod judge;
 mod mark;
 mod onboarding;
 mod rating;
@@ -277,6 +279,11 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
             dptree::case![Command::Report(args)]
                 .filter_map(as_reader)
                 .endpoint(report::report),
+        )
+        .branch(
+            dptree::case![Command::Hotspots]
+                .filter_map(as_reader)
+                .endpoint(hotspots::command),
         )
         .branch(
             dptree::case![Command::Export(args)]

@@ -355,7 +355,7 @@ pub async fn answer(
     }
     let note = history_note(channel, answer);
     let updated = match outcome {
-        Outcome::Close => close(tx, &ticket, by, note.as_deref(), now).await?,
+        Outcome::Close => close(tx, app, &ticket, by, note.as_deref(), now).await?,
         Outcome::Reopen => reopen(tx, app, &ticket, by, channel, note.as_deref(), now).await?,
     };
     Ok(Ok(Answered {
@@ -376,6 +376,7 @@ fn history_note(channel: Channel, answer: Answer) -> Option<String> {
 
 async fn close(
     tx: &mut Tx,
+    app: &App,
     ticket: &TicketRow,
     by: i64,
     note: Option<&str>,
@@ -383,6 +384,7 @@ async fn close(
 ) -> Result<TicketRow, Error> {
     let closed = Status::Closed;
     store::tickets::set_status(tx, ticket.id, closed, ticket.assignee_id, now).await?;
+    super::hotspots::on_ticket_finished(tx, app, ticket.id, now).await?;
     store::tickets::add_history(
         tx,
         ticket.id,

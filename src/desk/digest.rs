@@ -1,9 +1,9 @@
 //! The daily digest: each morning at `reports.daily_digest_hour` (estate
 //! time) every supervisor gets yesterday's new, closed and overdue
 //! (escalated) tickets, its emergencies, the callbacks (回訪) due today, the
-//! open key complaints and the open hot spots. One job per estate day, under
-//! a key with the date, that plans the next day's: it goes out once a day,
-//! also across restarts. `reports.daily_digest = false` turns it off.
+//! open key complaints, the hot spots not closed and those closed that day.
+//! One job per estate day, under a key with the date, that plans the next
+//! day's: it goes out once a day, also across restarts. `reports.daily_digest = false` turns it off.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -52,7 +52,9 @@ struct Figures {
     overdue: Vec<String>,
     callbacks: Vec<String>,
     key: Vec<String>,
-    spots: Vec<store::digest::OpenSpot>,
+    spots: Vec<store::hot_spots::Listed>,
+    /// Hot spots closed that day.
+    closed_spots: Vec<store::hot_spots::HotSpotRow>,
 }
 
 async fn gather(tx: &mut Tx, app: &App, today: NaiveDate) -> Result<Figures, Error> {
@@ -74,7 +76,8 @@ async fn gather(tx: &mut Tx, app: &App, today: NaiveDate) -> Result<Figures, Err
         overdue: store::digest::with_action(tx, "escalated", from, to).await?,
         callbacks: store::digest::callbacks_due(tx, end_of_today - delay).await?,
         key: store::digest::open_key(tx).await?,
-        spots: store::digest::open_spots(tx).await?,
+        spots: store::hot_spots::open_spots(tx).await?,
+        closed_spots: store::hot_spots::closed_between(tx, from, to).await?,
     })
 }
 
@@ -112,16 +115,40 @@ fn render(lang: Lang, f: &Figures) -> String {
             &[
                 (
                     "category",
-                    t(lang, &format!("category-{}", spot.category.as_str())).into(),
+                    t(lang, &format!("category-{}", spot.spot.category.as_str())).into(),
                 ),
                 (
                     "place",
-                    super::hotspots::place_label(lang, &spot.place).into(),
+                    super::hotspots::place_label(lang, &spot.spot.place).into(),
                 ),
                 ("open", spot.open.into()),
-                ("marked", if spot.marked { "yes" } else { "no" }.into()),
+                (
+                    "marked",
+                    if spot.spot.marked_at.is_some() {
+                        "yes"
+                    } else {
+                        "no"
+                    }
+                    .into(),
+                ),
             ],
         ));
+    }
+    if !f.closed_spots.is_empty() {
+        let count = f.closed_spots.len();
+        lines.push(t_args(
+            lang,
+            "digest-hot-spots-closed",
+            &[("count", count.into())],
+        ));
+        for spot in f.closed_spots.iter().take(LISTED) {
+            let title = super::hotspots::title(lang, spot);
+            lines.push(t_args(
+                lang,
+                "digest-hot-spot-closed",
+                &[("spot", title.into())],
+            ));
+        }
     }
     let text = lines.join("\n");
     // Telegram's limit; the lists above are short, this only guards it.

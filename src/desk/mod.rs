@@ -355,6 +355,9 @@ pub async fn act(
         }
     }
     store::tickets::set_status(tx, ticket.id, to, assignee, now).await?;
+    if matches!(to, Status::Closed | Status::Cancelled) {
+        hotspots::on_ticket_finished(tx, app, ticket.id, now).await?;
+    }
     if action == Action::Resolve
         && let Some(note) = note
     {

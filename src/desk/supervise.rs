@@ -195,6 +195,7 @@ pub async fn merge(
     };
     store::tickets::set_status(tx, duplicate.id, Status::Closed, duplicate.assignee_id, now)
         .await?;
+    super::hotspots::on_ticket_finished(tx, app, duplicate.id, now).await?;
     store::work::set_merged_into(tx, duplicate.id, kept.id).await?;
     let into = format!("→ {}", kept.number);
     store::tickets::add_history(

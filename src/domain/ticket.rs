@@ -78,6 +78,38 @@ impl FromStr for Status {
     }
 }
 
+/// Whether a complaint was justified (投訴成立), as a supervisor judges it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Validity {
+    Valid,
+    Partly,
+    NotValid,
+}
+
+impl Validity {
+    pub const ALL: [Self; 3] = [Self::Valid, Self::Partly, Self::NotValid];
+
+    /// As stored (`tickets.validity`) and as prompts name it (`validity-<…>`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::Partly => "partly",
+            Self::NotValid => "not_valid",
+        }
+    }
+}
+
+impl FromStr for Validity {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| format!("unknown validity `{s}`"))
+    }
+}
+
 /// Something done to a ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -13,9 +13,11 @@ use chrono::{DateTime, Utc};
 
 use crate::config::Settings;
 use crate::domain::lang::Lang;
-use crate::domain::report::hotspot::{self, Point, Rule};
-use crate::domain::report::{self, CallbackFact, Facts, Limits, Month, MonthlyReport, TicketFact};
-use crate::domain::request::{Category, Kind, Urgency};
+use crate::domain::report::hotspot::Cluster;
+use crate::domain::report::{
+    self, CallbackFact, Facts, HotSpot, Limits, Month, MonthlyReport, TicketFact,
+};
+use crate::domain::request::{Kind, Urgency};
 use crate::error::Error;
 use crate::store::report::{ReportCallbackRow, ReportTicketRow};
 use crate::store::{self, Db};
@@ -44,21 +46,6 @@ pub fn limits(settings: &Settings) -> Limits {
             )
         })
         .collect()
-}
-
-/// The hot-spot rule of a category.
-pub fn rule_of(settings: &Settings, category: &str) -> Option<Rule> {
-    let rule = match category.parse::<Category>() {
-        Ok(c) => settings.reports.hot_spot_rule(c),
-        Err(_) => crate::config::HotSpotRule {
-            count: settings.reports.hot_spot_count,
-            days: settings.reports.hot_spot_days,
-        },
-    };
-    Some(Rule {
-        count: rule.count,
-        days: rule.days,
-    })
 }
 
 fn ticket_fact(settings: &Settings, row: &ReportTicketRow) -> TicketFact {
@@ -93,6 +80,10 @@ fn ticket_fact(settings: &Settings, row: &ReportTicketRow) -> TicketFact {
         escalated: row.escalated,
         // A staff member's judgement counts once a supervisor confirms it.
         validity: row.validity.clone().filter(|_| row.validity_confirmed),
+        validity_reason: row
+            .validity_reason
+            .clone()
+            .filter(|_| row.validity_confirmed),
         key_complaint: row.key_complaint,
     }
 }
@@ -124,17 +115,34 @@ async fn facts_of(
     Ok((rows, tickets, callbacks))
 }
 
-fn clusters(settings: &Settings, tickets: &[TicketFact]) -> Vec<hotspot::Cluster> {
-    let points: Vec<Point> = tickets
-        .iter()
-        .map(|t| Point {
-            number: &t.number,
-            category: &t.category,
-            place: t.building.as_deref().unwrap_or_default(),
-            at: t.created_at,
+/// The hot spots with a ticket created in `month`, as the desk followed them.
+async fn hot_spots_of(db: &Db, settings: &Settings, month: Month) -> Result<Vec<HotSpot>, Error> {
+    let (from, to) = month.range(settings.timezone);
+    let spots = store::hot_spots::of_period(db.pool(), from, to).await?;
+    let ids: Vec<i64> = spots.iter().map(|s| s.spot.id).collect();
+    let mut numbers: std::collections::BTreeMap<i64, Vec<String>> = Default::default();
+    for (id, number) in store::hot_spots::numbers_of(db.pool(), &ids).await? {
+        numbers.entry(id).or_default().push(number);
+    }
+    Ok(spots
+        .into_iter()
+        .map(|listed| {
+            let spot = listed.spot;
+            HotSpot {
+                id: spot.id,
+                cluster: Cluster {
+                    category: spot.category.as_str().to_owned(),
+                    place: spot.place,
+                    first: spot.first_at,
+                    last: spot.last_at,
+                    tickets: numbers.remove(&spot.id).unwrap_or_default(),
+                },
+                open: usize::try_from(listed.open).unwrap_or(0),
+                marked: spot.marked_at.is_some(),
+                closed_at: spot.closed_at,
+            }
         })
-        .collect();
-    hotspot::clusters(&points, |c| rule_of(settings, c))
+        .collect())
 }
 
 /// Makes the report of `month` as of `as_of`.
@@ -146,21 +154,22 @@ pub async fn make(
 ) -> Result<Made, Error> {
     // The month and the one before, read at once (the reads are most of the
     // time a report takes).
-    let ((rows, tickets, callbacks), (_, before, before_callbacks)) = tokio::try_join!(
+    let ((rows, tickets, callbacks), (_, before, before_callbacks), spots) = tokio::try_join!(
         facts_of(db, settings, month),
         facts_of(db, settings, month.previous()),
+        hot_spots_of(db, settings, month),
     )?;
     let current = Facts {
         month,
         tz: settings.timezone,
-        clusters: clusters(settings, &tickets),
+        hot_spots: spots,
         tickets: &tickets,
         callbacks: &callbacks,
     };
     let previous = Facts {
         month: month.previous(),
         tz: settings.timezone,
-        clusters: clusters(settings, &before),
+        hot_spots: Vec::new(),
         tickets: &before,
         callbacks: &before_callbacks,
     };

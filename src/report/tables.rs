@@ -175,13 +175,20 @@ pub fn tables(made: &Made, lang: Lang, tz: Tz) -> Vec<Table> {
     let mut hot = sheet(
         lang,
         "hot-spots",
-        &["category", "place", "first", "last", "tickets", "open"],
+        &[
+            "category", "place", "first", "last", "tickets", "open", "state",
+        ],
     );
     for h in &r.hot_spots {
         let c = &h.cluster;
+        let state = match (h.closed_at, h.marked) {
+            (Some(_), _) => "hotspot-state-closed",
+            (None, true) => "hotspot-state-marked",
+            (None, false) => "hotspot-state-open",
+        };
         hot.push(vec![
             label(lang, "category", &c.category).into(),
-            c.place.clone().into(),
+            crate::desk::hotspots::place_label(lang, &c.place).into(),
             c.first
                 .with_timezone(&tz)
                 .format("%Y-%m-%d")
@@ -194,6 +201,7 @@ pub fn tables(made: &Made, lang: Lang, tz: Tz) -> Vec<Table> {
                 .into(),
             c.tickets.join(" ").into(),
             Cell::Int(h.open as i64),
+            crate::texts::t(lang, state).into(),
         ]);
     }
     let mut key = sheet(lang, "key", &["number", "category", "unit", "status"]);

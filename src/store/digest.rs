@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::Tx;
-use crate::domain::request::{Category, Urgency};
+use crate::domain::request::Urgency;
 
 /// A ticket as the digest lists it.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -71,29 +71,6 @@ pub async fn open_key(tx: &mut Tx) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT number FROM tickets
          WHERE key_complaint = 1 AND status NOT IN ('closed', 'cancelled') ORDER BY id",
-    )
-    .fetch_all(&mut **tx)
-    .await
-}
-
-/// A hot spot with open tickets.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct OpenSpot {
-    pub category: Category,
-    pub place: String,
-    pub marked: bool,
-    pub open: i64,
-}
-
-/// Hot spots with tickets still open, with how many.
-pub async fn open_spots(tx: &mut Tx) -> Result<Vec<OpenSpot>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT h.category, h.place, h.marked_at IS NOT NULL AS marked, COUNT(*) AS open
-         FROM hot_spots h
-         JOIN hot_spot_tickets ht ON ht.hot_spot_id = h.id
-         JOIN tickets t ON t.id = ht.ticket_id
-         WHERE t.status NOT IN ('resolved', 'closed', 'cancelled')
-         GROUP BY h.id ORDER BY h.id",
     )
     .fetch_all(&mut **tx)
     .await

@@ -22,6 +22,7 @@ pub mod surveys;
 pub mod tickets;
 pub mod units;
 pub mod users;
+pub mod validity;
 pub mod work;
 
 use std::ops::{Deref, DerefMut};

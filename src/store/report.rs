@@ -24,6 +24,7 @@ pub struct ReportTicketRow {
     pub reopen_count: i64,
     pub escalated: bool,
     pub validity: Option<String>,
+    pub validity_reason: Option<String>,
     pub validity_confirmed: bool,
     pub key_complaint: bool,
 }
@@ -38,7 +39,7 @@ pub async fn tickets_created(
         "SELECT t.id, t.number, t.kind, t.category, t.urgency, t.source, t.department,
                 u.building, u.flat, t.status, s.first_name AS assignee, t.created_at,
                 t.responded_at, t.resolved_at, t.reopen_count, t.escalated, t.validity,
-                t.validity_confirmed, t.key_complaint
+                t.validity_reason, t.validity_confirmed, t.key_complaint
          FROM tickets t
          LEFT JOIN units u ON u.id = t.unit_id
          LEFT JOIN users s ON s.id = t.assignee_id

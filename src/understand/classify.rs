@@ -166,7 +166,8 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan) -> Labels {
     };
 
     // Over, ruled out, a drill or a past event: no emergency, nothing high.
-    let calm_rule = lex.calm.iter().find(|r| r.fires(hits));
+    // Calm words count inside masked phrases ("演習" of "火警演習").
+    let calm_rule = lex.calm.iter().find(|r| r.fires(&scan.plain_hits));
     let calm = calm_rule.is_some();
     // "Don't worry, that smoke was my toast": nothing to act on.
     if let Some(kind) = calm_rule.and_then(|r| r.kind) {

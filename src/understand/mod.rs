@@ -218,6 +218,26 @@ pub fn faq_topic(text: &str) -> Option<&'static str> {
         .map(|rule| rule.name.as_str())
 }
 
+/// The lexicon's urgency rules that fire on a message, as "calm: NAME",
+/// "emergency: NAME" and "high: NAME" (for whoever extends the lexicon: why
+/// a message was or was not raised).
+pub fn urgency_rules(text: &str) -> Vec<String> {
+    let lex = lexicon::get();
+    let norm = normalise::normalise(text);
+    let found = unit::find(&norm, text);
+    let scan = lex.scan(&found.rest);
+    let calm = lex.calm.iter().filter(|r| r.fires(&scan.plain_hits));
+    let calm = calm.map(|r| format!("calm: {}", r.name));
+    let sets = [("emergency", &lex.emergency), ("high", &lex.high)];
+    let raised = sets.into_iter().flat_map(|(what, rules)| {
+        rules
+            .iter()
+            .filter(|r| r.fires(&scan.rule_hits))
+            .map(move |r| format!("{what}: {}", r.name))
+    });
+    calm.chain(raised).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

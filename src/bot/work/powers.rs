@@ -331,7 +331,11 @@ pub(super) async fn reason(
     if let Some(card) = card {
         rewrite(bot, actor, card, text, &rows).await;
     }
-    reply::text(bot, actor, done).await
+    reply::text(bot, actor, done).await?;
+    if action == Action::Close {
+        crate::bot::judge::ask_after(bot, actor, &ticket).await?;
+    }
+    Ok(())
 }
 
 /// `/merge R-0008 R-0007`: the first ticket is merged into the second.

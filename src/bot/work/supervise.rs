@@ -80,7 +80,7 @@ async fn history(app: &App, lang: Lang, ticket_id: i64) -> Result<String, Error>
         let action = if has(lang, &key) {
             t(lang, &key)
         } else {
-            row.action
+            row.action.clone()
         };
         let actor = row
             .actor_name
@@ -109,6 +109,13 @@ async fn history(app: &App, lang: Lang, ticket_id: i64) -> Result<String, Error>
             line.push_str(&format!(" {to}"));
         }
         if let Some(note) = row.note.filter(|n| !n.is_empty()) {
+            // A judgement's note is kept as keys, shown in the reader's words.
+            let note = match row.action.as_str() {
+                "validity" | "validity_confirmed" => {
+                    crate::desk::judgement::note_label(lang, &note).unwrap_or(note)
+                }
+                _ => note,
+            };
             line.push_str(&format!(" — {note}"));
         }
         lines.push(line);

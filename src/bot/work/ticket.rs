@@ -113,6 +113,7 @@ pub(super) async fn render(
     if actor.role() == Some(Role::Supervisor) {
         rows.extend(super::powers::rows(tx, actor, ticket).await?);
     }
+    rows.extend(crate::bot::judge::card_row(actor, ticket));
     Ok((text, rows))
 }
 
@@ -436,7 +437,8 @@ pub(super) async fn resolution(
         rewrite(bot, actor, card, text, &rows).await;
     }
     let done = t_args(actor.lang, "work-resolved", &number_args(&ticket));
-    reply::text(bot, actor, done).await
+    reply::text(bot, actor, done).await?;
+    crate::bot::judge::ask_after(bot, actor, &ticket).await
 }
 
 /// A note or photo to add to the ticket's history.

@@ -9,11 +9,13 @@ use crate::domain::ticket::Status;
 
 mod booking;
 mod campaign;
+mod judge;
 mod mark;
 
 pub use booking::{BookOp, Target};
 pub use campaign::{AnswerOp, AudiencePick, CampaignOp, ComposeOp, NoticeWhen};
 use campaign::{CAMPAIGN_OPS, id, lettered, name_of, value_of};
+pub use judge::JudgeOp;
 pub use mark::MarkOp;
 
 /// What a pressed button asks for.
@@ -59,6 +61,8 @@ pub enum Callback {
     Book(BookOp),
     /// A supervisor marks a hot spot or a key complaint.
     Mark(MarkOp),
+    /// Staff or a supervisor judge a complaint's validity (投訴成立).
+    Judge(JudgeOp),
 }
 
 /// Which tickets a supervisor wants to see: the open ones, or those in a
@@ -193,6 +197,7 @@ const CAMPAIGN: &str = "cp";
 const COMPOSE: &str = "sc";
 const BOOK: &str = "bk";
 const MARK: &str = "mk";
+const JUDGE: &str = "jg";
 
 const TICKET_OPS: &[(TicketOp, &str)] = &[
     (TicketOp::Accept, "acc"),
@@ -302,6 +307,7 @@ impl Callback {
             Self::Compose { nonce, op } => format!("{COMPOSE}:{nonce}:{}", op.encode()),
             Self::Book(op) => format!("{BOOK}:{}", op.encode()),
             Self::Mark(op) => format!("{MARK}:{}", op.encode()),
+            Self::Judge(op) => format!("{JUDGE}:{}", op.encode()),
         }
     }
 
@@ -410,6 +416,7 @@ impl Callback {
             }),
             (BOOK, rest) => BookOp::parse(rest).map(Self::Book),
             (MARK, rest) => MarkOp::parse(rest).map(Self::Mark),
+            (JUDGE, rest) => JudgeOp::parse(rest).map(Self::Judge),
             (COMPOSE, [nonce, name, value]) => Some(Self::Compose {
                 nonce: nonce.parse().ok()?,
                 op: ComposeOp::parse(name, value)?,

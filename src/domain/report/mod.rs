@@ -134,6 +134,8 @@ pub struct TicketFact {
     pub escalated: bool,
     /// `valid`, `partly` or `not_valid`, once judged (and confirmed).
     pub validity: Option<String>,
+    /// The reason it was judged with (a key of `complaints.validity_reasons`).
+    pub validity_reason: Option<String>,
     pub key_complaint: bool,
 }
 
@@ -238,16 +240,25 @@ pub struct Complaints {
     pub partly: usize,
     pub not_valid: usize,
     pub validity_rate: Option<f64>,
+    /// Judged complaints by the reason they were judged with.
+    pub reasons: BTreeMap<String, usize>,
     pub key: Vec<KeyComplaint>,
 }
 
-/// A hot spot of the month and where its tickets stand.
+/// A hot spot of the month (one with a ticket created in it) and where it
+/// stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HotSpot {
+    /// The desk's number for it (`/hotspots`).
+    pub id: i64,
     #[serde(flatten)]
     pub cluster: Cluster,
-    /// Tickets of the cluster not yet resolved, closed or cancelled.
+    /// Tickets of it not yet resolved, closed or cancelled.
     pub open: usize,
+    /// A supervisor marked it a hot spot.
+    pub marked: bool,
+    /// When it was closed (by a supervisor, or with its last ticket).
+    pub closed_at: Option<DateTime<Utc>>,
 }
 
 /// One week (Monday to Sunday, estate time) of the month.
@@ -302,7 +313,8 @@ pub struct Facts<'a> {
     pub tz: Tz,
     pub tickets: &'a [TicketFact],
     pub callbacks: &'a [CallbackFact],
-    pub clusters: Vec<Cluster>,
+    /// The month's hot spots as the desk followed them.
+    pub hot_spots: Vec<HotSpot>,
 }
 
 /// Computes the report of `current`, compared with `previous`; `limits` per
@@ -322,23 +334,7 @@ pub fn compute(
     let headline = headline(current, limits, as_of);
     let before = headline_of(previous, limits, as_of);
     let change = changes(&headline, &before);
-    let open: BTreeMap<&str, bool> = current
-        .tickets
-        .iter()
-        .map(|t| (t.number.as_str(), is_open(&t.status)))
-        .collect();
-    let hot_spots = current
-        .clusters
-        .iter()
-        .map(|c| HotSpot {
-            open: c
-                .tickets
-                .iter()
-                .filter(|n| open.get(n.as_str()).copied().unwrap_or(false))
-                .count(),
-            cluster: c.clone(),
-        })
-        .collect();
+    let hot_spots = current.hot_spots.clone();
     MonthlyReport {
         month: current.month.to_string(),
         tickets,
@@ -569,6 +565,11 @@ fn complaints(tickets: &[TicketFact]) -> Complaints {
             Some("partly") => c.partly += 1,
             Some("not_valid") => c.not_valid += 1,
             _ => {}
+        }
+        if t.validity.is_some()
+            && let Some(reason) = &t.validity_reason
+        {
+            *c.reasons.entry(reason.clone()).or_default() += 1;
         }
         if t.key_complaint {
             c.key.push(KeyComplaint {

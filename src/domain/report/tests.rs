@@ -32,6 +32,7 @@ fn ticket(number: &str, kind: &str, urgency: &str, created: DateTime<Utc>) -> Ti
         reopen_count: 0,
         escalated: false,
         validity: None,
+        validity_reason: None,
         key_complaint: false,
     }
 }
@@ -84,7 +85,7 @@ fn weeks_start_on_monday_and_cover_the_month() {
         tz: hk(),
         tickets: &tickets,
         callbacks: &[],
-        clusters: vec![],
+        hot_spots: vec![],
     };
     let w = weeks(&facts);
     assert_eq!(w.first().unwrap().week_start.to_string(), "2026-10-26");
@@ -102,6 +103,7 @@ fn validity_counts_partly_valid_as_valid_among_judged_complaints() {
     b.validity = Some("partly".into());
     let mut c = ticket("C-3", "complaint", "normal", at(2, 9));
     c.validity = Some("not_valid".into());
+    c.validity_reason = Some("misunderstanding".into());
     c.key_complaint = true;
     let d = ticket("C-4", "complaint", "normal", at(2, 9));
     let r = complaints(&[a, b, c, d, ticket("R-9", "repair", "normal", at(2, 9))]);
@@ -110,5 +112,7 @@ fn validity_counts_partly_valid_as_valid_among_judged_complaints() {
         (4, 3, 1, 1, 1)
     );
     assert_eq!(r.validity_rate, Some(0.6667));
+    assert_eq!(r.reasons.get("misunderstanding"), Some(&1));
+    assert_eq!(r.reasons.len(), 1);
     assert_eq!(r.key.len(), 1);
 }

@@ -119,8 +119,12 @@ pub struct Scan {
     pub category: [f32; 16],
     /// Score per kind cue, indexed like `KindCue::ALL`.
     pub kind: [f32; 7],
-    /// Which rule words occur, indexed by rule word id.
+    /// Which rule words occur outside a masked phrase, indexed by rule word id.
     pub rule_hits: Vec<bool>,
+    /// Which rule words occur unnegated, masked phrases included: what the
+    /// calm rules read ("演習" counts in "火警演習", a drill, though "火警"
+    /// does not count as a fire there; "not a drill" is no drill).
+    pub plain_hits: Vec<bool>,
     /// How many lexicon words matched at all.
     pub words: usize,
 }
@@ -149,6 +153,9 @@ pub struct Lexicon {
     /// Phrases that name a thing rather than a hazard ("smoke detector",
     /// "fire lane", "煤氣費"): a rule word inside one does not count.
     masks: Matcher,
+    /// Words that negate the rule word right after them ("no smoke",
+    /// "冇煙", "沒有人受傷"): a negated rule word does not count.
+    negators: Matcher,
     /// The danger is over, ruled out, a drill or a question about the past:
     /// when one fires, no emergency or high rule applies.
     pub calm: Vec<Rule>,
@@ -195,6 +202,13 @@ struct RawMask {
     phrases: Vec<String>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNegation {
+    #[serde(default)]
+    before: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
@@ -223,6 +237,8 @@ struct RawLexicon {
     family: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     mask: RawMask,
+    #[serde(default)]
+    negation: RawNegation,
     #[serde(default)]
     calm: Vec<RawRule>,
     #[serde(default)]
@@ -402,6 +418,7 @@ impl Lexicon {
             rule_words: Matcher::none(),
             rule_word_count: 0,
             masks: Matcher::none(),
+            negators: Matcher::none(),
             calm: Vec::new(),
             emergency: Vec::new(),
             high: Vec::new(),
@@ -427,6 +444,13 @@ impl Lexicon {
         let masks: Vec<(String, Bounds)> = raw
             .mask
             .phrases
+            .iter()
+            .map(|w| word(w, Some(&rewriter)))
+            .filter(|(text, _)| !text.is_empty())
+            .collect();
+        let negators: Vec<(String, Bounds)> = raw
+            .negation
+            .before
             .iter()
             .map(|w| word(w, Some(&rewriter)))
             .filter(|(text, _)| !text.is_empty())
@@ -470,6 +494,7 @@ impl Lexicon {
             rule_words: Matcher::new(&rule_words.words, MatchKind::Standard)?,
             rule_word_count: rule_words.words.len(),
             masks: Matcher::new(&masks, MatchKind::LeftmostLongest)?,
+            negators: Matcher::new(&negators, MatchKind::Standard)?,
             rewriter,
             calm,
             emergency,
@@ -491,6 +516,7 @@ impl Lexicon {
             category: [0.0; 16],
             kind: [0.0; 7],
             rule_hits: vec![false; self.rule_word_count],
+            plain_hits: vec![false; self.rule_word_count],
             words: 0,
         };
         for (matcher, cues) in &self.words {
@@ -505,17 +531,46 @@ impl Lexicon {
             })
             .map(|m| (m.start(), m.end()))
             .collect();
-        // A word strictly inside a masked phrase does not count ("fire" in
-        // "fire lane"); the whole phrase itself may still be a rule word.
+        // A word that shares text with a masked phrase without holding all
+        // of it does not count: "fire" in "fire lane", and "有火" across
+        // "有火警演習" (its "火" belongs to the drill). The whole phrase, or a
+        // longer word around it, may still be a rule word.
+        // A rule word starting where a negator ends (spaces and an English
+        // article skipped) is said not to be ("no smoke", "not a drill",
+        // "冇火", "nobody hurt"), and so is one starting inside a negator
+        // (the "有火" of "沒有火").
+        let negated: Vec<(usize, usize)> = self
+            .negators
+            .find_overlapping_iter(norm)
+            .filter(|m| {
+                self.negators
+                    .accepts(norm, m.pattern().as_usize(), m.start(), m.end())
+            })
+            .map(|m| {
+                (
+                    m.start(),
+                    norm.len() - after_article(&norm[m.end()..]).len(),
+                )
+            })
+            .collect();
+        let negative = |start: usize| negated.iter().any(|&(s, e)| s < start && start <= e);
         let hidden = |start: usize, end: usize| {
-            masked
-                .iter()
-                .any(|&(s, e)| s <= start && end <= e && end - start < e - s)
+            negative(start)
+                || masked
+                    .iter()
+                    .any(|&(s, e)| start < e && s < end && !(start <= s && e <= end))
         };
         for m in self.rule_words.find_overlapping_iter(norm) {
             let id = m.pattern().as_usize();
-            if self.rule_words.accepts(norm, id, m.start(), m.end())
-                && !hidden(m.start(), m.end())
+            if !self.rule_words.accepts(norm, id, m.start(), m.end()) {
+                continue;
+            }
+            if !negative(m.start())
+                && let Some(hit) = scan.plain_hits.get_mut(id)
+            {
+                *hit = true;
+            }
+            if !hidden(m.start(), m.end())
                 && let Some(hit) = scan.rule_hits.get_mut(id)
             {
                 *hit = true;
@@ -546,6 +601,18 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// The text after leading spaces and one English article ("a", "an",
+/// "the", "any") with its spaces.
+fn after_article(text: &str) -> &str {
+    let text = text.trim_start();
+    for article in ["a ", "an ", "the ", "any "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            return rest.trim_start();
+        }
+    }
+    text
 }
 
 #[cfg(test)]

@@ -97,6 +97,42 @@ fn a_word_inside_a_masked_phrase_does_not_count_but_the_phrase_itself_does() {
 }
 
 #[test]
+fn a_word_overlapping_a_masked_phrase_does_not_count_but_calm_words_inside_one_do() {
+    let lex = Lexicon::parse(
+        "[mask]\nphrases = [\"火警演習\"]\n\
+         [[calm]]\nname = \"drill\"\nall = [[\"演習\"]]\n\
+         [[emergency]]\nname = \"fire\"\nall = [[\"有火\", \"火警\"]]",
+    )
+    .unwrap();
+    let scan = lex.scan("下星期有火警演习");
+    assert!(!lex.emergency[0].fires(&scan.rule_hits));
+    assert!(lex.calm[0].fires(&scan.plain_hits));
+    assert!(lex.emergency[0].fires(&lex.scan("走廊有火").rule_hits));
+}
+
+#[test]
+fn a_negated_word_does_not_count_but_a_word_that_starts_with_the_negator_does() {
+    let lex = Lexicon::parse(
+        "[negation]\nbefore = [\"沒有\", \"no\", \"not\", \"nobody is\"]\n\
+         [[calm]]\nname = \"drill\"\nall = [[\"drill\"]]\n\
+         [[emergency]]\nname = \"smoke\"\nall = [[\"smoke\", \"有煙\", \"hurt\"]]\n\
+         [[high]]\nname = \"no water\"\nall = [[\"no water\", \"沒有水\"]]",
+    )
+    .unwrap();
+    let (smoke, drill, dry) = (&lex.emergency[0], &lex.calm[0], &lex.high[0]);
+    for calm in ["no smoke at all", "没有烟", "nobody is hurt"] {
+        assert!(!smoke.fires(&lex.scan(calm).rule_hits), "{calm}");
+    }
+    for hazard in ["thick smoke", "走廊有烟", "someone is hurt"] {
+        assert!(smoke.fires(&lex.scan(hazard).rule_hits), "{hazard}");
+    }
+    assert!(!drill.fires(&lex.scan("this is not a drill").plain_hits));
+    assert!(drill.fires(&lex.scan("a fire drill").plain_hits));
+    assert!(dry.fires(&lex.scan("no water since 8am").rule_hits));
+    assert!(dry.fires(&lex.scan("家里没有水").rule_hits));
+}
+
+#[test]
 fn a_word_said_twice_counts_once() {
     let scan = get().scan("请问是我自己换还是你们换");
     assert_eq!(scan.kind_score(KindCue::Repair), 3.0);
@@ -126,7 +162,12 @@ fn print_scan() {
         ("low", &lex.low),
     ];
     for (what, list) in rules {
-        for rule in list.iter().filter(|r| r.fires(&scan.rule_hits)) {
+        let hits = if what == "calm" {
+            &scan.plain_hits
+        } else {
+            &scan.rule_hits
+        };
+        for rule in list.iter().filter(|r| r.fires(hits)) {
             println!("  {what} rule: {}", rule.name);
         }
     }

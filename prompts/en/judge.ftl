@@ -1,0 +1,31 @@
+# Complaint validity (投訴成立) in chat (issue 10).
+
+judge-ask = ⚖️ Was complaint { $number } valid? Your answer counts in the monthly complaint validity rate.
+judge-ask-staff = ⚖️ Was complaint { $number } valid? A supervisor will confirm your answer.
+judge-button-valid = ✅ Valid
+judge-button-partly = ◐ Partly valid
+judge-button-not_valid = ✖️ Not valid
+judge-button-open = ⚖️ Complaint validity
+judge-ask-reason = ⚖️ { $number }: { $validity }. Why? Pick the reason:
+judge-recorded = ⚖️ Recorded: { $number } is { $validity } ({ $reason }). It counts now.
+judge-recorded-staff = ⚖️ Recorded: { $number } is { $validity } ({ $reason }). The supervisors have been asked to confirm it.
+judge-confirm-card = ⚖️ { $staff } judged complaint { $number } { $validity } ({ $reason }). Please confirm it, or change it.
+judge-button-confirm = ✅ Confirm
+judge-button-change = ✏️ Change
+judge-confirmed = ✅ Confirmed: { $number } is { $validity } ({ $reason }).
+judge-confirmed-to-staff = ✅ { $supervisor } confirmed your judgement of { $number }: { $validity } ({ $reason }).
+judge-already-confirmed = A supervisor has already confirmed this complaint's validity; a supervisor can still change it from the ticket.
+judge-changed = The judgement has been changed since this message; open the ticket to see it.
+judge-not-complaint = Only complaints are judged valid or not.
+judge-not-done = A complaint is judged once it is resolved or closed.
+history-validity = validity recorded
+history-validity_confirmed = validity confirmed
+validity-reason-service_attitude = Staff attitude
+validity-reason-slow_response = Slow response
+validity-reason-workmanship = Quality of work
+validity-reason-facility_fault = Facility fault
+validity-reason-management_rules = Management rules
+validity-reason-misunderstanding = Misunderstanding
+validity-reason-outside_duty = Not the office's responsibility
+validity-reason-neighbour_dispute = Dispute between neighbours
+validity-reason-other = Other

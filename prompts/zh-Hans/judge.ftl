@@ -1,0 +1,31 @@
+# 投诉成立（issue 10）。
+
+judge-ask = ⚖️ 投诉 { $number } 是否成立？你的判断会计入每月投诉成立率。
+judge-ask-staff = ⚖️ 投诉 { $number } 是否成立？你的判断将由主管确认。
+judge-button-valid = ✅ 成立
+judge-button-partly = ◐ 部分成立
+judge-button-not_valid = ✖️ 不成立
+judge-button-open = ⚖️ 投诉是否成立
+judge-ask-reason = ⚖️ { $number }：{ $validity }。原因是？请选择：
+judge-recorded = ⚖️ 已记录：{ $number } { $validity }（{ $reason }），即时计算。
+judge-recorded-staff = ⚖️ 已记录：{ $number } { $validity }（{ $reason }），已请主管确认。
+judge-confirm-card = ⚖️ { $staff } 判断投诉 { $number } { $validity }（{ $reason }）。请确认或更改。
+judge-button-confirm = ✅ 确认
+judge-button-change = ✏️ 更改
+judge-confirmed = ✅ 已确认：{ $number } { $validity }（{ $reason }）。
+judge-confirmed-to-staff = ✅ { $supervisor } 已确认你对 { $number } 的判断：{ $validity }（{ $reason }）。
+judge-already-confirmed = 主管已确认此投诉是否成立；主管仍可在工单上更改。
+judge-changed = 此判断在这条消息之后已被更改，请打开工单查看。
+judge-not-complaint = 只有投诉需要判断是否成立。
+judge-not-done = 投诉须在已解决或已结案后才判断是否成立。
+history-validity = 记录投诉是否成立
+history-validity_confirmed = 确认投诉是否成立
+validity-reason-service_attitude = 员工态度
+validity-reason-slow_response = 响应太慢
+validity-reason-workmanship = 工程质量
+validity-reason-facility_fault = 设施故障
+validity-reason-management_rules = 管理规定
+validity-reason-misunderstanding = 误会
+validity-reason-outside_duty = 非物业责任
+validity-reason-neighbour_dispute = 邻里纠纷
+validity-reason-other = 其他

@@ -1,0 +1,31 @@
+# 投訴成立（issue 10）。
+
+judge-ask = ⚖️ 投訴 { $number } 是否成立？你的判斷會計入每月投訴成立率。
+judge-ask-staff = ⚖️ 投訴 { $number } 是否成立？你的判斷將由主管確認。
+judge-button-valid = ✅ 成立
+judge-button-partly = ◐ 部分成立
+judge-button-not_valid = ✖️ 不成立
+judge-button-open = ⚖️ 投訴是否成立
+judge-ask-reason = ⚖️ { $number }：{ $validity }。原因是？請選擇：
+judge-recorded = ⚖️ 已記錄：{ $number } { $validity }（{ $reason }），即時計算。
+judge-recorded-staff = ⚖️ 已記錄：{ $number } { $validity }（{ $reason }），已請主管確認。
+judge-confirm-card = ⚖️ { $staff } 判斷投訴 { $number } { $validity }（{ $reason }）。請確認或更改。
+judge-button-confirm = ✅ 確認
+judge-button-change = ✏️ 更改
+judge-confirmed = ✅ 已確認：{ $number } { $validity }（{ $reason }）。
+judge-confirmed-to-staff = ✅ { $supervisor } 已確認你對 { $number } 的判斷：{ $validity }（{ $reason }）。
+judge-already-confirmed = 主管已確認此投訴是否成立；主管仍可在工單上更改。
+judge-changed = 此判斷在這則訊息之後已被更改，請打開工單查看。
+judge-not-complaint = 只有投訴需要判斷是否成立。
+judge-not-done = 投訴須在已解決或已結案後才判斷是否成立。
+history-validity = 記錄投訴是否成立
+history-validity_confirmed = 確認投訴是否成立
+validity-reason-service_attitude = 員工態度
+validity-reason-slow_response = 回應太慢
+validity-reason-workmanship = 工程質素
+validity-reason-facility_fault = 設施故障
+validity-reason-management_rules = 管理規定
+validity-reason-misunderstanding = 誤會
+validity-reason-outside_duty = 非管理處責任
+validity-reason-neighbour_dispute = 鄰里糾紛
+validity-reason-other = 其他
