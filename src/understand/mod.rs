@@ -70,19 +70,18 @@ pub fn understand(text: &str, now: DateTime<Tz>) -> Understanding {
 }
 
 /// The model's features of a message, as [`understand_with`] computes them.
-fn features_of(text: &str, with_rules: bool) -> Vec<(u32, f32)> {
+fn features_of(text: &str) -> model::Features {
     let norm = normalise::normalise(text);
     let found = unit::find(&norm, text);
     let reading = classify::read(&found.rest);
-    model::features(&found.rest, &evidence(&reading, with_rules))
+    model::features(&found.rest, &evidence(&reading))
 }
 
-fn evidence(reading: &classify::Reading, with_rules: bool) -> model::Evidence<'_> {
+fn evidence(reading: &classify::Reading) -> model::Evidence<'_> {
     model::Evidence {
         scan: &reading.scan,
         rule_kind: reading.labels.kind,
         rule_category: reading.labels.category,
-        with_rules,
     }
 }
 
@@ -94,14 +93,14 @@ pub fn understand_with(text: &str, now: DateTime<Tz>, reader: Reader<'_>) -> Und
     let norm = normalise::normalise(text);
     let found = unit::find(&norm, text);
     let reading = classify::read(&found.rest);
+    let small_talk = smalltalk::find(&norm);
     let labels = match reader {
         Reader::Rules => reading.labels,
-        Reader::Model(_) if reading.decided => reading.labels,
+        // An emergency or calm rule decided, or the message is small talk
+        // (a greeting, bare thanks, an "ok"): the rules' labels stand.
+        Reader::Model(_) if reading.decided || small_talk.is_some() => reading.labels,
         Reader::Model(m) => {
-            let g = m.guess(&model::features(
-                &found.rest,
-                &evidence(&reading, m.with_rules()),
-            ));
+            let g = m.guess(&model::features(&found.rest, &evidence(&reading)));
             classify::relabel(&reading, g)
         }
     };
@@ -125,7 +124,7 @@ pub fn understand_with(text: &str, now: DateTime<Tz>, reader: Reader<'_>) -> Und
         when,
         confidence: labels.confidence,
         area: place::find(&found.rest),
-        small_talk: smalltalk::find(&norm),
+        small_talk,
     }
 }
 

@@ -13,6 +13,7 @@ pub(crate) const SETS: &[(&str, &str)] = &[
     ("blind_b", include_str!("corpus/blind_b.txt")),
     ("blind_c", include_str!("corpus/blind_c.txt")),
     ("blind_d", include_str!("corpus/blind_d.txt")),
+    ("blind_e", include_str!("corpus/blind_e.txt")),
     ("fresh", include_str!("corpus/fresh.txt")),
     ("generalise", include_str!("corpus/generalise.txt")),
     ("heldout", include_str!("corpus/heldout.txt")),

@@ -108,8 +108,9 @@ fn argmax(scores: &[f32]) -> usize {
 pub struct Model {
     kind: Linear,
     category: Linear,
-    /// The rules' own answer is one of the features.
-    with_rules: bool,
+    /// The rules' answer is one of the category's features (never the
+    /// kind's: the kind did better without it, see `tests/nlu_blind.rs`).
+    category_reads_rules: bool,
 }
 
 /// What the model reads of one message, besides its text.
@@ -117,8 +118,25 @@ pub(crate) struct Evidence<'a> {
     pub scan: &'a Scan,
     pub rule_kind: Kind,
     pub rule_category: Category,
-    /// Whether the rules' answer is a feature (see [`Model::train_on_text`]).
-    pub with_rules: bool,
+}
+
+/// A message's features: those of its text and lexicon words, then the
+/// rules' answer (the last `RULE_FEATURES`).
+pub(crate) struct Features(Vec<(u32, f32)>);
+
+const RULE_FEATURES: usize = 2;
+
+impl Features {
+    fn without_rules(&self) -> &[(u32, f32)] {
+        &self.0[..self.0.len() - RULE_FEATURES]
+    }
+    fn for_category(&self, reads_rules: bool) -> &[(u32, f32)] {
+        if reads_rules {
+            &self.0
+        } else {
+            self.without_rules()
+        }
+    }
 }
 
 /// The model's answer: each label with how far it stood out (0..1).
@@ -131,8 +149,8 @@ pub(crate) struct Guess {
 }
 
 impl Model {
-    /// Learns from labelled messages, reading the rules' answer as evidence:
-    /// the model the desk uses.
+    /// Learns from labelled messages, the category reading the rules'
+    /// answer as evidence: the model the desk uses.
     pub fn train(examples: &[Example<'_>]) -> Self {
         Self::train_with(examples, true)
     }
@@ -143,33 +161,36 @@ impl Model {
         Self::train_with(examples, false)
     }
 
-    fn train_with(examples: &[Example<'_>], with_rules: bool) -> Self {
-        let data: Vec<(Vec<(u32, f32)>, Kind, Category)> = examples
+    fn train_with(examples: &[Example<'_>], category_reads_rules: bool) -> Self {
+        let data: Vec<(Features, Kind, Category)> = examples
             .iter()
-            .map(|e| (super::features_of(e.text, with_rules), e.kind, e.category))
+            .map(|e| (super::features_of(e.text), e.kind, e.category))
             .collect();
         let kinds: Vec<_> = data
             .iter()
-            .map(|(f, k, _)| (f.clone(), index(Kind::ALL, *k)))
+            .map(|(f, k, _)| (f.without_rules().to_vec(), index(Kind::ALL, *k)))
             .collect();
         let categories: Vec<_> = data
-            .into_iter()
-            .map(|(f, _, c)| (f, index(Category::ALL, c)))
+            .iter()
+            .map(|(f, _, c)| {
+                let f = f.for_category(category_reads_rules).to_vec();
+                (f, index(Category::ALL, *c))
+            })
             .collect();
         Model {
             kind: Linear::train(Kind::ALL.len(), &kinds),
             category: Linear::train(Category::ALL.len(), &categories),
-            with_rules,
+            category_reads_rules,
         }
     }
 
-    pub(crate) fn with_rules(&self) -> bool {
-        self.with_rules
-    }
-
-    pub(crate) fn guess(&self, features: &[(u32, f32)]) -> Guess {
-        let (kind, kind_margin) = best(&self.kind.scores(features));
-        let (category, category_margin) = best(&self.category.scores(features));
+    pub(crate) fn guess(&self, features: &Features) -> Guess {
+        let (kind, kind_margin) = best(&self.kind.scores(features.without_rules()));
+        let (category, category_margin) = best(
+            &self
+                .category
+                .scores(features.for_category(self.category_reads_rules)),
+        );
         Guess {
             kind: Kind::ALL[kind],
             kind_margin,
@@ -228,7 +249,7 @@ impl Hasher {
 
 /// The features of a message: its text (as the rules read it) and the
 /// lexicon's and the rules' evidence about it.
-pub(crate) fn features(text: &str, evidence: &Evidence<'_>) -> Vec<(u32, f32)> {
+pub(crate) fn features(text: &str, evidence: &Evidence<'_>) -> Features {
     let mut out: Vec<(u32, f32)> = Vec::with_capacity(4 * text.len() + 64);
     let chars: Vec<char> = std::iter::once('^')
         .chain(text.chars().filter(|c| !c.is_whitespace() || *c == ' '))
@@ -264,30 +285,33 @@ pub(crate) fn features(text: &str, evidence: &Evidence<'_>) -> Vec<(u32, f32)> {
     let norm = 1.0 / (out.len().max(1) as f32).sqrt();
     out.iter_mut().for_each(|(_, v)| *v = norm * 4.0);
 
-
     let scan = evidence.scan;
     for (i, s) in scan.category.iter().enumerate() {
         if *s > 0.0 {
-            out.push((Hasher::new(b'C').bytes(&[i as u8]).bucket(), s.min(6.0) / 3.0));
+            out.push((
+                Hasher::new(b'C').bytes(&[i as u8]).bucket(),
+                s.min(6.0) / 3.0,
+            ));
         }
     }
     for (i, s) in scan.kind.iter().enumerate() {
         if *s > 0.0 {
-            out.push((Hasher::new(b'K').bytes(&[i as u8]).bucket(), s.min(6.0) / 3.0));
+            out.push((
+                Hasher::new(b'K').bytes(&[i as u8]).bucket(),
+                s.min(6.0) / 3.0,
+            ));
         }
     }
     for (id, _) in scan.rule_hits.iter().enumerate().filter(|(_, h)| **h) {
         let id = id as u32;
         out.push((Hasher::new(b'R').bytes(&id.to_le_bytes()).bucket(), 1.0));
     }
-    if evidence.with_rules {
-        let rk = index(Kind::ALL, evidence.rule_kind) as u8;
-        let rc = index(Category::ALL, evidence.rule_category) as u8;
-        out.push((Hasher::new(b'k').bytes(&[rk]).bucket(), 1.0));
-        out.push((Hasher::new(b'g').bytes(&[rc]).bucket(), 1.0));
-    }
     out.push((Hasher::new(b'b').bucket(), 1.0));
-    out
+    let rk = index(Kind::ALL, evidence.rule_kind) as u8;
+    let rc = index(Category::ALL, evidence.rule_category) as u8;
+    out.push((Hasher::new(b'k').bytes(&[rk]).bucket(), 1.0));
+    out.push((Hasher::new(b'g').bytes(&[rc]).bucket(), 1.0));
+    Features(out)
 }
 
 fn is_han(c: char) -> bool {
