@@ -1,4 +1,4 @@
-//! Four blind sets for issue 7, each written by people who had not read the
+//! Six blind sets for issue 7, each written by people who had not read the
 //! lexicon or the code, labelled per TAXONOMY.md, sent at 2026-11-27 10:00
 //! Hong Kong (format of tests/labelled/mod.rs).
 //!
@@ -114,6 +114,70 @@
 //! | D | 82.0% | 85.0% | 83.0% | 37/44 | 5/156 |
 //! | E | 85.5% | 88.5% | 89.0% | 45/45 | 0/155 |
 //! | F | 81.0% | 77.5% | 82.5% | 37/45 | 8/155 |
+//!
+//! ## A learned model beside the rules (issue 7, point 6, kind and category)
+//!
+//! Fitting more rules moved the held-out sets by a point or two per round,
+//! so kind and category are now chosen by a small model trained on the
+//! labelled sets (`src/understand/model/`, an averaged perceptron over
+//! character n-grams and the lexicon's evidence; the rules still decide
+//! emergencies, calm messages, staff conduct and small talk). How the two
+//! combine was chosen by leave-one-set-out cross-validation (the last test
+//! below): train on every set but X, score X. Kind / category / urgency,
+//! rules alone, the model on text and lexicon words alone, and the model
+//! the desk uses (its category also reads the rules' answer; it overrules
+//! the rules' kind only with a 20% lead):
+//!
+//! | left out | rules | text model | desk model |
+//! |---|---|---|---|
+//! | A (200) | 99.5/98.5/99.5 | 99.0/96.5/99.5 | 99.0/97.5/99.5 |
+//! | B (200) | 88.5/91.0/90.0 | 92.5/92.5/92.0 | 92.5/93.0/92.0 |
+//! | C (200) | 98.5/96.0/99.0 | 97.0/93.5/98.5 | 97.0/96.0/98.5 |
+//! | D (200) | 82.0/85.0/82.5 | 87.0/86.0/84.5 | 87.0/85.5/84.5 |
+//! | E (200) | 85.5/90.0/89.0 | 87.0/88.5/90.0 | 87.0/90.0/90.0 |
+//! | fresh (80) | 100.0/100.0/100.0 | 100.0/95.0/100.0 | 100.0/100.0/100.0 |
+//! | generalise (163) | 100.0/100.0/100.0 | 100.0/98.2/100.0 | 100.0/98.8/100.0 |
+//! | heldout (143) | 98.6/99.3/97.9 | 99.3/98.6/99.3 | 99.3/98.6/99.3 |
+//! | mini (30) | 100.0/100.0/100.0 | 100.0/96.7/100.0 | 100.0/96.7/100.0 |
+//! | all (1416) | 93.4/94.4/94.1 | 94.6/93.2/94.9 | 94.6/94.3/94.9 |
+//! | B + D + E (600) | 85.3/88.7/87.2 | 88.8/89.0/88.8 | 88.8/89.5/88.8 |
+//!
+//! The rules' columns flatter them everywhere but B, D and E: every other
+//! set was fitted by rules before. On those three the model gains about 3.5
+//! points of kind, 1 of category and 1.5 of urgency. Choices made from this
+//! table: the kind without the rules' answer (with it, B + D + E kind was
+//! 87.5); a 20% lead to overrule the rules' kind (0, 0.05, 0.1 and 0.2
+//! tried; 0.2 best over all sets); no confidence threshold for the rules
+//! (rules kept when their confidence ≥ 0.6, 0.7 or 0.8: all worse on
+//! kind). The model's confidence stays meaningful: on B + D left out, lines
+//! under 0.5 had kind and category both right 63% of the time, 0.5–0.75
+//! 70%, above 0.75 86% (the rules alone: 60%, 60%, 85%).
+//!
+//! Since the model is trained on A–E and the other sets (everything but
+//! F), all of them are fitted now: their figures below are training
+//! figures, and their floors guard against a broken model, not a measure.
+//! F stays held out and is only ever scored as totals.
+//!
+//! E and F, rules alone (main after the urgency work, 0bb21c8 merged)
+//! against the desk with the model (E's figures before E was added to the
+//! training: the first version of the model, whose kind still read the
+//! rules' answer; F's with the final model, trained on A–E):
+//!
+//! | set | kind | category | urgency | caught | raised |
+//! |---|---|---|---|---|---|
+//! | E, rules | 85.5% | 90.0% | 89.0% | 45/45 | 0/155 |
+//! | E, model (E not trained) | 86.0% | 89.0% | 88.0% | 45/45 | 0/155 |
+//! | E, final model, E left out (table above) | 87.0% | 90.0% | 90.0% | | |
+//! | F, rules | 82.0% | 78.5% | 83.5% | 39/45 | 8/155 |
+//! | F, final model | 87.5% | 78.5% | 86.0% | 39/45 | 8/155 |
+//!
+//! F's totals were printed three times while the model was built (82.5 /
+//! 80.5 / 83.0 with the first model, 88.0 / 78.5 / 84.5 after E was added,
+//! then the figures above); no choice was made from them, every choice
+//! came from the cross-validation table. The model does not reach the
+//! issue's 92% on unseen text either: kind gains about five points on F,
+//! category none. Emergencies are not the model's: caught and raised are
+//! the rules' on every set.
 
 mod labelled;
 
@@ -214,7 +278,9 @@ fn the_sixth_blind_set_scores_above_its_floors() {
     score.print("blind set F");
     // Before any rule change made for E (main at 19b246e): 79.5 / 76.0 /
     // 81.0 / 98.0 / 95.5, 34/45 caught, 8/155 raised.
-    assert_floors(&score, [78.0, 74.5, 80.0, 97.0, 94.5], 75.0, 5.5);
+    // With the model (trained on A–E, never on F): 87.5 / 78.5 / 86.0;
+    // kind and urgency floors raised under those.
+    assert_floors(&score, [86.0, 74.5, 84.5, 97.0, 94.5], 75.0, 5.5);
 }
 
 /// Every labelled set the model learns from, in the line format above.

@@ -3,8 +3,9 @@
 //! Pure: no I/O. This is the only place that parses message text. Steps:
 //! normalise (NFKC, Simplified, Cantonese rewritten, lower case), find and
 //! blank the unit (so "1502" is never a time), classify with the lexicon in
-//! `prompts/lexicon.toml`, then read the time relative to `now` in the
-//! estate's zone.
+//! `prompts/lexicon.toml`, let the learned model (`model`) choose kind and
+//! category where no emergency, calm, staff or small-talk rule decided, then
+//! read the time relative to `now` in the estate's zone.
 
 mod classify;
 pub mod cli;

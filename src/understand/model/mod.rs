@@ -4,7 +4,8 @@
 //!
 //! Features: character 1–3-grams of the text the rules read (unit blanked),
 //! English words and word pairs, the lexicon's evidence (category and kind
-//! scores, which rule words occur) and the rules' own answer. The weights
+//! scores, which rule words occur) and, for the category, the rules' own
+//! answer. The weights
 //! are learned by an averaged perceptron in a fixed order, so the same
 //! corpus always gives the same model. No crate: the model is about a
 //! hundred lines, and a machine-learning crate would bring far more code and
