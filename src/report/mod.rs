@@ -169,6 +169,7 @@ pub async fn make(
     let previous = Facts {
         month: month.previous(),
         tz: settings.timezone,
+        // The comparison with the month before counts no hot spots.
         hot_spots: Vec::new(),
         tickets: &before,
         callbacks: &before_callbacks,

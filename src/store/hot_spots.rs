@@ -121,7 +121,7 @@ pub async fn insert(
     .await
 }
 
-/// Puts a ticket in a hot spot and moves its latest time on.
+/// Puts a ticket in a hot spot and widens its first and latest times to it.
 pub async fn add_ticket(
     tx: &mut Tx,
     hot_spot_id: i64,
@@ -133,9 +133,11 @@ pub async fn add_ticket(
         .bind(ticket_id)
         .execute(&mut **tx)
         .await?;
-    sqlx::query("UPDATE hot_spots SET last_at = MAX(last_at, ?) WHERE id = ?")
-        .bind(at)
-        .bind(hot_spot_id)
+    sqlx::query(
+        "UPDATE hot_spots SET first_at = MIN(first_at, ?1), last_at = MAX(last_at, ?1) WHERE id = ?2",
+    )
+    .bind(at)
+    .bind(hot_spot_id)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -294,10 +296,12 @@ pub async fn of_period(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Listed>, sqlx::Error> {
+    // A hot spot spans its tickets (`first_at` to `last_at`): only those
+    // overlapping the period are looked into.
     sqlx::query_as(&format!(
-        "{LISTED} WHERE EXISTS (
+        "{LISTED} WHERE h.first_at < ?2 AND h.last_at >= ?1 AND EXISTS (
             SELECT 1 FROM hot_spot_tickets ht JOIN tickets t ON t.id = ht.ticket_id
-            WHERE ht.hot_spot_id = h.id AND t.created_at >= ? AND t.created_at < ?)
+            WHERE ht.hot_spot_id = h.id AND t.created_at >= ?1 AND t.created_at < ?2)
          ORDER BY h.first_at, h.id"
     ))
     .bind(from)

@@ -79,17 +79,13 @@ pub(crate) fn classify(norm: &str) -> Labels {
 pub(crate) fn read(norm: &str) -> Reading {
     let lex = lexicon::get();
     let scan = lex.scan(norm);
-    let labels = rules(lex, &scan);
-    let hits = &scan.rule_hits;
-    let staff = lex.staff.fires(hits);
-    let calm_rule = lex.calm.iter().find(|r| r.fires(hits));
-    let decided =
-        labels.urgency == Urgency::Emergency || calm_rule.is_some_and(|r| r.kind.is_some());
+    let (labels, calm, decided) = rules(lex, &scan, norm);
+    let staff = lex.staff.fires(&scan.rule_hits);
     Reading {
         labels,
         decided,
         staff,
-        calm: calm_rule.is_some(),
+        calm,
         scan,
     }
 }
@@ -168,8 +164,9 @@ fn urgency(lex: &lexicon::Lexicon, hits: &[bool], calm: bool, kind: Kind) -> Urg
     }
 }
 
-/// The rules' labels for a scanned message.
-fn rules(lex: &lexicon::Lexicon, scan: &Scan) -> Labels {
+/// The rules' labels for a scanned message, whether a calm rule fired, and
+/// whether an emergency or calm rule decided every label.
+fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> (Labels, bool, bool) {
     let hits = &scan.rule_hits;
     let found = best_category(scan);
     let staff = lex.staff.fires(hits);
@@ -182,16 +179,30 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan) -> Labels {
 
     // Over, ruled out, a drill or a past event: no emergency, nothing high.
     // Calm words count inside masked phrases ("演習" of "火警演習").
-    let calm_rule = lex.calm.iter().find(|r| r.fires(&scan.plain_hits));
+    let mut calm_rule = lex.calm.iter().find(|r| r.fires(&scan.plain_hits));
+    // "Fixed yesterday, but now it is stuck again with my son inside": what
+    // follows the last turn ("but", "點知", "now") is the present. A hazard
+    // word there with nothing calm beside it is not over, whatever came
+    // before.
+    let present = calm_rule
+        .and_then(|_| lex.present(norm))
+        .map(|tail| lex.scan(tail))
+        .filter(|tail| !lex.calm.iter().any(|r| r.fires(&tail.plain_hits)));
+    let told_now =
+        |rule: &lexicon::Rule| present.as_ref().is_some_and(|t| rule.touches(&t.rule_hits));
+    if lex.emergency.iter().any(|r| told_now(r) && r.fires(hits)) {
+        calm_rule = None;
+    }
     let calm = calm_rule.is_some();
     // "Don't worry, that smoke was my toast": nothing to act on.
     if let Some(kind) = calm_rule.and_then(|r| r.kind) {
-        return Labels {
+        let labels = Labels {
             kind,
             category,
             urgency: Urgency::Low,
             confidence: confidence(Kind::Unknown, 0.0, 0.0),
         };
+        return (labels, true, true);
     }
     if let Some(rule) = lex.emergency.iter().find(|r| !calm && r.fires(hits)) {
         category = match (rule.category, found) {
@@ -204,12 +215,13 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan) -> Labels {
         } else {
             Kind::Complaint
         });
-        return Labels {
+        let labels = Labels {
             kind,
             category,
             urgency: Urgency::Emergency,
             confidence: 0.95,
         };
+        return (labels, false, true);
     }
 
     let (mut kind, strength) = decide_kind(scan, category, found.map_or(0.0, |(_, s)| s));
@@ -245,12 +257,13 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan) -> Labels {
     } else {
         found.map_or(0.0, |(_, s)| s)
     };
-    Labels {
+    let labels = Labels {
         kind,
         category,
         urgency: urgency(lex, hits, calm, kind),
         confidence: confidence(kind, strength, cat_score),
-    }
+    };
+    (labels, calm, false)
 }
 
 /// The kind, and how far its evidence stood out (for the confidence).

@@ -103,6 +103,12 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// Whether any word of the rule's groups is among the hits.
+    pub fn touches(&self, hits: &[bool]) -> bool {
+        let has = |id: &usize| hits.get(*id).copied().unwrap_or(false);
+        self.all.iter().flatten().any(has)
+    }
+
     /// Whether the rule fires, given which rule words the message contains.
     pub fn fires(&self, hits: &[bool]) -> bool {
         let has = |id: &usize| hits.get(*id).copied().unwrap_or(false);
@@ -156,6 +162,9 @@ pub struct Lexicon {
     /// Words that negate the rule word right after them ("no smoke",
     /// "冇煙", "沒有人受傷"): a negated rule word does not count.
     negators: Matcher,
+    /// Words that turn a message to what holds now ("but", "點知", "now",
+    /// "今天"): what follows the last one is the message's present.
+    turns: Matcher,
     /// The danger is over, ruled out, a drill or a question about the past:
     /// when one fires, no emergency or high rule applies.
     pub calm: Vec<Rule>,
@@ -209,6 +218,13 @@ struct RawNegation {
     before: Vec<String>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTurn {
+    #[serde(default)]
+    words: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
@@ -239,6 +255,8 @@ struct RawLexicon {
     mask: RawMask,
     #[serde(default)]
     negation: RawNegation,
+    #[serde(default)]
+    turn: RawTurn,
     #[serde(default)]
     calm: Vec<RawRule>,
     #[serde(default)]
@@ -419,6 +437,7 @@ impl Lexicon {
             rule_word_count: 0,
             masks: Matcher::none(),
             negators: Matcher::none(),
+            turns: Matcher::none(),
             calm: Vec::new(),
             emergency: Vec::new(),
             high: Vec::new(),
@@ -448,13 +467,14 @@ impl Lexicon {
             .map(|w| word(w, Some(&rewriter)))
             .filter(|(text, _)| !text.is_empty())
             .collect();
-        let negators: Vec<(String, Bounds)> = raw
-            .negation
-            .before
-            .iter()
-            .map(|w| word(w, Some(&rewriter)))
-            .filter(|(text, _)| !text.is_empty())
-            .collect();
+        let compiled = |list: &[String]| -> Vec<(String, Bounds)> {
+            list.iter()
+                .map(|w| word(w, Some(&rewriter)))
+                .filter(|(text, _)| !text.is_empty())
+                .collect()
+        };
+        let negators = compiled(&raw.negation.before);
+        let turns = compiled(&raw.turn.words);
         let mut kinds = WordTable::default();
         for (name, words) in &raw.kind {
             let cue = KindCue::from_name(name).ok_or_else(|| LexiconError::Unknown {
@@ -495,6 +515,7 @@ impl Lexicon {
             rule_word_count: rule_words.words.len(),
             masks: Matcher::new(&masks, MatchKind::LeftmostLongest)?,
             negators: Matcher::new(&negators, MatchKind::Standard)?,
+            turns: Matcher::new(&turns, MatchKind::LeftmostLongest)?,
             rewriter,
             calm,
             emergency,
@@ -508,6 +529,19 @@ impl Lexicon {
     /// Applies the rewrite table to folded text.
     pub fn rewrite(&self, folded: &str) -> String {
         self.rewriter.apply(folded)
+    }
+
+    /// What follows the last turn word ("but", "點知", "now") of a normalised
+    /// message, if it has one: the part that tells what holds now.
+    pub fn present<'a>(&self, norm: &'a str) -> Option<&'a str> {
+        self.turns
+            .find_iter(norm)
+            .filter(|m| {
+                self.turns
+                    .accepts(norm, m.pattern().as_usize(), m.start(), m.end())
+            })
+            .last()
+            .map(|m| &norm[m.end()..])
     }
 
     /// Finds the lexicon's words in a normalised message.

@@ -133,6 +133,15 @@ fn a_negated_word_does_not_count_but_a_word_that_starts_with_the_negator_does() 
 }
 
 #[test]
+fn the_present_is_what_follows_the_last_turn_word() {
+    let lex = Lexicon::parse("[turn]\nwords = [\"but\", \"now\", \"點知\"]").unwrap();
+    assert_eq!(lex.present("fixed yesterday but now stuck"), Some(" stuck"));
+    assert_eq!(lex.present("以为系演习,点知有烟"), Some("有烟"));
+    assert_eq!(lex.present("a button with no turn"), None);
+    assert_eq!(lex.present("nowhere to butt in"), None);
+}
+
+#[test]
 fn a_word_said_twice_counts_once() {
     let scan = get().scan("请问是我自己换还是你们换");
     assert_eq!(scan.kind_score(KindCue::Repair), 3.0);
