@@ -355,22 +355,36 @@ async fn two_residents_after_the_last_place_one_wins_and_the_other_is_offered_th
             .await
             .expect("answered");
     }
+    // A press is answered before its booking is committed: wait for one.
     let db = desk.db().await;
-    let holders: Vec<(i64,)> = sqlx::query_as(
-        "SELECT resident_id FROM bookings WHERE bookable = 'party_room' AND starts_at = ? AND status = 'booked'",
-    )
-    .bind(wanted)
-    .fetch_all(db.pool())
-    .await
-    .unwrap();
-    assert_eq!(holders.len(), 1, "exactly one holds the last place");
-    let winner = holders[0].0;
+    let holders = || async {
+        let rows: Vec<(i64,)> = sqlx::query_as(
+            "SELECT resident_id FROM bookings WHERE bookable = 'party_room' AND starts_at = ? AND status = 'booked'",
+        )
+        .bind(wanted)
+        .fetch_all(db.pool())
+        .await
+        .unwrap();
+        rows
+    };
+    let deadline = std::time::Instant::now() + WAIT;
+    let first = loop {
+        let rows = holders().await;
+        if !rows.is_empty() || std::time::Instant::now() > deadline {
+            break rows;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
+    assert_eq!(first.len(), 1, "exactly one holds the last place");
+    let winner = first[0].0;
     let (loser, lang) = if winner == amy.id {
         (&tam, Lang::En)
     } else {
         (&amy, Lang::ZhHant)
     };
     let full = after(&desk, loser, v, "booking-full", lang).await;
+    // The other press is over now, and did not take a second place.
+    assert_eq!(holders().await, first, "exactly one holds the last place");
     let offered: Vec<String> = full.buttons().map(|b| b.text.clone()).collect();
     assert_eq!(
         offered[0],

@@ -130,6 +130,13 @@ impl Emulator {
         BOT_ID
     }
 
+    /// Makes every Bot API call take `round_trip` more (half on the way in,
+    /// half on the way out), as the real Telegram does over the network; zero,
+    /// the default, answers at once.
+    pub fn set_latency(&self, round_trip: std::time::Duration) {
+        self.shared.set_latency(round_trip);
+    }
+
     /// Stamps messages with `clock`'s time from now on (a test shares the
     /// bot's clock, so both see the time it moves to).
     pub fn use_clock(&self, clock: crate::app::Clock) {

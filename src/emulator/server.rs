@@ -50,6 +50,8 @@ pub struct Shared {
     state: Mutex<State>,
     changed: watch::Sender<u64>,
     pub shutdown: CancellationToken,
+    /// The network round trip every call takes, in microseconds (0: none).
+    latency_us: std::sync::atomic::AtomicU64,
 }
 
 impl Shared {
@@ -58,6 +60,22 @@ impl Shared {
             state: Mutex::new(state),
             changed: watch::Sender::new(0),
             shutdown: CancellationToken::new(),
+            latency_us: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    /// Sets the network round trip every call takes from now on.
+    pub fn set_latency(&self, latency: Duration) {
+        let us = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX);
+        self.latency_us
+            .store(us, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Half the round trip: the way there, or the way back.
+    async fn travel(&self) {
+        let us = self.latency_us.load(std::sync::atomic::Ordering::Relaxed);
+        if us > 0 {
+            tokio::time::sleep(Duration::from_micros(us / 2)).await;
         }
     }
 
@@ -103,6 +121,7 @@ async fn handle(AxumState(shared): SharedState, request: Request) -> Response {
         return envelope(Err(Failure::new(404, "Not Found")));
     };
     let (token, method) = (token.to_owned(), methods::canonical_method(method));
+    shared.travel().await;
     let (params, uploads) = match parse_body(request).await {
         Ok(parsed) => parsed,
         Err(failure) => return envelope(Err(failure)),
@@ -135,6 +154,7 @@ async fn handle(AxumState(shared): SharedState, request: Request) -> Response {
             r.status = Some(status);
         }
     });
+    shared.travel().await;
     envelope(answer)
 }
 

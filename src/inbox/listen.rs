@@ -55,14 +55,18 @@ fn received(raw: &Value) -> Option<Received> {
         tracing::error!(%raw, "an update without an id");
         return None;
     };
-    // One teloxide cannot read is stored all the same (and set aside when handled).
-    let chat_id = serde_json::from_value::<Update>(raw.clone())
+    let payload = raw.to_string();
+    // One teloxide cannot read is stored all the same (and set aside when
+    // handled). Read from the text, as the handler reads it: teloxide's
+    // `Update` read from a `serde_json::Value` comes out as an unknown kind
+    // with no chat, which put every chat in one queue.
+    let chat_id = serde_json::from_str::<Update>(&payload)
         .ok()
         .and_then(|update| order_key(&update));
     Some(Received {
         update_id,
         chat_id,
-        payload: raw.to_string(),
+        payload,
     })
 }
 
@@ -159,5 +163,38 @@ async fn pause(shutdown: &CancellationToken, wait: Duration) -> bool {
     tokio::select! {
         () = tokio::time::sleep(wait) => false,
         () = shutdown.cancelled() => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::received;
+
+    #[test]
+    fn a_message_and_a_button_press_keep_their_chats_order() {
+        let message = serde_json::json!({
+            "update_id": 7,
+            "message": {
+                "message_id": 3, "date": 1_764_000_000,
+                "chat": {"id": 60001, "type": "private", "first_name": "Amy"},
+                "from": {"id": 60001, "is_bot": false, "first_name": "Amy", "language_code": "en"},
+                "text": "the tap leaks"
+            }
+        });
+        assert_eq!(received(&message).unwrap().chat_id, Some(60001));
+        let press = serde_json::json!({
+            "update_id": 8,
+            "callback_query": {
+                "id": "42", "chat_instance": "1", "data": "d:c:1",
+                "from": {"id": 60002, "is_bot": false, "first_name": "Bo"},
+                "message": {
+                    "message_id": 4, "date": 1_764_000_000,
+                    "chat": {"id": 60002, "type": "private", "first_name": "Bo"},
+                    "from": {"id": 1, "is_bot": true, "first_name": "Desk"},
+                    "text": "card"
+                }
+            }
+        });
+        assert_eq!(received(&press).unwrap().chat_id, Some(60002));
     }
 }

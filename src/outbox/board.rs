@@ -14,7 +14,7 @@
 //!   every lane) until `retry_after` has passed.
 //!
 //! Requests that are not messages in a chat (callback answers, command
-//! menus) are "free": they skip the per-chat and overall message limits but
+//! menus, a message's buttons changed) are "free": they skip the per-chat and overall message limits but
 //! keep the lane order, the pauses and the retries.
 
 use std::collections::{HashMap, VecDeque};

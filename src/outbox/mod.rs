@@ -13,6 +13,7 @@
 pub mod board;
 mod courier;
 mod deliver;
+mod marks;
 mod sender;
 
 use chrono::{DateTime, Utc};

@@ -15,6 +15,7 @@ use tokio_util::sync::CancellationToken;
 use super::board::{Board, Limits, Next, Ticket};
 use super::courier::{Call, Courier};
 use super::deliver::{Verdict, classify, deliver};
+use super::marks::Marks;
 use super::{Lane, OutMessage};
 use crate::app::Clock;
 use crate::config::Sending;
@@ -69,12 +70,14 @@ pub struct Sender {
     wake: Arc<Notify>,
     courier: Courier,
     clock: Clock,
+    marks: Marks,
 }
 
 impl Sender {
     /// `wake` is notified by whoever commits new outbox rows, so they go out
     /// at once; `courier` brings the direct requests.
     pub fn new(bot: Bot, db: Db, cfg: Sending, wake: Arc<Notify>, courier: Courier) -> Self {
+        let db_for_marks = db.clone();
         Self {
             bot,
             db,
@@ -82,6 +85,7 @@ impl Sender {
             wake,
             courier,
             clock: Clock::system(),
+            marks: Marks::start(db_for_marks),
         }
     }
 
@@ -204,11 +208,12 @@ impl Sender {
         let db = self.db.clone();
         let cfg = self.cfg.clone();
         let clock = self.clock.clone();
+        let marks = self.marks.clone();
         tokio::spawn(async move {
             let (row, landing) = match work {
                 Work::Row(row) => (
                     Some(row.id),
-                    send_row(&bot, &db, &cfg, &clock, row, ticket.lane).await,
+                    send_row(&bot, &db, &marks, &cfg, &clock, row, ticket.lane).await,
                 ),
                 Work::Call(call) => (None, send_call(&db, &cfg, &clock, call).await),
             };
@@ -264,12 +269,14 @@ fn backoff(cfg: &Sending, attempts: u32) -> Duration {
         .min(cfg.retry_max)
 }
 
-/// Sends an outbox row and records what became of it. Recorded at once, by
-/// the task that sent it: the shorter the time between Telegram's answer and
-/// the commit, the fewer messages a crash can make go out twice.
+/// Sends an outbox row and records what became of it. Recorded at once (a
+/// delivery with the others being marked, see [`Marks`]): the shorter the
+/// time between Telegram's answer and the commit, the fewer messages a crash
+/// can make go out twice.
 async fn send_row(
     bot: &Bot,
     db: &Db,
+    marks: &Marks,
     cfg: &Sending,
     clock: &Clock,
     mut row: OutboxRow,
@@ -280,14 +287,7 @@ async fn send_row(
         Ok(message) => {
             match deliver(bot, db, row.chat_id, &message, paid, cfg.request_timeout).await {
                 Ok(message_id) => {
-                    let recorded = db
-                        .write(store::outbox::mark_sent(
-                            db.pool(),
-                            row.id,
-                            message_id,
-                            clock.now(),
-                        ))
-                        .await;
+                    let recorded = marks.sent(row.id, message_id, clock.now()).await;
                     if let Err(e) = recorded {
                         tracing::error!(outbox_id = row.id, error = %e, "outbox: cannot record delivery");
                     }
@@ -406,9 +406,12 @@ async fn send_call(db: &Db, cfg: &Sending, clock: &Clock, mut call: Call) -> Lan
     };
     if call.awaited() {
         // Whoever waits for the answer decides what it means.
-    } else if method.eq_ignore_ascii_case("answerCallbackQuery") {
-        // A press handled again after a restart finds its query expired.
-        tracing::debug!(chat_id = chat, method, error = %reason, "callback answer given up");
+    } else if method.eq_ignore_ascii_case("answerCallbackQuery")
+        || method.eq_ignore_ascii_case("editMessageReplyMarkup")
+    {
+        // A press handled again after a restart finds its query expired; a
+        // card's buttons may already be gone. Both only tidy the chat.
+        tracing::debug!(chat_id = chat, method, error = %reason, "tidying request given up");
     } else {
         tracing::error!(chat_id = chat, method, error = %reason, attempts = call.attempts + 1, "message given up");
     }

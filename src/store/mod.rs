@@ -41,6 +41,9 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 /// another process) before giving up with "database is locked".
 const BUSY: Duration = Duration::from_secs(15);
 
+/// Prepared statements kept per connection (more than the desk has).
+const STATEMENT_CACHE: usize = 1024;
+
 /// A write transaction (`BEGIN IMMEDIATE`), holding this process's writer
 /// turn until it is committed, rolled back or dropped. It reads as the
 /// connection (`&mut **tx`), as sqlx's transaction does.
@@ -106,9 +109,16 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(BUSY);
+            .busy_timeout(BUSY)
+            // The desk has a few hundred distinct statements; sqlx's default
+            // cache of 100 prepared statements per connection made the hot
+            // path prepare some of them again and again.
+            .statement_cache_capacity(STATEMENT_CACHE);
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
+            // A local file does not drop connections: no ping (a round trip
+            // to the connection's thread) before every use.
+            .test_before_acquire(false)
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;

@@ -110,9 +110,9 @@ pub async fn next_due_at(pool: &SqlitePool) -> Result<Option<DateTime<Utc>>, sql
         .await
 }
 
-/// Records a delivery.
-pub async fn mark_sent(
-    pool: &SqlitePool,
+/// Marks a message sent, as one step of a write (the sender's grouped marks).
+pub async fn mark_sent_in(
+    tx: &mut Tx,
     id: i64,
     message_id: Option<i32>,
     now: DateTime<Utc>,
@@ -121,7 +121,7 @@ pub async fn mark_sent(
         .bind(now)
         .bind(message_id)
         .bind(id)
-        .execute(pool)
+        .execute(&mut **tx)
         .await?;
     Ok(())
 }

@@ -157,14 +157,15 @@ pub async fn ticket_button(
     my::button(bot, app, actor, dialogue, query, id, op).await
 }
 
-/// Takes the buttons off a card that no longer counts. Best effort: its
-/// buttons are stale anyway (the nonce tells), this only tidies the chat.
+/// Takes the buttons off a card that no longer counts. Best effort, and not
+/// waited for: its buttons are stale anyway (the nonce tells), this only
+/// tidies the chat, so the handler goes on (and the chat's next update with
+/// it) without a round trip to Telegram.
 async fn retire(bot: &Bot, actor: &Actor, card: Option<i32>) {
     let Some(id) = card else {
         return;
     };
-    let request = bot.edit_message_reply_markup(actor.chat(), MessageId(id));
-    if let Err(error) = actor.courier.call(request).await {
-        tracing::debug!(chat_id = actor.chat().0, %error, "could not take buttons off an old card");
-    }
+    actor
+        .courier
+        .post(bot.edit_message_reply_markup(actor.chat(), MessageId(id)));
 }
