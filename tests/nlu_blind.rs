@@ -1,4 +1,4 @@
-//! Four blind sets for issue 7, each written by people who had not read the
+//! Six blind sets for issue 7, each written by people who had not read the
 //! lexicon or the code, labelled per TAXONOMY.md, sent at 2026-11-27 10:00
 //! Hong Kong (format of tests/labelled/mod.rs).
 //!
@@ -144,8 +144,85 @@
 //! raised floors of B, D and F below sit under these figures; their kind
 //! and category floors are unchanged (the kind and category decision is
 //! being replaced by a learned classifier).
+//!
+//! ## A learned model beside the rules (issue 7, point 6, kind and category)
+//!
+//! Fitting more rules moved the held-out sets by a point or two per round,
+//! so kind and category are now chosen by a small model trained on the
+//! labelled sets (`src/understand/model/`, an averaged perceptron over
+//! character n-grams and the lexicon's evidence; the rules still decide
+//! emergencies, calm messages, staff conduct and small talk). How the two
+//! combine was chosen by leave-one-set-out cross-validation (the last test
+//! below): train on every set but X, score X. Kind / category / urgency,
+//! rules alone, the model on text and lexicon words alone, and the model
+//! the desk uses (its category also reads the rules' answer; it overrules
+//! the rules' kind only with a 20% lead):
+//!
+//! | left out | rules | text model | desk model |
+//! |---|---|---|---|
+//! | A (200) | 99.5/99.0/99.5 | 98.5/95.0/99.0 | 98.5/98.0/99.0 |
+//! | B (200) | 88.5/91.0/90.0 | 93.0/93.0/92.0 | 93.0/91.0/92.0 |
+//! | C (200) | 98.5/97.0/99.0 | 96.5/96.5/97.5 | 96.5/97.0/97.5 |
+//! | D (200) | 82.0/85.5/83.5 | 85.5/87.5/86.0 | 85.5/85.0/86.0 |
+//! | E (200) | 85.5/90.0/89.0 | 83.5/87.0/87.5 | 83.5/90.0/87.5 |
+//! | fresh (80) | 100.0/100.0/100.0 | 98.8/92.5/100.0 | 98.8/100.0/100.0 |
+//! | generalise (163) | 100.0/100.0/100.0 | 99.4/95.7/100.0 | 99.4/100.0/100.0 |
+//! | heldout (143) | 98.6/99.3/97.2 | 99.3/97.2/98.6 | 99.3/99.3/98.6 |
+//! | mini (30) | 100.0/100.0/100.0 | 100.0/100.0/100.0 | 100.0/100.0/100.0 |
+//! | all (1416) | 93.4/94.6/94.2 | 93.7/93.0/94.5 | 93.7/94.4/94.5 |
+//! | B + D + E (600) | 85.3/88.8/87.5 | 87.3/89.2/88.5 | 87.3/88.7/88.5 |
+//!
+//! (After merging main's compositional emergency rules; before them, with
+//! the same model, B + D + E read 85.3/88.7/87.2 | 88.8/89.0/88.8 |
+//! 88.8/89.5/88.8: a lexicon change moves these figures by a point or two,
+//! so only the kind's gain is clearly more than noise.)
+//!
+//! The rules' columns flatter them everywhere but B, D and E: every other
+//! set was fitted by rules before. On those three the model gains about 2
+//! to 3.5 points of kind and 1 to 1.5 of urgency; the category moves less
+//! than a line in a hundred either way. Choices made from this table (the
+//! first version): the kind without the rules' answer (with it, B + D + E
+//! kind was 87.5 against 88.8 without); a 20% lead to overrule the rules'
+//! kind (0, 0.05, 0.1 and 0.2 tried; 0.2 best over all sets); no
+//! confidence threshold for the rules (rules kept when their confidence
+//! ≥ 0.6, 0.7 or 0.8: all worse on kind). The model's confidence stays
+//! meaningful: on B + D left out, lines under 0.5 had kind and category
+//! both right 63% of the time, 0.5–0.75 70%, above 0.75 86% (the rules
+//! alone: 60%, 60%, 85%).
+//!
+//! Since the model is trained on A–E and the other sets (everything but
+//! F), all of them are fitted now: their figures below are training
+//! figures, and their floors guard against a broken model, not a measure.
+//! F stays held out and is only ever scored as totals.
+//!
+//! E and F, rules alone (main after the urgency work, 5f57d89 merged)
+//! against the desk with the model (E's figures before E was added to the
+//! training: the first version of the model, whose kind still read the
+//! rules' answer; F's with the final model, trained on A–E):
+//!
+//! | set | kind | category | urgency | caught | raised |
+//! |---|---|---|---|---|---|
+//! | E, rules | 85.5% | 90.0% | 89.0% | 45/45 | 0/155 |
+//! | E, model (E not trained) | 86.0% | 89.0% | 88.0% | 45/45 | 0/155 |
+//! | E, final model, E left out (table above) | 87.0% | 90.0% | 90.0% | | |
+//! | F, rules | 82.0% | 78.5% | 83.5% | 38/45 | 8/155 |
+//! | F, final model | 87.5% | 79.5% | 85.0% | 38/45 | 8/155 |
+//!
+//! (F with the rules after main's last emergency rules were merged; before
+//! that merge F read 87.5 / 78.5 / 86.0 with the model.) F's totals were
+//! printed four times while the model was built (82.5 / 80.5 / 83.0 with
+//! the first model, 88.0 / 78.5 / 84.5 after E was added, then twice the
+//! figures above); no choice was made from them, every choice
+//! came from the cross-validation table. The model does not reach the
+//! issue's 92% on unseen text either: kind gains about five points on F,
+//! category none. Emergencies are not the model's: caught and raised are
+//! the rules' on every set.
 
 mod labelled;
+
+use chrono::TimeZone;
+use residesk::understand::model::{Example, Model};
+use residesk::understand::{Reader, understand_with};
 
 /// Asserts a floor per field (kind, category, urgency, unit, when), a least
 /// share of emergencies caught and a most share of non-emergencies raised.
@@ -240,6 +317,129 @@ fn the_sixth_blind_set_scores_above_its_floors() {
     score.print("blind set F");
     // Before any rule change made for E (main at 19b246e): 79.5 / 76.0 /
     // 81.0 / 98.0 / 95.5, 34/45 caught, 8/155 raised; after the
-    // compositional emergency rules 82.0 / 78.5 / 83.5, 38/45, 8/155.
-    assert_floors(&score, [78.0, 74.5, 82.5, 97.0, 94.5], 82.0, 5.5);
+    // compositional emergency rules 82.0 / 78.5 / 83.5, 38/45, 8/155. With
+    // the model (trained on A–E, never on F) 87.5 / 79.5 / 85.0: kind and
+    // urgency floors raised under those.
+    assert_floors(&score, [86.0, 74.5, 84.0, 97.0, 94.5], 82.0, 5.5);
+}
+
+/// Every labelled set the model learns from, in the line format above.
+const SETS: &[(&str, &str)] = &[
+    ("A", include_str!("data/blind_a.txt")),
+    ("B", include_str!("data/blind_b.txt")),
+    ("C", include_str!("data/blind_c.txt")),
+    ("D", include_str!("data/blind_d.txt")),
+    ("E", include_str!("data/blind_e.txt")),
+    ("fresh", include_str!("data/fresh.txt")),
+    ("generalise", include_str!("data/generalise.txt")),
+    ("heldout", include_str!("data/heldout.txt")),
+    ("mini", include_str!("data/mini.txt")),
+];
+
+fn examples<'a>(lines: &[labelled::Line<'a>]) -> Vec<Example<'a>> {
+    let first = |s: &str| s.split('/').next().unwrap_or(s).to_owned();
+    lines
+        .iter()
+        .map(|l| Example {
+            text: l.text,
+            kind: first(l.kind).parse().expect("kind"),
+            category: first(l.category).parse().expect("category"),
+        })
+        .collect()
+}
+
+/// Kind, category and urgency lines right, out of `lines`.
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    lines: usize,
+    right: [usize; 3],
+}
+
+impl Tally {
+    fn add(&mut self, other: Tally) {
+        self.lines += other.lines;
+        (0..3).for_each(|i| self.right[i] += other.right[i]);
+    }
+    fn pct(&self, i: usize) -> f64 {
+        100.0 * self.right[i] as f64 / self.lines.max(1) as f64
+    }
+    fn cell(&self) -> String {
+        format!("{:.1}/{:.1}/{:.1}", self.pct(0), self.pct(1), self.pct(2))
+    }
+}
+
+fn tally(lines: &[labelled::Line<'_>], reader: Reader<'_>) -> Tally {
+    let now = chrono_tz::Asia::Hong_Kong
+        .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+        .unwrap();
+    let one_of = |want: &str, got: &str| want.split('/').any(|w| w == got);
+    let mut t = Tally {
+        lines: lines.len(),
+        right: [0; 3],
+    };
+    for l in lines {
+        let got = understand_with(l.text, now, reader);
+        t.right[0] += usize::from(one_of(l.kind, got.kind.as_str()));
+        t.right[1] += usize::from(one_of(l.category, got.category.as_str()));
+        t.right[2] += usize::from(one_of(l.urgency, got.urgency.as_str()));
+    }
+    t
+}
+
+/// Leave one set out: train on every other set, score the one left out,
+/// with the rules alone, a model of the text and lexicon words alone, and
+/// the model the desk uses (the rules' answer one of its features; an
+/// emergency, calm or staff rule still decides). Prints kind/category/
+/// urgency per set; the table at the top of this file is its output. Only
+/// B and D measure anything about the rules (every other set was fitted),
+/// so on those the model must get more kinds right than the rules, and more
+/// kinds and categories together.
+#[test]
+fn leave_one_set_out_the_model_beats_the_rules_on_the_sets_they_were_not_fitted_to() {
+    let sets: Vec<(&str, Vec<labelled::Line<'_>>)> = SETS
+        .iter()
+        .map(|(name, text)| (*name, labelled::parse(text)))
+        .collect();
+    let mut totals = [Tally::default(); 3];
+    let mut unfitted = [Tally::default(); 3];
+    for (i, (name, held)) in sets.iter().enumerate() {
+        let train: Vec<Example<'_>> = sets
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .flat_map(|(_, (_, lines))| examples(lines))
+            .collect();
+        let text_model = Model::train_on_text(&train);
+        let model = Model::train(&train);
+        let readers = [
+            Reader::Rules,
+            Reader::Model(&text_model),
+            Reader::Model(&model),
+        ];
+        let scores = readers.map(|r| tally(held, r));
+        println!(
+            "| {name} ({}) | {} | {} | {} |",
+            held.len(),
+            scores[0].cell(),
+            scores[1].cell(),
+            scores[2].cell()
+        );
+        for (k, s) in scores.iter().enumerate() {
+            totals[k].add(*s);
+            if matches!(*name, "B" | "D" | "E") {
+                unfitted[k].add(*s);
+            }
+        }
+    }
+    let row = |t: &[Tally; 3]| format!("{} | {} | {}", t[0].cell(), t[1].cell(), t[2].cell());
+    println!("| all ({}) | {} |", totals[0].lines, row(&totals));
+    println!("| B + D + E ({}) | {} |", unfitted[0].lines, row(&unfitted));
+    let [rules, _, combined] = unfitted;
+    assert!(
+        combined.right[0] > rules.right[0]
+            && combined.right[0] + combined.right[1] > rules.right[0] + rules.right[1],
+        "B + D + E: model {} vs rules {}",
+        combined.cell(),
+        rules.cell()
+    );
 }

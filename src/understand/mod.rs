@@ -3,12 +3,14 @@
 //! Pure: no I/O. This is the only place that parses message text. Steps:
 //! normalise (NFKC, Simplified, Cantonese rewritten, lower case), find and
 //! blank the unit (so "1502" is never a time), classify with the lexicon in
-//! `prompts/lexicon.toml`, then read the time relative to `now` in the
-//! estate's zone.
+//! `prompts/lexicon.toml`, let the learned model (`model`) choose kind and
+//! category where no emergency, calm, staff or small-talk rule decided, then
+//! read the time relative to `now` in the estate's zone.
 
 mod classify;
 pub mod cli;
 mod lexicon;
+pub mod model;
 mod normalise;
 mod numerals;
 mod phrases;
@@ -54,11 +56,55 @@ pub struct Understanding {
     pub small_talk: Option<SmallTalk>,
 }
 
+/// What decides kind and category: the rules alone, or a model trained
+/// over their evidence (`understand` uses the embedded model; the rules
+/// alone are there to measure one against the other).
+#[derive(Debug, Clone, Copy)]
+pub enum Reader<'a> {
+    Rules,
+    Model(&'a model::Model),
+}
+
 /// Understands one message sent at `now` (its zone is the estate's zone).
 pub fn understand(text: &str, now: DateTime<Tz>) -> Understanding {
+    understand_with(text, now, Reader::Model(model::get()))
+}
+
+/// The model's features of a message, as [`understand_with`] computes them.
+fn features_of(text: &str) -> model::Features {
     let norm = normalise::normalise(text);
     let found = unit::find(&norm, text);
-    let labels = classify::classify(&found.rest);
+    let reading = classify::read(&found.rest);
+    model::features(&found.rest, &evidence(&reading))
+}
+
+fn evidence(reading: &classify::Reading) -> model::Evidence<'_> {
+    model::Evidence {
+        scan: &reading.scan,
+        rule_kind: reading.labels.kind,
+        rule_category: reading.labels.category,
+    }
+}
+
+/// Understands one message with a chosen reader of kind and category. An
+/// emergency or calm rule and a staff-conduct rule decide whatever the
+/// reader: the model chooses kind and category only otherwise, and the
+/// urgency follows its kind as it follows the rules'.
+pub fn understand_with(text: &str, now: DateTime<Tz>, reader: Reader<'_>) -> Understanding {
+    let norm = normalise::normalise(text);
+    let found = unit::find(&norm, text);
+    let reading = classify::read(&found.rest);
+    let small_talk = smalltalk::find(&norm);
+    let labels = match reader {
+        Reader::Rules => reading.labels,
+        // An emergency or calm rule decided, or the message is small talk
+        // (a greeting, bare thanks, an "ok"): the rules' labels stand.
+        Reader::Model(_) if reading.decided || small_talk.is_some() => reading.labels,
+        Reader::Model(m) => {
+            let g = m.guess(&model::features(&found.rest, &evidence(&reading)));
+            classify::relabel(&reading, g)
+        }
+    };
     let when = time::find(&found.rest, now).and_then(|t| {
         // "晚上好吵" in a complaint is a habit, not an appointment; so is a
         // clock next to "日日" or "every day" unless a day is named too. In
@@ -79,7 +125,7 @@ pub fn understand(text: &str, now: DateTime<Tz>) -> Understanding {
         when,
         confidence: labels.confidence,
         area: place::find(&found.rest),
-        small_talk: smalltalk::find(&norm),
+        small_talk,
     }
 }
 

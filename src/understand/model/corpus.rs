@@ -1,0 +1,72 @@
+//! The labelled messages the model learns from, embedded from `corpus/`
+//! (copies of the project's labelled sets; `corpus/README.md` says where
+//! each comes from).
+
+use std::sync::OnceLock;
+
+use super::Example;
+use crate::domain::request::{Category, Kind};
+
+/// The embedded sets, by name.
+pub(crate) const SETS: &[(&str, &str)] = &[
+    ("blind_a", include_str!("corpus/blind_a.txt")),
+    ("blind_b", include_str!("corpus/blind_b.txt")),
+    ("blind_c", include_str!("corpus/blind_c.txt")),
+    ("blind_d", include_str!("corpus/blind_d.txt")),
+    ("blind_e", include_str!("corpus/blind_e.txt")),
+    ("fresh", include_str!("corpus/fresh.txt")),
+    ("generalise", include_str!("corpus/generalise.txt")),
+    ("heldout", include_str!("corpus/heldout.txt")),
+    ("mini", include_str!("corpus/mini.txt")),
+];
+
+const SAMPLE: &str = include_str!("corpus/sample.jsonl");
+
+/// Every embedded labelled message.
+pub(crate) fn examples() -> Vec<Example<'static>> {
+    let mut out: Vec<Example<'static>> = SETS.iter().flat_map(|(_, s)| lines(s)).collect();
+    out.extend(sample());
+    out
+}
+
+/// Lines `lang | kind | category | urgency | unit | when | text`; the first
+/// of several labels ("complaint/repair") is the one learned.
+pub fn lines(set: &str) -> Vec<Example<'_>> {
+    set.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.splitn(7, '|').map(str::trim).collect();
+            let first = |s: &str| s.split('/').next().unwrap_or("").to_owned();
+            Some(Example {
+                text: f.get(6)?,
+                kind: first(f.get(1)?).parse().ok()?,
+                category: first(f.get(2)?).parse().ok()?,
+            })
+        })
+        .collect()
+}
+
+#[derive(serde::Deserialize)]
+struct SampleLine {
+    text: String,
+    kind: Kind,
+    category: Category,
+}
+
+/// The sample's JSON lines (`text`, `kind`, `category`), read once.
+fn sample() -> impl Iterator<Item = Example<'static>> {
+    static LINES: OnceLock<Vec<SampleLine>> = OnceLock::new();
+    LINES
+        .get_or_init(|| {
+            SAMPLE
+                .lines()
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect()
+        })
+        .iter()
+        .map(|l| Example {
+            text: &l.text,
+            kind: l.kind,
+            category: l.category,
+        })
+}
