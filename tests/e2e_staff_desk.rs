@@ -123,7 +123,7 @@ async fn a_supervisor_lists_open_tickets_filters_them_and_reassigns_one() {
 
     // Staff cannot use /open, and a typed /reassign works for the supervisor.
     desk.emu.send_text(&chan, "/open");
-    desk.expect_message(&chan, &text(Lang::ZhHant, "not-allowed-staff"))
+    desk.expect_message(&chan, &opening(Lang::ZhHant, "command-not-yours-staff"))
         .await;
     desk.emu
         .send_text(&lee, &format!("/reassign {}", fees.number.to_lowercase()));
