@@ -19,8 +19,8 @@ use teloxide::prelude::*;
 
 use super::common::refuse;
 use super::{Actor, App, HandlerResult, reply};
+use crate::desk::cards;
 use crate::desk::hotspots::{self, Closed, title};
-use crate::desk::{Doer, Refusal, cards};
 use crate::domain::button::{Callback, MarkOp};
 use crate::domain::lang::Lang;
 use crate::domain::role::Role;
@@ -256,10 +256,7 @@ async fn close(
     query: &CallbackQuery,
     id: i64,
 ) -> HandlerResult {
-    let doer = Doer {
-        user_id: actor.id(),
-        role: actor.role(),
-    };
+    let doer = actor.doer();
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let spot = match hotspots::close(&mut tx, app, id, doer, now).await? {
@@ -268,23 +265,12 @@ async fn close(
             tx.rollback().await?;
             let text = t(actor.lang, "hotspot-already-closed");
             reply::answer(bot, actor, query, Some(text), true);
-            super::mark::take_buttons_off(bot, actor, query).await;
+            reply::take_buttons_off(bot, actor, query).await;
             return Ok(());
         }
-        Err(Refusal::NotFound) => {
+        Err(refusal) => {
             tx.rollback().await?;
-            reply::answer(
-                bot,
-                actor,
-                query,
-                Some(t(actor.lang, "stale-button")),
-                false,
-            );
-            return Ok(());
-        }
-        Err(_) => {
-            tx.rollback().await?;
-            return refuse(bot, actor, query).await;
+            return super::mark::turned_down(bot, actor, query, refusal).await;
         }
     };
     app.commit(tx).await?;

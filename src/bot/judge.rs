@@ -19,9 +19,8 @@ use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 
 use super::common::refuse;
-use super::mark::{append, take_buttons_off};
+use super::mark::append;
 use super::{Actor, App, HandlerResult, reply};
-use crate::desk::Doer;
 use crate::desk::judgement::{self, Confirmed, Judged, NoJudgement, reason_label, validity_label};
 use crate::domain::button::{Callback, JudgeOp};
 use crate::domain::request::Kind;
@@ -33,13 +32,6 @@ use crate::texts::{t, t_args};
 
 /// Reasons shown side by side.
 const PER_ROW: usize = 2;
-
-fn doer(actor: &Actor) -> Doer {
-    Doer {
-        user_id: actor.id(),
-        role: actor.role(),
-    }
-}
 
 /// The "was it valid?" buttons of a complaint.
 fn question_rows(actor: &Actor, ticket_id: i64) -> Vec<Vec<OutButton>> {
@@ -75,7 +67,7 @@ pub async fn ask_after(bot: &Bot, actor: &Actor, ticket: &TicketRow) -> HandlerR
 
 /// The ⚖️ button under a done complaint's card, for whoever may judge it.
 pub fn card_row(actor: &Actor, ticket: &TicketRow) -> Option<Vec<OutButton>> {
-    judgement::may_judge_ticket(doer(actor), ticket).ok()?;
+    judgement::may_judge_ticket(actor.doer(), ticket).ok()?;
     Some(vec![OutButton::new(
         t(actor.lang, "judge-button-open"),
         Callback::Judge(JudgeOp::Ask(ticket.id)).encode(),
@@ -119,7 +111,7 @@ async fn refused(
 
 async fn ask(bot: &Bot, app: &App, actor: &Actor, query: &CallbackQuery, id: i64) -> HandlerResult {
     let mut tx = app.db.begin().await?;
-    let found = judgement::may_judge(&mut tx, id, doer(actor)).await?;
+    let found = judgement::may_judge(&mut tx, id, actor.doer()).await?;
     tx.rollback().await?;
     let ticket = match found {
         Ok((ticket, _)) => ticket,
@@ -139,7 +131,7 @@ async fn pick(
     validity: Validity,
 ) -> HandlerResult {
     let mut tx = app.db.begin().await?;
-    let found = judgement::may_judge(&mut tx, id, doer(actor)).await?;
+    let found = judgement::may_judge(&mut tx, id, actor.doer()).await?;
     tx.rollback().await?;
     let ticket = match found {
         Ok((ticket, _)) => ticket,
@@ -192,7 +184,7 @@ async fn record(
     }
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let judged = judgement::judge(&mut tx, app, id, doer(actor), validity, reason, now).await?;
+    let judged = judgement::judge(&mut tx, app, id, actor.doer(), validity, reason, now).await?;
     let (key, ticket) = match judged {
         Ok(Judged::Counted(ticket)) => ("judge-recorded", ticket),
         Ok(Judged::Awaiting(ticket)) => ("judge-recorded-staff", ticket),
@@ -244,7 +236,7 @@ async fn confirm(
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let confirmed =
-        judgement::confirm_validity(&mut tx, app, id, doer(actor), validity, reason, now).await?;
+        judgement::confirm_validity(&mut tx, app, id, actor.doer(), validity, reason, now).await?;
     let ticket = match confirmed {
         Ok(Confirmed::Now(ticket)) => ticket,
         Ok(other) => {
@@ -254,7 +246,7 @@ async fn confirm(
                 _ => "judge-already-confirmed",
             };
             reply::answer(bot, actor, query, Some(t(actor.lang, key)), true);
-            take_buttons_off(bot, actor, query).await;
+            reply::take_buttons_off(bot, actor, query).await;
             return Ok(());
         }
         Err(no) => {

@@ -14,8 +14,8 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::common::refuse;
 use super::{Actor, App, HandlerResult, reply};
+use crate::desk::Refusal;
 use crate::desk::hotspots::{self, Marked};
-use crate::desk::{Doer, Refusal};
 use crate::domain::button::MarkOp;
 use crate::texts::{t, t_args};
 
@@ -45,33 +45,19 @@ async fn hot_spot(
     query: &CallbackQuery,
     id: i64,
 ) -> HandlerResult {
-    let doer = Doer {
-        user_id: actor.id(),
-        role: actor.role(),
-    };
+    let doer = actor.doer();
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let done = match hotspots::mark(&mut tx, id, doer, now).await? {
-        Err(Refusal::NotYours | Refusal::NotNow(_) | Refusal::NobodyAvailable) => {
+        Err(refusal) => {
             tx.rollback().await?;
-            return refuse(bot, actor, query).await;
-        }
-        Err(Refusal::NotFound) => {
-            tx.rollback().await?;
-            reply::answer(
-                bot,
-                actor,
-                query,
-                Some(t(actor.lang, "stale-button")),
-                false,
-            );
-            return Ok(());
+            return turned_down(bot, actor, query, refusal).await;
         }
         Ok(Marked::Already(_)) => {
             tx.rollback().await?;
             let text = t(actor.lang, "hotspot-already-marked");
             reply::answer(bot, actor, query, Some(text), false);
-            take_buttons_off(bot, actor, query).await;
+            reply::take_buttons_off(bot, actor, query).await;
             return Ok(());
         }
         Ok(Marked::Now(_, numbers)) => numbers,
@@ -95,34 +81,20 @@ async fn key(
     query: &CallbackQuery,
     ticket: i64,
 ) -> HandlerResult {
-    let doer = Doer {
-        user_id: actor.id(),
-        role: actor.role(),
-    };
+    let doer = actor.doer();
     let now = app.now();
     let mut tx = app.db.begin().await?;
     if crate::store::keys::is_key(&mut tx, ticket).await? {
         tx.rollback().await?;
         reply::answer(bot, actor, query, Some(t(actor.lang, "key-already")), false);
-        take_buttons_off(bot, actor, query).await;
+        reply::take_buttons_off(bot, actor, query).await;
         return Ok(());
     }
     match crate::desk::judgement::mark_key(&mut tx, app, ticket, doer, true, now).await? {
         Ok(()) => {}
-        Err(Refusal::NotFound) => {
+        Err(refusal) => {
             tx.rollback().await?;
-            reply::answer(
-                bot,
-                actor,
-                query,
-                Some(t(actor.lang, "stale-button")),
-                false,
-            );
-            return Ok(());
-        }
-        Err(_) => {
-            tx.rollback().await?;
-            return refuse(bot, actor, query).await;
+            return turned_down(bot, actor, query, refusal).await;
         }
     }
     let number = crate::store::tickets::get(&mut tx, ticket)
@@ -134,6 +106,31 @@ async fn key(
     reply::answer(bot, actor, query, Some(text.clone()), false);
     append(bot, actor, query, &text).await;
     Ok(())
+}
+
+/// Answers a press the desk turned down: a card that moved on (its ticket
+/// or hot spot is gone) is stale; anything else is not this person's to do.
+pub(super) async fn turned_down(
+    bot: &Bot,
+    actor: &Actor,
+    query: &CallbackQuery,
+    refusal: Refusal,
+) -> HandlerResult {
+    match refusal {
+        Refusal::NotFound => {
+            reply::answer(
+                bot,
+                actor,
+                query,
+                Some(t(actor.lang, "stale-button")),
+                false,
+            );
+            Ok(())
+        }
+        Refusal::NotYours | Refusal::NotNow(_) | Refusal::NobodyAvailable => {
+            refuse(bot, actor, query).await
+        }
+    }
 }
 
 /// Adds `done` under the pressed message and takes its buttons off. The
@@ -149,15 +146,5 @@ pub(super) async fn append(bot: &Bot, actor: &Actor, query: &CallbackQuery, done
         .reply_markup(InlineKeyboardMarkup::default());
     if let Err(error) = actor.courier.call(request).await {
         tracing::debug!(chat_id = message.chat.id.0, %error, "could not rewrite a marked alert");
-    }
-}
-
-pub(super) async fn take_buttons_off(bot: &Bot, actor: &Actor, query: &CallbackQuery) {
-    let Some(message) = query.regular_message() else {
-        return;
-    };
-    let request = bot.edit_message_reply_markup(message.chat.id, message.id);
-    if let Err(error) = actor.courier.call(request).await {
-        tracing::debug!(chat_id = message.chat.id.0, %error, "could not take buttons off");
     }
 }

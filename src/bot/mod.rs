@@ -87,6 +87,14 @@ impl Actor {
         self.user.role
     }
 
+    /// Who acts, as the desk checks it.
+    pub fn doer(&self) -> crate::desk::Doer {
+        crate::desk::Doer {
+            user_id: self.id(),
+            role: self.role(),
+        }
+    }
+
     /// The name to show others.
     pub fn display_name(&self) -> String {
         let name = self.tg.full_name();

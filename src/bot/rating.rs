@@ -105,7 +105,7 @@ async fn record(
             tx.rollback().await?;
             let text = t_args(actor.lang, "callback-already", &[("number", number.into())]);
             reply::answer(bot, actor, query, Some(text), false);
-            take_buttons_off(bot, actor, query).await;
+            reply::take_buttons_off(bot, actor, query).await;
             return Ok(None);
         }
     };
@@ -132,16 +132,5 @@ async fn replace(bot: &Bot, actor: &Actor, query: &CallbackQuery, text: String) 
     let edited = actor.courier.call(request).await;
     if let Err(error) = edited {
         tracing::debug!(chat_id = message.chat.id.0, %error, "could not rewrite a callback message");
-    }
-}
-
-/// Takes the buttons off a callback message that has been answered already.
-async fn take_buttons_off(bot: &Bot, actor: &Actor, query: &CallbackQuery) {
-    let Some(message) = query.regular_message() else {
-        return;
-    };
-    let request = bot.edit_message_reply_markup(message.chat.id, message.id);
-    if let Err(error) = actor.courier.call(request).await {
-        tracing::debug!(chat_id = message.chat.id.0, %error, "could not take buttons off");
     }
 }

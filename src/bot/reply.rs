@@ -74,6 +74,19 @@ pub fn answer(bot: &Bot, actor: &Actor, query: &CallbackQuery, text: Option<Stri
     actor.courier.post(request);
 }
 
+/// Takes the buttons off the message a pressed button was on (the press
+/// is answered already). Best effort: a message Telegram will not edit any
+/// more is only logged.
+pub async fn take_buttons_off(bot: &Bot, actor: &Actor, query: &CallbackQuery) {
+    let Some(message) = query.regular_message() else {
+        return;
+    };
+    let request = bot.edit_message_reply_markup(message.chat.id, message.id);
+    if let Err(error) = actor.courier.call(request).await {
+        tracing::debug!(chat_id = message.chat.id.0, %error, "could not take buttons off");
+    }
+}
+
 /// Logs one of our faults with context and tells the user something went wrong.
 pub async fn apologise(bot: &Bot, actor: &Actor, phone: &str, error: Error) -> HandlerResult {
     tracing::error!(chat_id = actor.chat().0, user_id = actor.id(), %error, "handler failed");

@@ -166,7 +166,7 @@ async fn refused(bot: &Bot, actor: &Actor, query: &CallbackQuery, why: Refused) 
         Refused::NotFound | Refused::NotYours => return refuse(bot, actor, query).await,
         Refused::Closed { title } => {
             let text = t_args(actor.lang, "survey-late", &[("title", title.into())]);
-            take_buttons_off(bot, actor, query).await;
+            reply::take_buttons_off(bot, actor, query).await;
             text
         }
         Refused::AlreadyStarted => t(actor.lang, "survey-already-started"),
@@ -181,20 +181,6 @@ async fn refused(bot: &Bot, actor: &Actor, query: &CallbackQuery, why: Refused) 
     };
     reply::answer(bot, actor, query, Some(text), true);
     Ok(())
-}
-
-async fn take_buttons_off(bot: &Bot, actor: &Actor, query: &CallbackQuery) {
-    if let Some(message) = query.regular_message()
-        && let Err(error) = actor
-            .courier
-            .call(
-                bot.edit_message_reply_markup(message.chat.id, message.id)
-                    .reply_markup(InlineKeyboardMarkup::default()),
-            )
-            .await
-    {
-        tracing::debug!(%error, "could not take buttons off a survey message");
-    }
 }
 
 /// The typed answer to a survey's free-text question (the understanding
@@ -297,6 +283,6 @@ pub async fn ack(
         }
     };
     reply::answer(bot, actor, query, Some(t(actor.lang, key)), false);
-    take_buttons_off(bot, actor, query).await;
+    reply::take_buttons_off(bot, actor, query).await;
     Ok(())
 }

@@ -35,7 +35,7 @@ use teloxide::{ApiError, RequestError};
 
 use super::onboarding::settle;
 use super::{Actor, App, BotDialogue, DeskMember, HandlerResult, reply};
-use crate::desk::{Doer, Refusal};
+use crate::desk::Refusal;
 use crate::domain::role::Role;
 use crate::outbox::{OutButton, keyboard};
 use crate::texts::t;
@@ -144,13 +144,6 @@ pub async fn continue_flow(
         Flow::LogVia { .. } => reply::text(&bot, &actor, t(actor.lang, "work-log-press-via")).await,
     };
     settle(&bot, &app, &actor, result).await
-}
-
-fn doer(actor: &Actor) -> Doer {
-    Doer {
-        user_id: actor.id(),
-        role: actor.role(),
-    }
 }
 
 /// Answers a pressed button, with a short notice when there is one.

@@ -19,7 +19,7 @@ use fluent_bundle::FluentValue;
 use teloxide::prelude::*;
 
 use super::ticket::{not_yours_or_refused, render};
-use super::{Card, Flow, answer, doer, refusal_key, rewrite};
+use super::{Card, Flow, answer, refusal_key, rewrite};
 use crate::bot::onboarding::settle;
 use crate::bot::{Actor, App, BotDialogue, HandlerResult, State, Supervisor, reply};
 use crate::desk::{self, Refusal, cards};
@@ -288,7 +288,7 @@ pub(super) async fn reason(
     let reason: String = reason.chars().take(1000).collect();
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let result = desk::act(&mut tx, app, id, doer(actor), action, Some(&reason), now).await?;
+    let result = desk::act(&mut tx, app, id, actor.doer(), action, Some(&reason), now).await?;
     let ticket = match result {
         Ok(ticket) => ticket,
         Err(refusal) => {

@@ -7,7 +7,7 @@ use fluent_bundle::FluentValue;
 use teloxide::prelude::*;
 
 use super::ticket::render;
-use super::{Card, answer, doer, refusal_key, rewrite};
+use super::{Card, answer, refusal_key, rewrite};
 use crate::bot::common::refuse;
 use crate::bot::onboarding::settle;
 use crate::bot::{Actor, App, HandlerResult, Supervisor, reply};
@@ -32,7 +32,7 @@ pub async fn view(
     let Some(ticket) = store::tickets::read(app.db.pool(), id).await? else {
         return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
     };
-    if !notes::may_work(doer(actor), &ticket) {
+    if !notes::may_work(actor.doer(), &ticket) {
         return refuse(bot, actor, query).await;
     }
     let mut tx = app.db.begin().await?;
@@ -58,7 +58,7 @@ pub async fn ticket_command(
         n => store::tickets::by_number(app.db.pool(), n).await?,
     };
     let visible = |t: &TicketRow| {
-        actor.role() == Some(crate::domain::role::Role::Manager) || notes::may_work(doer(&actor), t)
+        actor.role() == Some(crate::domain::role::Role::Manager) || notes::may_work(actor.doer(), t)
     };
     let Some(ticket) = found.filter(visible) else {
         let text = t_args(actor.lang, "lookup-not-found", &[("number", number.into())]);

@@ -4,7 +4,7 @@
 use fluent_bundle::FluentValue;
 use teloxide::prelude::*;
 
-use super::{Card, Flow, answer, doer, refusal_key, rewrite};
+use super::{Card, Flow, answer, refusal_key, rewrite};
 use crate::bot::common::refuse;
 use crate::bot::{Actor, App, BotDialogue, HandlerResult, State, reply};
 use crate::desk::{self, Refusal, cards, notes};
@@ -213,7 +213,7 @@ async fn act_now(
 ) -> HandlerResult {
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let ticket = match desk::act(&mut tx, app, id, doer(actor), action, None, now).await? {
+    let ticket = match desk::act(&mut tx, app, id, actor.doer(), action, None, now).await? {
         Ok(ticket) => ticket,
         Err(refusal) => {
             tx.rollback().await?;
@@ -267,7 +267,7 @@ async fn ask(
     let Some(ticket) = store::tickets::read(app.db.pool(), id).await? else {
         return answer(bot, actor, query, Some(t(actor.lang, "stale-button"))).await;
     };
-    let who = doer(actor);
+    let who = actor.doer();
     if !notes::may_work(who, &ticket) {
         return not_yours(bot, app, actor, query, id).await;
     }
@@ -355,7 +355,7 @@ pub(super) async fn decline_reason(
         &mut tx,
         app,
         id,
-        doer(actor),
+        actor.doer(),
         Action::Decline,
         Some(&reason),
         now,
@@ -411,7 +411,7 @@ pub(super) async fn resolution(
         return reply::text(bot, actor, t(actor.lang, "work-need-text")).await;
     }
     let now = app.now();
-    let who = doer(actor);
+    let who = actor.doer();
     let mut tx = app.db.begin().await?;
     let note = given.text.as_deref();
     // The photo first, so the resident's news of the resolution carries it.
@@ -452,7 +452,7 @@ pub(super) async fn note(
 ) -> HandlerResult {
     let given = answer_of(msg);
     let now = app.now();
-    let who = doer(actor);
+    let who = actor.doer();
     let mut tx = app.db.begin().await?;
     let (result, key) = match (&given.photo, &given.text) {
         (Some(photo), caption) => (
@@ -491,7 +491,7 @@ async fn contact(
 ) -> HandlerResult {
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let found = match notes::contact(&mut tx, id, doer(actor), now).await? {
+    let found = match notes::contact(&mut tx, id, actor.doer(), now).await? {
         Ok(found) => found,
         Err(refusal) => {
             tx.rollback().await?;
