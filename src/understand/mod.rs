@@ -83,6 +83,7 @@ fn evidence(reading: &classify::Reading) -> model::Evidence<'_> {
         scan: &reading.scan,
         rule_kind: reading.labels.kind,
         rule_category: reading.labels.category,
+        rule_urgency: reading.labels.urgency,
     }
 }
 
@@ -97,9 +98,9 @@ pub fn understand_with(text: &str, now: DateTime<Tz>, reader: Reader<'_>) -> Und
     let small_talk = smalltalk::find(&norm);
     let labels = match reader {
         Reader::Rules => reading.labels,
-        // An emergency or calm rule decided, or the message is small talk
-        // (a greeting, bare thanks, an "ok"): the rules' labels stand.
-        Reader::Model(_) if reading.decided || small_talk.is_some() => reading.labels,
+        // Small talk (a greeting, bare thanks, an "ok"): the rules' labels
+        // stand. An emergency or calm rule decides in `relabel`.
+        Reader::Model(_) if small_talk.is_some() => reading.labels,
         Reader::Model(m) => {
             let g = m.guess(&model::features(&found.rest, &evidence(&reading)));
             classify::relabel(&reading, g)

@@ -109,6 +109,13 @@ impl Rule {
         self.all.iter().flatten().any(has)
     }
 
+    /// Whether a word of the rule's first group (its hazard) is among the
+    /// hits.
+    pub fn leads(&self, hits: &[bool]) -> bool {
+        let has = |id: &usize| hits.get(*id).copied().unwrap_or(false);
+        self.all.first().is_some_and(|g| g.iter().any(has))
+    }
+
     /// Whether the rule fires, given which rule words the message contains.
     pub fn fires(&self, hits: &[bool]) -> bool {
         let has = |id: &usize| hits.get(*id).copied().unwrap_or(false);

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use super::Example;
-use crate::domain::request::{Category, Kind};
+use crate::domain::request::{Category, Kind, Urgency};
 
 /// The embedded sets, by name.
 pub(crate) const SETS: &[(&str, &str)] = &[
@@ -14,6 +14,16 @@ pub(crate) const SETS: &[(&str, &str)] = &[
     ("blind_c", include_str!("corpus/blind_c.txt")),
     ("blind_d", include_str!("corpus/blind_d.txt")),
     ("blind_e", include_str!("corpus/blind_e.txt")),
+    ("blind_f", include_str!("corpus/blind_f.txt")),
+    ("blind_g", include_str!("corpus/blind_g.txt")),
+    ("train_t1", include_str!("corpus/train_t1.txt")),
+    ("train_t2", include_str!("corpus/train_t2.txt")),
+    ("train_t3", include_str!("corpus/train_t3.txt")),
+    ("train_t4", include_str!("corpus/train_t4.txt")),
+    ("train_t5", include_str!("corpus/train_t5.txt")),
+    ("train_t6", include_str!("corpus/train_t6.txt")),
+    ("train_t7", include_str!("corpus/train_t7.txt")),
+    ("train_t8", include_str!("corpus/train_t8.txt")),
     ("fresh", include_str!("corpus/fresh.txt")),
     ("generalise", include_str!("corpus/generalise.txt")),
     ("heldout", include_str!("corpus/heldout.txt")),
@@ -41,6 +51,7 @@ pub fn lines(set: &str) -> Vec<Example<'_>> {
                 text: f.get(6)?,
                 kind: first(f.get(1)?).parse().ok()?,
                 category: first(f.get(2)?).parse().ok()?,
+                urgency: first(f.get(3)?).parse().ok()?,
             })
         })
         .collect()
@@ -51,6 +62,7 @@ struct SampleLine {
     text: String,
     kind: Kind,
     category: Category,
+    urgency: Urgency,
 }
 
 /// The sample's JSON lines (`text`, `kind`, `category`), read once.
@@ -68,5 +80,6 @@ fn sample() -> impl Iterator<Item = Example<'static>> {
             text: &l.text,
             kind: l.kind,
             category: l.category,
+            urgency: l.urgency,
         })
 }

@@ -1,10 +1,10 @@
-//! The learned half of understanding: two small linear classifiers (kind and
-//! category) over hashed features of the normalised text, trained once from
+//! The learned half of understanding: three small linear classifiers (kind,
+//! category and urgency) over hashed features of the normalised text, trained once from
 //! the labelled messages embedded from `corpus/` (see its README).
 //!
 //! Features: character 1–3-grams of the text the rules read (unit blanked),
 //! English words and word pairs, the lexicon's evidence (category and kind
-//! scores, which rule words occur) and, for the category, the rules' own
+//! scores, which rule words occur) and, for the urgency, the rules' own
 //! answer. The weights
 //! are learned by an averaged perceptron in a fixed order, so the same
 //! corpus always gives the same model. No crate: the model is about a
@@ -16,7 +16,7 @@ pub(crate) mod corpus;
 use std::sync::OnceLock;
 
 use super::lexicon::Scan;
-use crate::domain::request::{Category, Kind};
+use crate::domain::request::{Category, Kind, Urgency};
 
 /// One labelled message to learn from.
 #[derive(Debug, Clone)]
@@ -24,6 +24,7 @@ pub struct Example<'a> {
     pub text: &'a str,
     pub kind: Kind,
     pub category: Category,
+    pub urgency: Urgency,
 }
 
 /// The number of weight rows (a power of two): hashed features share them.
@@ -42,18 +43,34 @@ struct Linear {
 impl Linear {
     fn scores(&self, features: &[(u32, f32)]) -> Vec<f32> {
         let mut out = vec![0.0f32; self.classes];
+        self.scores_into(features, &mut out);
+        out
+    }
+
+    /// The scores into `out` (one per class): plain index loops, which stay
+    /// fast enough in an unoptimised build, where training runs at every
+    /// start of a test.
+    fn scores_into(&self, features: &[(u32, f32)], out: &mut [f32]) {
+        out.fill(0.0);
+        let n = self.classes;
+        #[allow(clippy::needless_range_loop)]
         for &(f, v) in features {
-            let row = f as usize * self.classes;
-            for (o, w) in out.iter_mut().zip(&self.weights[row..row + self.classes]) {
-                *o += w * v;
+            let row = &self.weights[f as usize * n..f as usize * n + n];
+            for c in 0..n {
+                out[c] += row[c] * v;
             }
         }
-        out
     }
 
     /// An averaged perceptron: the weights averaged over every step, which
     /// keeps the rare lucky update from deciding.
-    fn train(classes: usize, data: &[(Vec<(u32, f32)>, usize)]) -> Self {
+    /// `favour`: a class whose missed examples move the weights that many
+    /// times more.
+    fn train(
+        classes: usize,
+        data: &[(Vec<(u32, f32)>, usize)],
+        favour: Option<(usize, f32)>,
+    ) -> Self {
         let mut current = Linear {
             classes,
             weights: vec![0.0; BUCKETS * classes],
@@ -63,6 +80,7 @@ impl Linear {
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut step = 1.0f32;
+        let mut scores = vec![0.0f32; classes];
         for _ in 0..EPOCHS {
             // A fixed shuffle (xorshift): deterministic, not in file order.
             for i in (1..order.len()).rev() {
@@ -73,10 +91,15 @@ impl Linear {
             }
             for &i in &order {
                 let (features, gold) = &data[i];
-                let scores = current.scores(features);
+                current.scores_into(features, &mut scores);
                 let guess = argmax(&scores);
                 if guess != *gold {
+                    let w = match favour {
+                        Some((c, w)) if c == *gold => w,
+                        _ => 1.0,
+                    };
                     for &(f, v) in features {
+                        let v = v * w;
                         let row = f as usize * classes;
                         current.weights[row + gold] += v;
                         current.weights[row + guess] -= v;
@@ -104,14 +127,18 @@ fn argmax(scores: &[f32]) -> usize {
     best
 }
 
-/// The learned kind and category classifiers.
+/// The learned kind, category and urgency classifiers.
 #[derive(Debug, Clone)]
 pub struct Model {
+    /// Kind and category read the text and the lexicon's words, never the
+    /// rules' answer: the rules were fitted to most of the corpus, so a
+    /// model that reads their answer learns to trust it more than it
+    /// deserves on new text (cross-validation in `tests/nlu_blind.rs`).
     kind: Linear,
     category: Linear,
-    /// The rules' answer is one of the category's features (never the
-    /// kind's: the kind did better without it, see `tests/nlu_blind.rs`).
-    category_reads_rules: bool,
+    /// Reads every feature, the rules' kind, category and urgency among
+    /// them.
+    urgency: Linear,
 }
 
 /// What the model reads of one message, besides its text.
@@ -119,26 +146,28 @@ pub(crate) struct Evidence<'a> {
     pub scan: &'a Scan,
     pub rule_kind: Kind,
     pub rule_category: Category,
+    pub rule_urgency: Urgency,
 }
 
 /// A message's features: those of its text and lexicon words, then the
-/// rules' answer (the last `RULE_FEATURES`).
+/// rules' kind, category and urgency (the last `RULE_FEATURES`).
 pub(crate) struct Features(Vec<(u32, f32)>);
 
-const RULE_FEATURES: usize = 2;
+const RULE_FEATURES: usize = 3;
 
 impl Features {
     fn without_rules(&self) -> &[(u32, f32)] {
         &self.0[..self.0.len() - RULE_FEATURES]
     }
-    fn for_category(&self, reads_rules: bool) -> &[(u32, f32)] {
-        if reads_rules {
-            &self.0
-        } else {
-            self.without_rules()
-        }
+    fn all(&self) -> &[(u32, f32)] {
+        &self.0
     }
 }
+
+/// How much more a missed emergency moves the urgency weights than any
+/// other mistake: a missed emergency costs more than a false alarm, so the
+/// learned boundary leans towards raising. Chosen by cross-validation.
+const EMERGENCY_WEIGHT: f32 = 5.0;
 
 /// The model's answer: each label with how far it stood out (0..1).
 #[derive(Debug, Clone, Copy)]
@@ -147,56 +176,68 @@ pub(crate) struct Guess {
     pub kind_margin: f32,
     pub category: Category,
     pub category_margin: f32,
+    pub urgency: Urgency,
+    /// How far the emergency score stands above (or, negative, below) the
+    /// best other urgency, relative to the larger of the two (-1..1).
+    pub emergency_lean: f32,
 }
 
 impl Model {
-    /// Learns from labelled messages, the category reading the rules'
-    /// answer as evidence: the model the desk uses.
+    /// Learns from labelled messages.
     pub fn train(examples: &[Example<'_>]) -> Self {
-        Self::train_with(examples, true)
-    }
-
-    /// Learns from the text and the lexicon's words only, without the rules'
-    /// answer: to measure what the model does on its own.
-    pub fn train_on_text(examples: &[Example<'_>]) -> Self {
-        Self::train_with(examples, false)
-    }
-
-    fn train_with(examples: &[Example<'_>], category_reads_rules: bool) -> Self {
-        let data: Vec<(Features, Kind, Category)> = examples
+        let data: Vec<(Features, &Example<'_>)> = examples
             .iter()
-            .map(|e| (super::features_of(e.text), e.kind, e.category))
+            .map(|e| (super::features_of(e.text), e))
             .collect();
-        let kinds: Vec<_> = data
-            .iter()
-            .map(|(f, k, _)| (f.without_rules().to_vec(), index(Kind::ALL, *k)))
-            .collect();
-        let categories: Vec<_> = data
-            .iter()
-            .map(|(f, _, c)| {
-                let f = f.for_category(category_reads_rules).to_vec();
-                (f, index(Category::ALL, *c))
-            })
-            .collect();
+        let with = |all: bool, label: &dyn Fn(&Example<'_>) -> usize| -> Vec<_> {
+            data.iter()
+                .map(|(f, e)| {
+                    let f = if all { f.all() } else { f.without_rules() };
+                    (f.to_vec(), label(e))
+                })
+                .collect()
+        };
+        let kinds = with(false, &|e| index(Kind::ALL, e.kind));
+        let categories = with(false, &|e| index(Category::ALL, e.category));
+        let urgencies = with(true, &|e| index(Urgency::ALL, e.urgency));
+        let emergency = (index(Urgency::ALL, Urgency::Emergency), EMERGENCY_WEIGHT);
+        // The three learn apart, each on a core of its own where there is one.
+        let (kind, category, urgency) = std::thread::scope(|s| {
+            let kind = s.spawn(|| Linear::train(Kind::ALL.len(), &kinds, None));
+            let category = s.spawn(|| Linear::train(Category::ALL.len(), &categories, None));
+            let urgency = Linear::train(Urgency::ALL.len(), &urgencies, Some(emergency));
+            let join = |h: std::thread::ScopedJoinHandle<'_, Linear>| {
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            };
+            (join(kind), join(category), urgency)
+        });
         Model {
-            kind: Linear::train(Kind::ALL.len(), &kinds),
-            category: Linear::train(Category::ALL.len(), &categories),
-            category_reads_rules,
+            kind,
+            category,
+            urgency,
         }
     }
 
     pub(crate) fn guess(&self, features: &Features) -> Guess {
         let (kind, kind_margin) = best(&self.kind.scores(features.without_rules()));
-        let (category, category_margin) = best(
-            &self
-                .category
-                .scores(features.for_category(self.category_reads_rules)),
-        );
+        let (category, category_margin) = best(&self.category.scores(features.without_rules()));
+        let scores = self.urgency.scores(features.all());
+        let (urgency, _) = best(&scores);
+        let e = index(Urgency::ALL, Urgency::Emergency);
+        let other = scores
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != e)
+            .map(|(_, s)| *s)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let scale = scores[e].abs().max(other.abs()).max(1e-6);
         Guess {
             kind: Kind::ALL[kind],
             kind_margin,
             category: Category::ALL[category],
             category_margin,
+            urgency: Urgency::ALL[urgency],
+            emergency_lean: ((scores[e] - other) / scale).clamp(-1.0, 1.0),
         }
     }
 }
@@ -312,6 +353,8 @@ pub(crate) fn features(text: &str, evidence: &Evidence<'_>) -> Features {
     let rc = index(Category::ALL, evidence.rule_category) as u8;
     out.push((Hasher::new(b'k').bytes(&[rk]).bucket(), 1.0));
     out.push((Hasher::new(b'g').bytes(&[rc]).bucket(), 1.0));
+    let ru = index(Urgency::ALL, evidence.rule_urgency) as u8;
+    out.push((Hasher::new(b'u').bytes(&[ru]).bucket(), 1.0));
     Features(out)
 }
 
