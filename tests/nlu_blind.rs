@@ -217,6 +217,66 @@
 //! issue's 92% on unseen text either: kind gains about five points on F,
 //! category none. Emergencies are not the model's: caught and raised are
 //! the rules' on every set.
+//!
+//! ## Third round: more blind text, and urgency learned too
+//!
+//! Every table above says the same thing: rules fitted to one set move an
+//! unseen set by a point or two, and the model gains most from more text.
+//! So the third round wrote much more of it, blind: eleven sets by writers
+//! who read only TAXONOMY.md and DOMAIN.md (not the lexicon, the code, the
+//! tests or each other's sets), each given a different brief: G (300, to
+//! develop on), H and I (200 each, held out), and T1–T8 (400 each, to learn
+//! from: everyday requests, emergencies and look-alikes, category and kind
+//! boundaries, many voices, emergencies told indirectly, urgency pairs, a
+//! month's inbox, short and mixed-script messages). Scored on main at
+//! 3e1820a before any change (`residesk parse --jsonl`, the same scoring):
+//!
+//! | set | kind | category | urgency | unit | when | caught | raised |
+//! |---|---|---|---|---|---|---|---|
+//! | G | 89.3% | 90.0% | 86.7% | 99.0% | 95.0% | 54/60 | 10/240 |
+//! | H | 88.5% | 88.0% | 87.0% | 99.5% | 95.5% | 34/41 | 4/158 |
+//! | I | 92.5% | 88.0% | 89.5% | 99.5% | 94.0% | 30/35 | 4/165 |
+//! | T1 | 81.0% | 83.0% | 83.5% | 99.5% | 96.2% | 31/32 | 13/364 |
+//! | T2 | 89.8% | 86.0% | 86.2% | 99.0% | 96.0% | 121/150 | 6/250 |
+//! | T3 | 85.0% | 81.8% | 89.8% | 100.0% | 95.5% | 25/26 | 8/373 |
+//! | T4 | 91.2% | 90.8% | 88.2% | 98.8% | 95.8% | 99/110 | 11/290 |
+//! | T5 | 86.8% | 77.5% | 73.5% | 99.5% | 96.8% | 126/200 | 7/199 |
+//! | T6 | 89.0% | 89.5% | 83.2% | 99.8% | 97.0% | 95/113 | 6/284 |
+//! | T7 | 87.5% | 88.8% | 89.0% | 97.8% | 94.8% | 53/60 | 6/340 |
+//! | T8 | 90.5% | 89.8% | 91.8% | 99.2% | 96.8% | 76/80 | 4/320 |
+//!
+//! Emergencies were the rules' alone, and the rules caught 80% of the ones
+//! told indirectly (T2, T5: who is inside, what they hear, that it gets
+//! worse). So the model learned urgency too: a third classifier over the
+//! same features plus the rules' answer, trained with a missed emergency
+//! weighing five times a false alarm. It raises an emergency no rule caught
+//! when its emergency score leads and the message names a hazard the
+//! lexicon knows (any word of an emergency rule's first group), and it
+//! overrules an emergency rule only when it is clearly no emergency (lean
+//! −0.25). Kind and category stopped reading the rules' answer: trained on
+//! sets the rules were fitted to, the model trusted that answer more than
+//! it deserved on new text (category on the unfitted sets 88.8 with it,
+//! 89.3 without). Every choice came from the cross-validation below, run
+//! after each set was added; H and I were never part of it.
+//!
+//! Cross-validation (`leave_one_set_out…`, rules | model, kind/category/
+//! urgency, caught, raised), the sets not fitted by rules (B, D–G, T1–T8):
+//!
+//! | corpus | rules | model |
+//! |---|---|---|
+//! | A–F + 4 small sets (1616 lines) | 84.5/86.2/86.5 163/179 17/621 | 88.5/86.5/88.1 163/179 17/621 (kind and category only) |
+//! | + G, T1–T4 (2716 → 3516) | 83.3/84.6/85.6 493/557 65/2138 | 90.1/89.3/89.9 522/557 55/2138 |
+//! | + T5–T8 (5116) | 83.4/84.4/84.3 843/1010 88/3281 | 91.2/90.9/90.9 937/1010 73/3281 |
+//!
+//! (The first row is before urgency was learned; each row scores more sets
+//! than the last, so the rules' column moves too.) Tried and not kept: the
+//! model choosing kind and category when an emergency rule fired (no gain);
+//! a missed emergency weighing 3 (fewer caught), 8, 12 or 20 (a few more
+//! caught for many more raised: at 8, 940 caught and 89 raised; at 20, 100
+//! raised); raising below a lead of 0 (−0.2, −0.3: one or two more caught,
+//! three more raised); no veto (13 more raised for one more caught); the
+//! model's kind without the rules' (0.1 or 0 lead instead of 0.2: kind
+//! within 0.1); 2- or 4-grams, 20 epochs (within noise).
 
 mod labelled;
 
@@ -307,20 +367,61 @@ fn the_fifth_blind_set_scores_above_its_floors() {
     assert_floors(&score, [82.0, 84.0, 88.0, 96.5, 94.5], 100.0, 1.0);
 }
 
-/// The third held-out set (F), written with E: scored quietly, only its
-/// figures printed.
+/// The third held-out set (F), written with E; held out until the third
+/// round, which trains on it (H and I are held out instead).
 #[test]
 fn the_sixth_blind_set_scores_above_its_floors() {
     let set = labelled::parse(include_str!("data/blind_f.txt"));
     assert_eq!(set.len(), 200);
-    let score = labelled::score_quietly(&set);
+    let score = labelled::score(&set);
     score.print("blind set F");
     // Before any rule change made for E (main at 19b246e): 79.5 / 76.0 /
     // 81.0 / 98.0 / 95.5, 34/45 caught, 8/155 raised; after the
     // compositional emergency rules 82.0 / 78.5 / 83.5, 38/45, 8/155. With
-    // the model (trained on A–E, never on F) 87.5 / 79.5 / 85.0: kind and
-    // urgency floors raised under those.
-    assert_floors(&score, [86.0, 74.5, 84.0, 97.0, 94.5], 82.0, 5.5);
+    // the model trained on A–E, never on F: 87.5 / 79.5 / 85.0, 38/45,
+    // 8/155; left out of the third round's cross-validation 92.5 / 87.0 /
+    // 90.5, 45/45, 8/155. Trained on since: floors against a broken model.
+    assert_floors(&score, [95.0, 94.0, 96.0, 97.0, 94.5], 97.0, 3.0);
+}
+
+/// The development set of the third round (G): trained on, so its floors
+/// guard against a broken model.
+#[test]
+fn the_seventh_blind_set_scores_above_its_floors() {
+    let set = labelled::parse(include_str!("data/blind_g.txt"));
+    assert_eq!(set.len(), 300);
+    let score = labelled::score(&set);
+    score.print("blind set G");
+    assert_floors(&score, [95.0, 94.0, 96.0, 98.0, 94.0], 95.0, 1.0);
+}
+
+/// The held-out sets of the third round (H, I): never trained on, never
+/// read, scored quietly (target: 92% per field, 97% caught, at most 5%
+/// raised). Floors under their figures with the final model.
+#[test]
+fn the_held_out_sets_of_the_third_round_score_above_their_floors() {
+    for (name, text, floors, caught, raised) in [
+        (
+            "H",
+            include_str!("data/blind_h.txt"),
+            [89.0, 88.0, 88.0, 99.0, 95.0],
+            95.0,
+            3.5,
+        ),
+        (
+            "I",
+            include_str!("data/blind_i.txt"),
+            [94.0, 92.0, 91.0, 99.0, 93.5],
+            88.0,
+            2.5,
+        ),
+    ] {
+        let set = labelled::parse(text);
+        assert_eq!(set.len(), 200);
+        let score = labelled::score_quietly(&set);
+        score.print(&format!("blind set {name}"));
+        assert_floors(&score, floors, caught, raised);
+    }
 }
 
 /// Every labelled set the model learns from, in the line format above.

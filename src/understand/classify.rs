@@ -67,6 +67,10 @@ pub(crate) struct Reading {
     /// A staff-conduct rule fired: the category is `staff`.
     pub staff: bool,
     calm: bool,
+    /// A hazard told after a turn word ("fixed yesterday, but now…") kept
+    /// a calm rule from holding the emergency back: the model, which reads
+    /// no turns, may not overrule it.
+    turned: bool,
 }
 
 /// Classifies a normalised message by the rules alone.
@@ -79,13 +83,19 @@ pub(crate) fn classify(norm: &str) -> Labels {
 pub(crate) fn read(norm: &str) -> Reading {
     let lex = lexicon::get();
     let scan = lex.scan(norm);
-    let (labels, calm, decided) = rules(lex, &scan, norm);
+    let Ruled {
+        labels,
+        calm,
+        decided,
+        turned,
+    } = rules(lex, &scan, norm);
     let staff = lex.staff.fires(&scan.rule_hits);
     Reading {
         labels,
         decided,
         staff,
         calm,
+        turned,
         scan,
     }
 }
@@ -116,7 +126,8 @@ const VETO_LEAN: f32 = 0.25;
 pub(crate) fn relabel(reading: &Reading, guess: Guess) -> Labels {
     let rules = reading.labels;
     let emergency_rule = reading.decided && rules.urgency == Urgency::Emergency;
-    if reading.decided && !(emergency_rule && guess.emergency_lean <= -VETO_LEAN) {
+    let vetoed = emergency_rule && !reading.turned && guess.emergency_lean <= -VETO_LEAN;
+    if reading.decided && !vetoed {
         return rules;
     }
     // A fault reported again or left unfixed is a complaint (TAXONOMY): a
@@ -154,7 +165,7 @@ pub(crate) fn relabel(reading: &Reading, guess: Guess) -> Labels {
     let hits = &reading.scan.rule_hits;
     let urgency = if !reading.calm
         && guess.emergency_lean >= RAISE_LEAN
-        && lex.emergency.iter().any(|r| r.leads(hits))
+        && lex.emergency.iter().any(|r| r.nearly_fires(hits))
     {
         Urgency::Emergency
     } else if guess.urgency == Urgency::Emergency {
@@ -191,9 +202,19 @@ fn urgency(lex: &lexicon::Lexicon, hits: &[bool], calm: bool, kind: Kind) -> Urg
     }
 }
 
-/// The rules' labels for a scanned message, whether a calm rule fired, and
-/// whether an emergency or calm rule decided every label.
-fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> (Labels, bool, bool) {
+/// What the rules made of a scanned message.
+struct Ruled {
+    labels: Labels,
+    /// A calm rule fired.
+    calm: bool,
+    /// An emergency or calm rule decided every label.
+    decided: bool,
+    /// A hazard told after a turn overrode a calm rule.
+    turned: bool,
+}
+
+/// The rules' reading of a scanned message.
+fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> Ruled {
     let hits = &scan.rule_hits;
     let found = best_category(scan);
     let staff = lex.staff.fires(hits);
@@ -217,7 +238,8 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> (Labels, bool, bool
         .filter(|tail| !lex.calm.iter().any(|r| r.fires(&tail.plain_hits)));
     let told_now =
         |rule: &lexicon::Rule| present.as_ref().is_some_and(|t| rule.touches(&t.rule_hits));
-    if lex.emergency.iter().any(|r| told_now(r) && r.fires(hits)) {
+    let turned = calm_rule.is_some() && lex.emergency.iter().any(|r| told_now(r) && r.fires(hits));
+    if turned {
         calm_rule = None;
     }
     let calm = calm_rule.is_some();
@@ -229,7 +251,12 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> (Labels, bool, bool
             urgency: Urgency::Low,
             confidence: confidence(Kind::Unknown, 0.0, 0.0),
         };
-        return (labels, true, true);
+        return Ruled {
+            labels,
+            calm: true,
+            decided: true,
+            turned,
+        };
     }
     if let Some(rule) = lex.emergency.iter().find(|r| !calm && r.fires(hits)) {
         category = match (rule.category, found) {
@@ -248,7 +275,12 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> (Labels, bool, bool
             urgency: Urgency::Emergency,
             confidence: 0.95,
         };
-        return (labels, false, true);
+        return Ruled {
+            labels,
+            calm: false,
+            decided: true,
+            turned,
+        };
     }
 
     let (mut kind, strength) = decide_kind(scan, category, found.map_or(0.0, |(_, s)| s));
@@ -290,7 +322,12 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> (Labels, bool, bool
         urgency: urgency(lex, hits, calm, kind),
         confidence: confidence(kind, strength, cat_score),
     };
-    (labels, calm, false)
+    Ruled {
+        labels,
+        calm,
+        decided: false,
+        turned,
+    }
 }
 
 /// The kind, and how far its evidence stood out (for the confidence).

@@ -109,11 +109,13 @@ impl Rule {
         self.all.iter().flatten().any(has)
     }
 
-    /// Whether a word of the rule's first group (its hazard) is among the
-    /// hits.
-    pub fn leads(&self, hits: &[bool]) -> bool {
+    /// Whether the rule nearly fires: every group of its words but at most
+    /// one is among the hits (a one-group rule's, that one), and none of
+    /// the words that hold it back is.
+    pub fn nearly_fires(&self, hits: &[bool]) -> bool {
         let has = |id: &usize| hits.get(*id).copied().unwrap_or(false);
-        self.all.first().is_some_and(|g| g.iter().any(has))
+        let touched = self.all.iter().filter(|g| g.iter().any(has)).count();
+        touched >= self.all.len().saturating_sub(1).max(1) && !self.none.iter().any(has)
     }
 
     /// Whether the rule fires, given which rule words the message contains.
