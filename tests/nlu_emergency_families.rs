@@ -254,3 +254,33 @@ fn a_fault_already_handled_or_an_account_asked_for_is_not_an_emergency() {
         "兩部電梯都停咗，冇人困喺入面，不過我哋住好高",
     ]);
 }
+
+#[test]
+fn a_switch_smoking_or_a_leak_getting_worse_is_an_emergency_but_a_stain_spreading_is_not() {
+    emergencies(
+        Category::Electrical,
+        &["the light switch in the hallway is smoking and there's a burning smell"],
+    );
+    emergencies(
+        Category::Plumbing,
+        &[
+            "天花啲水越滴越快，地下成地都係",
+            "客廳天花板的漏水越來越多，止都止不住",
+        ],
+    );
+    calm(&[
+        "the damp patch on the ceiling keeps spreading, reported it weeks ago and still not fixed",
+        "天花個水漬越來越大，上個月報咗仲未整",
+    ]);
+}
+
+#[test]
+fn bites_an_aftermath_question_or_a_cry_taken_back_are_not_emergencies() {
+    calm(&[
+        "會所花園好多蚊，行過就俾叮咗幾啖，可唔可以噴藥？",
+        "上次水浸個地庫清理好未？可以泊返車未？",
+        "is the flooded basement cleaned up yet, can we park there again?",
+        "頭先嗌救命嗰個係我個女玩遊戲，唔使上嚟，唔好意思",
+    ]);
+    raised(&["大堂有個婆婆暈低咗，我哋打咗999，可唔可以叫保安開門俾救護員入嚟？"]);
+}
