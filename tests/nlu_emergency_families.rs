@@ -284,3 +284,28 @@ fn bites_an_aftermath_question_or_a_cry_taken_back_are_not_emergencies() {
     ]);
     raised(&["大堂有個婆婆暈低咗，我哋打咗999，可唔可以叫保安開門俾救護員入嚟？"]);
 }
+
+#[test]
+fn a_lift_door_open_onto_an_empty_shaft_is_a_lift_emergency() {
+    emergencies(
+        Category::Lift,
+        &[
+            "8樓電梯門開咗，但係入面冇𨋢，得個槽",
+            "电梯门打开了 里面没有电梯 只有个槽",
+            "the lift doors opened on 3/F onto nothing, just the shaft",
+        ],
+    );
+    calm(&["萬一停電困𨋢點算？"]);
+}
+
+#[test]
+fn a_fear_that_cladding_may_fall_one_day_is_not_an_emergency() {
+    calm(&[
+        "外牆啲紙皮石有啲鬆，驚有日跌落嚟打親人",
+        "the mosaic tiles on the outside wall look loose, sooner or later one will fall on someone",
+    ]);
+    emergencies(
+        Category::Facilities,
+        &["外牆啲紙皮石一塊塊跌緊落嚟，下面仲有人行"],
+    );
+}
