@@ -165,6 +165,8 @@ pub struct Lexicon {
     words: [(Matcher, WordCues); 2],
     rule_words: Matcher,
     rule_word_count: usize,
+    /// The normalised text of each rule word, by id.
+    rule_word_text: Vec<String>,
     /// Phrases that name a thing rather than a hazard ("smoke detector",
     /// "fire lane", "煤氣費"): a rule word inside one does not count.
     masks: Matcher,
@@ -444,6 +446,7 @@ impl Lexicon {
             words: [(Matcher::none(), Vec::new()), (Matcher::none(), Vec::new())],
             rule_words: Matcher::none(),
             rule_word_count: 0,
+            rule_word_text: Vec::new(),
             masks: Matcher::none(),
             negators: Matcher::none(),
             turns: Matcher::none(),
@@ -522,6 +525,7 @@ impl Lexicon {
             ],
             rule_words: Matcher::new(&rule_words.words, MatchKind::Standard)?,
             rule_word_count: rule_words.words.len(),
+            rule_word_text: rule_words.words.iter().map(|(w, _)| w.clone()).collect(),
             masks: Matcher::new(&masks, MatchKind::LeftmostLongest)?,
             negators: Matcher::new(&negators, MatchKind::Standard)?,
             turns: Matcher::new(&turns, MatchKind::LeftmostLongest)?,
@@ -533,6 +537,11 @@ impl Lexicon {
             staff,
             faq,
         })
+    }
+
+    /// The normalised text of a rule word (as `Scan::rule_hits` indexes them).
+    pub fn rule_word(&self, id: usize) -> &str {
+        self.rule_word_text.get(id).map_or("", String::as_str)
     }
 
     /// Applies the rewrite table to folded text.

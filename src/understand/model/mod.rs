@@ -344,9 +344,12 @@ pub(crate) fn features(text: &str, evidence: &Evidence<'_>) -> Features {
             ));
         }
     }
+    // Rule words by their text, so adding a word to the lexicon does not
+    // rename the features of all the words after it.
+    let lex = crate::understand::lexicon::get();
     for (id, _) in scan.rule_hits.iter().enumerate().filter(|(_, h)| **h) {
-        let id = id as u32;
-        out.push((Hasher::new(b'R').bytes(&id.to_le_bytes()).bucket(), 1.0));
+        let word = lex.rule_word(id);
+        out.push((Hasher::new(b'R').bytes(word.as_bytes()).bucket(), 1.0));
     }
     out.push((Hasher::new(b'b').bucket(), 1.0));
     let rk = index(Kind::ALL, evidence.rule_kind) as u8;
