@@ -109,13 +109,16 @@ impl Rule {
         self.all.iter().flatten().any(has)
     }
 
-    /// Whether the rule nearly fires: every group of its words but at most
-    /// one is among the hits (a one-group rule's, that one), and none of
-    /// the words that hold it back is.
+    /// Whether the rule nearly fires: its first group (the hazard, by the
+    /// lexicon's convention) and every other group but at most one are
+    /// among the hits, and none of the words that hold it back is.
     pub fn nearly_fires(&self, hits: &[bool]) -> bool {
         let has = |id: &usize| hits.get(*id).copied().unwrap_or(false);
-        let touched = self.all.iter().filter(|g| g.iter().any(has)).count();
-        touched >= self.all.len().saturating_sub(1).max(1) && !self.none.iter().any(has)
+        let touched = |g: &Vec<usize>| g.iter().any(has);
+        let count = self.all.iter().filter(|g| touched(g)).count();
+        self.all.first().is_some_and(touched)
+            && count + 1 >= self.all.len()
+            && !self.none.iter().any(has)
     }
 
     /// Whether the rule fires, given which rule words the message contains.
