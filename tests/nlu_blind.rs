@@ -255,10 +255,9 @@
 //! worse). So the model learned urgency too: a third classifier over the
 //! same features plus the rules' answer, trained with a missed emergency
 //! weighing five times a false alarm. It raises an emergency no rule caught
-//! when its emergency score leads and the message names a hazard the
-//! lexicon knows (any word of an emergency rule's first group), and it
-//! overrules an emergency rule only when it is clearly no emergency (lean
-//! −0.25). Kind and category stopped reading the rules' answer: trained on
+//! when its emergency score leads and an emergency rule nearly fires (its
+//! first group, the hazard, and all but one of its others); it never
+//! overrules an emergency rule. Kind and category stopped reading the rules' answer: trained on
 //! sets the rules were fitted to, the model trusted that answer more than
 //! it deserved on new text (category on the unfitted sets 88.8 with it,
 //! 89.3 without). Every choice came from the cross-validation below, run
@@ -272,14 +271,44 @@
 //! | A–F + 4 small sets (1616 lines) | 84.5/86.2/86.5 163/179 17/621 | 88.5/86.5/88.1 163/179 17/621 (kind and category only) |
 //! | + G, T1–T4 (2716 → 3516) | 83.3/84.6/85.6 493/557 65/2138 | 90.1/89.3/89.9 522/557 55/2138 |
 //! | + T5–T8 (5116) | 83.4/84.4/84.3 843/1010 88/3281 | 91.2/90.9/90.9 937/1010 73/3281 |
+//! | + the development sets' emergency families (final) | 84.2/85.0/87.0 907/1010 35/3281 | 91.5/90.8/91.7 938/1010 46/3281 |
 //!
+//! The held-out sets H and I, scored three times in all, only as totals:
+//! before any change, once after urgency was learned (before the
+//! emergency families and the gate were settled), and with the final
+//! desk. No choice was made from them.
+//!
+//! | set | kind | category | urgency | unit | when | caught | raised |
+//! |---|---|---|---|---|---|---|---|
+//! | H, before | 88.5% | 88.0% | 87.0% | 99.5% | 95.5% | 34/41 | 4/158 |
+//! | H, urgency learned | 91.0% | 89.5% | 90.0% | 99.5% | 95.5% | 40/41 | 4/158 |
+//! | H, final | 92.5% | 88.5% | 90.0% | 99.5% | 95.5% | 40/41 | 4/158 |
+//! | I, before | 92.5% | 88.0% | 89.5% | 99.5% | 94.0% | 30/35 | 4/165 |
+//! | I, urgency learned | 96.0% | 94.0% | 93.0% | 99.5% | 94.0% | 32/35 | 3/165 |
+//! | I, final | 95.5% | 95.0% | 93.5% | 99.5% | 94.0% | 33/35 | 3/165 |
+//!
+//! H and I together (400 lines): kind 88.5 → 94.0, category 88.0 → 91.8,
+//! urgency 88.3 → 91.8, emergencies caught 64/76 → 73/76 (96.1%), raised
+//! 8/323 → 7/323 (2.2%). Kind meets the 92%; category and urgency
+//! are a few lines short of it, and so is the 97% of emergencies caught
+//! (three missed of 76). Written for a different writer's brief each, the
+//! two sets differ by five points in category: a few hundred lines are not
+//! a precise measure.
+//!
+//! The last row's rules column is fitted too: the families were written
+//! from the misses of F, G, T1 and T2 (`tests/nlu_emergency_families.rs`).
+//! On T5, which no rule was written from, the rules catch 140 of 200
+//! emergencies and the desk 150.
 //! (The first row is before urgency was learned; each row scores more sets
 //! than the last, so the rules' column moves too.) Tried and not kept: the
 //! model choosing kind and category when an emergency rule fired (no gain);
 //! a missed emergency weighing 3 (fewer caught), 8, 12 or 20 (a few more
 //! caught for many more raised: at 8, 940 caught and 89 raised; at 20, 100
 //! raised); raising below a lead of 0 (−0.2, −0.3: one or two more caught,
-//! three more raised); no veto (13 more raised for one more caught); the
+//! three more raised); a veto (the model overruling an emergency rule when
+//! its lean was −0.25 or less: 13 fewer raised for one fewer caught, but it
+//! talked down "2號電梯停咗唔郁，我老婆抱住BB喺入面" in
+//! `tests/nlu_emergency.rs`, so a miss no figure shows); the
 //! model's kind without the rules' (0.1 or 0 lead instead of 0.2: kind
 //! within 0.1); 2- or 4-grams, 20 epochs (within noise).
 
@@ -409,15 +438,15 @@ fn the_held_out_sets_of_the_third_round_score_above_their_floors() {
         (
             "H",
             include_str!("data/blind_h.txt"),
-            [89.0, 88.0, 88.0, 99.0, 95.0],
+            [91.0, 87.5, 89.0, 99.0, 95.0],
             95.0,
-            3.5,
+            3.0,
         ),
         (
             "I",
             include_str!("data/blind_i.txt"),
-            [94.0, 92.0, 91.0, 99.0, 93.5],
-            88.0,
+            [94.0, 93.5, 92.0, 99.0, 93.5],
+            91.0,
             2.5,
         ),
     ] {
