@@ -271,51 +271,60 @@
 //! | A–F + 4 small sets (1616 lines) | 84.5/86.2/86.5 163/179 17/621 | 88.5/86.5/88.1 163/179 17/621 (kind and category only) |
 //! | + G, T1–T4 (2716 → 3516) | 83.3/84.6/85.6 493/557 65/2138 | 90.1/89.3/89.9 522/557 55/2138 |
 //! | + T5–T8 (5116) | 83.4/84.4/84.3 843/1010 88/3281 | 91.2/90.9/90.9 937/1010 73/3281 |
-//! | + the development sets' emergency families | 84.2/85.0/87.0 907/1010 35/3281 | 91.5/90.8/91.7 938/1010 46/3281 |
-//! | + T9, T11 (final; 5,916 lines) | 83.2/84.8/86.6 961/1067 51/4024 | 91.6/91.4/91.7 990/1067 62/4024 |
+//! | + the development sets' emergency families (final) | 84.2/85.0/87.0 907/1010 35/3281 | 91.5/90.8/91.7 938/1010 46/3281 |
+//! | + T9, T11 (tried, not kept; 5,916 lines) | 83.2/84.8/86.6 961/1067 51/4024 | 91.6/91.4/91.7 990/1067 62/4024 |
 //!
 //! The held-out sets, only ever scored as totals. H and I: before any
-//! change, once after urgency was learned, once at a checkpoint (the
-//! desk as first landed, trained on T1–T8), and with the final desk
-//! (T9 and T11 added, T10 kept out: see below). J and K were written
-//! after that checkpoint, by two more blind writers, and scored before
-//! any change, at the checkpoint and with the final desk. No choice was
-//! made from any of them.
+//! change, once after urgency was learned, and with the final desk. J and
+//! K were written after the final desk first landed, by two more blind
+//! writers, and scored before any change and with it (and once with a
+//! candidate that was not kept, below). No choice was made from any of
+//! them.
 //!
 //! | set | kind | category | urgency | unit | when | caught | raised |
 //! |---|---|---|---|---|---|---|---|
 //! | H, before | 88.5% | 88.0% | 87.0% | 99.5% | 95.5% | 34/41 | 4/158 |
 //! | H, urgency learned | 91.0% | 89.5% | 90.0% | 99.5% | 95.5% | 40/41 | 4/158 |
-//! | H, checkpoint | 92.5% | 88.5% | 90.0% | 99.5% | 95.5% | 40/41 | 4/158 |
-//! | H, final | 92.0% | 90.0% | 89.5% | 99.5% | 95.5% | 38/41 | 4/158 |
+//! | H, final | 92.5% | 88.5% | 90.0% | 99.5% | 95.5% | 40/41 | 4/158 |
 //! | I, before | 92.5% | 88.0% | 89.5% | 99.5% | 94.0% | 30/35 | 4/165 |
 //! | I, urgency learned | 96.0% | 94.0% | 93.0% | 99.5% | 94.0% | 32/35 | 3/165 |
-//! | I, checkpoint | 95.5% | 95.0% | 93.5% | 99.5% | 94.0% | 33/35 | 3/165 |
-//! | I, final | 96.5% | 95.0% | 95.0% | 99.5% | 94.0% | 33/35 | 3/165 |
+//! | I, final | 95.5% | 95.0% | 93.5% | 99.5% | 94.0% | 33/35 | 3/165 |
 //! | J, before | 86.5% | 82.5% | 84.0% | 99.5% | 95.0% | 27/36 | 8/164 |
-//! | J, checkpoint | 91.0% | 87.0% | 91.0% | 99.5% | 95.0% | 35/36 | 8/164 |
-//! | J, final | 92.0% | 85.0% | 89.5% | 99.5% | 95.0% | 35/36 | 8/164 |
+//! | J, final | 91.0% | 87.0% | 91.0% | 99.5% | 95.0% | 35/36 | 8/164 |
 //! | K, before | 91.0% | 92.0% | 87.0% | 98.0% | 97.0% | 32/36 | 9/164 |
-//! | K, checkpoint | 93.5% | 94.5% | 92.5% | 98.0% | 97.0% | 35/36 | 8/164 |
-//! | K, final | 96.5% | 95.0% | 93.0% | 98.0% | 97.0% | 35/36 | 8/164 |
+//! | K, final | 93.5% | 94.5% | 92.5% | 98.0% | 97.0% | 35/36 | 8/164 |
 //!
-//! All four together (800 lines), before → final: kind 89.6 → 94.3,
+//! All four together (800 lines), before → final: kind 89.6 → 93.1,
 //! category 87.6 → 91.3, urgency 86.9 → 91.8, emergencies caught 123/148
-//! → 141/148 (95.3%), raised 25/651 → 23/651 (3.5%). Kind and raised meet
+//! → 143/148 (96.6%), raised 25/651 → 23/651 (3.5%). Kind and raised meet
 //! the issue's targets; category and urgency are under a point short of
-//! 92%, and emergencies caught are short of 97% (seven missed of 148;
-//! the checkpoint caught two more, within what these sets can tell apart).
-//! The sets differ by up to ten points in category from one writer to the
-//! next: a few hundred lines are not a precise measure.
+//! 92%, and so are emergencies caught (97%: five missed of 148). The sets
+//! differ by up to seven points in category from one writer to the next:
+//! a few hundred lines are not a precise measure.
 //!
-//! T10 (400 lines, emergencies told only by their signs: heat, noises,
-//! smells, a bulging ceiling, a neighbour not seen for days) was written
-//! to be learned from, but adding it flipped a settled case in
-//! `tests/nlu_emergency.rs` (a cooker that will not light, no smell: a
-//! repair read as an inquiry), so it was kept out of the corpus and
-//! scored instead: rules before 83.2 / 70.8 / 69.0, 99/171 caught, 17/229
-//! raised; final desk 86.2 / 77.0 / 79.8, 138/171, 16/229. Emergencies
-//! told only by their signs are where the desk is weakest.
+//! Three more training sets were written after the desk first landed: T9
+//! (everyday categories), T10 (emergencies told only by their signs: heat,
+//! noises, smells, a bulging ceiling, a neighbour not seen for days) and
+//! T11 (what the resident wants). Learned from, they moved the
+//! cross-validation a little (last row of the table above) but flipped
+//! settled cases: T10 turned a cooker that will not light with no smell
+//! into an inquiry (`tests/nlu_emergency.rs`), and T9 with T11 made "空调
+//! 不制冷，想找人来修" a repair of category `other` at confidence 0.34, so
+//! the desk asked what the resident wanted (`e2e_conversation_flow`). A
+//! model that moves like this on borderline lines when a few hundred lines
+//! are added is not steady enough to trust the small gain, so all three
+//! were kept out of the corpus and are scored as held out instead
+//! (before → final desk; T10 and T11 were each scored once more in
+//! cross-validation, T9 and T11 once by the candidate):
+//!
+//! | set | kind | category | urgency | caught | raised |
+//! |---|---|---|---|---|---|
+//! | T9 | 85.2 → 89.2% | 87.5 → 92.0% | 86.0 → 87.8% | 25 → 27/27 | 13 → 14/373 |
+//! | T10 | 83.2 → 86.8% | 70.8 → 78.5% | 69.0 → 79.5% | 99 → 138/171 | 17 → 15/229 |
+//! | T11 | 80.2 → 84.5% | 88.8 → 90.0% | 86.0 → 91.5% | 28 → 29/30 | 3 → 6/370 |
+//!
+//! Emergencies told only by their signs (T10) are where the desk is
+//! weakest: 81% caught.
 //!
 //! The last row's rules column is fitted too: the families were written
 //! from the misses of F, G, T1 and T2 (`tests/nlu_emergency_families.rs`).
@@ -452,10 +461,10 @@ fn the_seventh_blind_set_scores_above_its_floors() {
 }
 
 /// The held-out sets of the third round (H, I, and J, K written after H
-/// and I had been scored) and T10 (written to be learned from, then kept
-/// out of the corpus): never trained on, never read, scored quietly
-/// (target: 92% per field, 97% caught, at most 5% raised). Floors under
-/// their figures with the final model.
+/// and I had been scored) and T9, T10, T11 (written to be learned from,
+/// then kept out of the corpus): never trained on, never read, scored
+/// quietly (target: 92% per field, 97% caught, at most 5% raised). Floors
+/// under their figures with the final model.
 #[test]
 fn the_held_out_sets_of_the_third_round_score_above_their_floors() {
     for (name, text, lines, floors, caught, raised) in [
@@ -463,15 +472,15 @@ fn the_held_out_sets_of_the_third_round_score_above_their_floors() {
             "H",
             include_str!("data/blind_h.txt"),
             200,
-            [91.0, 89.0, 88.5, 99.0, 95.0],
-            92.0,
+            [91.5, 87.5, 89.0, 99.0, 95.0],
+            95.0,
             3.0,
         ),
         (
             "I",
             include_str!("data/blind_i.txt"),
             200,
-            [95.5, 94.0, 94.0, 99.0, 93.5],
+            [94.5, 94.0, 92.5, 99.0, 93.5],
             94.0,
             2.5,
         ),
@@ -479,7 +488,7 @@ fn the_held_out_sets_of_the_third_round_score_above_their_floors() {
             "J",
             include_str!("data/blind_j.txt"),
             200,
-            [91.0, 84.0, 88.5, 99.0, 94.5],
+            [90.0, 86.0, 90.0, 99.0, 94.5],
             97.0,
             5.5,
         ),
@@ -487,17 +496,33 @@ fn the_held_out_sets_of_the_third_round_score_above_their_floors() {
             "K",
             include_str!("data/blind_k.txt"),
             200,
-            [95.5, 94.0, 92.0, 97.5, 96.5],
+            [92.5, 93.5, 91.5, 97.5, 96.5],
             97.0,
             5.5,
+        ),
+        (
+            "T9",
+            include_str!("data/train_t9.txt"),
+            400,
+            [88.0, 91.0, 87.0, 99.5, 96.5],
+            100.0,
+            4.0,
         ),
         (
             "T10",
             include_str!("data/train_t10.txt"),
             400,
-            [85.0, 76.0, 79.0, 97.5, 95.5],
+            [86.0, 77.5, 78.5, 97.5, 96.0],
             80.0,
-            7.5,
+            7.0,
+        ),
+        (
+            "T11",
+            include_str!("data/train_t11.txt"),
+            400,
+            [83.5, 89.0, 90.5, 99.5, 95.5],
+            96.0,
+            2.0,
         ),
     ] {
         let set = labelled::parse(text);
@@ -525,8 +550,6 @@ const SETS: &[(&str, &str)] = &[
     ("T6", include_str!("data/train_t6.txt")),
     ("T7", include_str!("data/train_t7.txt")),
     ("T8", include_str!("data/train_t8.txt")),
-    ("T9", include_str!("data/train_t9.txt")),
-    ("T11", include_str!("data/train_t11.txt")),
     ("fresh", include_str!("data/fresh.txt")),
     ("generalise", include_str!("data/generalise.txt")),
     ("heldout", include_str!("data/heldout.txt")),

@@ -24,8 +24,6 @@ pub(crate) const SETS: &[(&str, &str)] = &[
     ("train_t6", include_str!("corpus/train_t6.txt")),
     ("train_t7", include_str!("corpus/train_t7.txt")),
     ("train_t8", include_str!("corpus/train_t8.txt")),
-    ("train_t9", include_str!("corpus/train_t9.txt")),
-    ("train_t11", include_str!("corpus/train_t11.txt")),
     ("taught", include_str!("corpus/taught.txt")),
     ("fresh", include_str!("corpus/fresh.txt")),
     ("generalise", include_str!("corpus/generalise.txt")),
