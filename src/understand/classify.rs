@@ -109,10 +109,10 @@ const KIND_LEAD: f32 = 0.2;
 const RAISE_LEAN: f32 = 0.0;
 
 /// The labels of a message read by the rules and the model together. A
-/// calm or an emergency rule decides. Otherwise the model chooses the kind (over the
-/// rules' only with a clear lead), the category and the urgency, and raises
-/// an emergency no rule caught when the message names a hazard the
-/// lexicon knows. Where the model agrees with the rules the confidence is
+/// calm or an emergency rule decides. Otherwise the model chooses the kind
+/// (over the rules' only with a clear lead), the category and the urgency,
+/// and raises an emergency no rule caught when an emergency rule nearly
+/// fires (`Rule::nearly_fires`). Where the model agrees with the rules the confidence is
 /// the rules'; where it overrules them it is the model's lead on what it
 /// changed, so a close call still makes the desk ask.
 pub(crate) fn relabel(reading: &Reading, guess: Guess) -> Labels {
@@ -159,7 +159,7 @@ pub(crate) fn relabel(reading: &Reading, guess: Guess) -> Labels {
     {
         Urgency::Emergency
     } else if guess.urgency == Urgency::Emergency {
-        // Not sure enough to raise (or overruled): the rules' level.
+        // Not sure enough to raise, or no rule nearly fires: the rules' level.
         urgency(lex, hits, reading.calm, kind)
     } else {
         guess.urgency

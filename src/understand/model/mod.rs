@@ -63,9 +63,8 @@ impl Linear {
     }
 
     /// An averaged perceptron: the weights averaged over every step, which
-    /// keeps the rare lucky update from deciding.
-    /// `favour`: a class whose missed examples move the weights that many
-    /// times more.
+    /// keeps the rare lucky update from deciding. `favour`: a class whose
+    /// missed examples move the weights that many times more.
     fn train(
         classes: usize,
         data: &[(Vec<(u32, f32)>, usize)],
