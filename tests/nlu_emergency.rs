@@ -2,34 +2,10 @@
 //! one test per rule change, each with wordings written for the test in
 //! every script (none of them is a line of a labelled set).
 
-use chrono::TimeZone;
-use residesk::understand::{Category, Kind, Understanding, Urgency, understand};
+mod emergency;
 
-fn parse(text: &str) -> Understanding {
-    let now = chrono_tz::Asia::Hong_Kong
-        .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
-        .unwrap();
-    understand(text, now)
-}
-
-/// Every text is an emergency of this category.
-fn emergencies(category: Category, texts: &[&str]) {
-    for text in texts {
-        let u = parse(text);
-        assert_eq!(
-            (u.urgency, u.category),
-            (Urgency::Emergency, category),
-            "{text}"
-        );
-    }
-}
-
-/// No text is an emergency.
-fn calm(texts: &[&str]) {
-    for text in texts {
-        assert_ne!(parse(text).urgency, Urgency::Emergency, "{text}");
-    }
-}
+use emergency::{calm, emergencies, parse};
+use residesk::understand::{Category, Kind, Urgency};
 
 #[test]
 fn people_inside_a_stopped_lift_are_an_emergency_in_every_script() {

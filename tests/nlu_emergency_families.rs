@@ -4,41 +4,10 @@
 //! none is a line of a labelled set. (`tests/nlu_emergency.rs` holds the first
 //! round; it is past the size a file should have, so the second is here.)
 
-use chrono::TimeZone;
-use residesk::understand::{Category, Understanding, Urgency, understand};
+mod emergency;
 
-fn parse(text: &str) -> Understanding {
-    let now = chrono_tz::Asia::Hong_Kong
-        .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
-        .unwrap();
-    understand(text, now)
-}
-
-/// Every text is an emergency of this category.
-fn emergencies(category: Category, texts: &[&str]) {
-    for text in texts {
-        let u = parse(text);
-        assert_eq!(
-            (u.urgency, u.category),
-            (Urgency::Emergency, category),
-            "{text}"
-        );
-    }
-}
-
-/// Every text is an emergency, whatever its category.
-fn raised(texts: &[&str]) {
-    for text in texts {
-        assert_eq!(parse(text).urgency, Urgency::Emergency, "{text}");
-    }
-}
-
-/// No text is an emergency.
-fn calm(texts: &[&str]) {
-    for text in texts {
-        assert_ne!(parse(text).urgency, Urgency::Emergency, "{text}");
-    }
-}
+use emergency::{calm, emergencies, raised};
+use residesk::understand::Category;
 
 #[test]
 fn an_electric_shock_that_hurt_or_is_still_live_is_an_electrical_emergency() {
