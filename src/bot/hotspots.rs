@@ -57,13 +57,7 @@ pub async fn pressed(
         }
         MarkOp::HotSpotCard(id) => {
             let Some((text, rows)) = card(app, actor, id).await? else {
-                reply::answer(
-                    bot,
-                    actor,
-                    query,
-                    Some(t(actor.lang, "stale-button")),
-                    false,
-                );
+                reply::stale(bot, actor, query);
                 return Ok(());
             };
             reply::answer(bot, actor, query, None, false);

@@ -118,13 +118,7 @@ pub(super) async fn turned_down(
 ) -> HandlerResult {
     match refusal {
         Refusal::NotFound => {
-            reply::answer(
-                bot,
-                actor,
-                query,
-                Some(t(actor.lang, "stale-button")),
-                false,
-            );
+            reply::stale(bot, actor, query);
             Ok(())
         }
         Refusal::NotYours | Refusal::NotNow(_) | Refusal::NobodyAvailable => {

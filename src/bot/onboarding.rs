@@ -330,13 +330,7 @@ pub async fn decide_bind(
     let mut tx = app.db.begin().await?;
     let Some(request) = store::units::bind_request(&mut tx, request_id).await? else {
         tx.rollback().await?;
-        reply::answer(
-            bot,
-            actor,
-            query,
-            Some(t(actor.lang, "stale-button")),
-            false,
-        );
+        reply::stale(bot, actor, query);
         return Ok(());
     };
     if !store::units::decide_bind_request(&mut tx, request_id, approve, actor.id(), now).await? {

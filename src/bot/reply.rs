@@ -10,7 +10,7 @@ use super::{Actor, HandlerResult};
 use crate::domain::role::Role;
 use crate::error::Error;
 use crate::outbox::{OutButton, keyboard};
-use crate::texts::{has, t_args};
+use crate::texts::{has, t, t_args};
 
 /// The key of a sentence as worded for this person: staff, supervisors and
 /// managers have their own wording of the shared replies (`cancelled-staff`),
@@ -72,6 +72,18 @@ pub fn answer(bot: &Bot, actor: &Actor, query: &CallbackQuery, text: Option<Stri
         request = request.show_alert(true);
     }
     actor.courier.post(request);
+}
+
+/// Answers a press on a card that has moved on: "this button is out of
+/// date".
+pub fn stale(bot: &Bot, actor: &Actor, query: &CallbackQuery) {
+    answer(
+        bot,
+        actor,
+        query,
+        Some(t(actor.lang, "stale-button")),
+        false,
+    );
 }
 
 /// Takes the buttons off the message a pressed button was on (the press

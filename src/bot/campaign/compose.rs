@@ -128,13 +128,7 @@ pub async fn button_pressed(
     let compose = match dialogue.get().await? {
         Some(State::Compose(c)) if c.nonce == nonce => c,
         _ => {
-            reply::answer(
-                bot,
-                actor,
-                query,
-                Some(t(actor.lang, "stale-button")),
-                false,
-            );
+            reply::stale(bot, actor, query);
             return Ok(());
         }
     };
@@ -246,13 +240,7 @@ pub async fn button_pressed(
             return finish(bot, app, actor, c, remind, None, message).await;
         }
         _ => {
-            reply::answer(
-                bot,
-                actor,
-                query,
-                Some(t(actor.lang, "stale-button")),
-                false,
-            );
+            reply::stale(bot, actor, query);
             return Ok(());
         }
     }
