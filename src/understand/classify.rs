@@ -137,6 +137,10 @@ pub(crate) fn relabel(reading: &Reading, guess: Guess) -> Labels {
         (Kind::Complaint, false) if reading.scan.category_score(Category::Noise) >= 3.0 => {
             Category::Noise
         }
+        // Not one word the lexicon knows names a subject ("仲滴到落樓下",
+        // a follow-up): the model would only guess one, and a guessed
+        // subject splits a follow-up from the request it belongs to.
+        _ if reading.scan.category.iter().all(|s| *s <= 0.0) => rules.category,
         _ => guess.category,
     };
     let mut lead = 1.0f32;
