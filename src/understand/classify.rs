@@ -137,10 +137,6 @@ pub(crate) fn relabel(reading: &Reading, guess: Guess) -> Labels {
         (Kind::Complaint, false) if reading.scan.category_score(Category::Noise) >= 3.0 => {
             Category::Noise
         }
-        // Not one word the lexicon knows names a subject ("仲滴到落樓下",
-        // a follow-up): the model would only guess one, and a guessed
-        // subject splits a follow-up from the request it belongs to.
-        _ if reading.scan.category.iter().all(|s| *s <= 0.0) => rules.category,
         _ => guess.category,
     };
     let mut lead = 1.0f32;
@@ -154,6 +150,15 @@ pub(crate) fn relabel(reading: &Reading, guess: Guess) -> Labels {
         confidence(kind, 4.0 * lead, 6.0 * lead).min(rules.confidence.max(0.5))
     } else {
         rules.confidence
+    };
+    // Not one word the lexicon knows names a subject: the category is the
+    // model's guess alone, never sure enough to act on without asking (a
+    // follow-up like "仲滴到落樓下" joins its draft instead of being filed
+    // apart; "a problem in my kitchen" gets the kind question).
+    let confidence = if reading.scan.category.iter().all(|s| *s <= 0.0) {
+        confidence.min(0.3)
+    } else {
+        confidence
     };
     let lex = lexicon::get();
     let hits = &reading.scan.rule_hits;
