@@ -32,6 +32,12 @@ async fn limited_desk() -> TestDesk {
     })
     .await;
     desk.emu.enforce_limits(RateLimits::default());
+    // Start-up (loading the prompts, training the understanding model) is
+    // not part of answering a burst: time from the bot's first poll.
+    wait_for("the bot polls", Duration::from_secs(60), || {
+        !desk.emu.requests_for("getUpdates").is_empty()
+    })
+    .await;
     desk
 }
 
