@@ -179,6 +179,9 @@ fn print_scan() {
         for rule in list.iter().filter(|r| r.fires(hits)) {
             println!("  {what} rule: {}", rule.name);
         }
+        for rule in list.iter().filter(|r| !r.fires(hits) && r.nearly_fires(hits)) {
+            println!("  {what} rule nearly fires: {}", rule.name);
+        }
     }
     for (k, s) in KindCue::ALL.iter().zip(scan.kind) {
         if s > 0.0 {
