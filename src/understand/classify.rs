@@ -171,13 +171,28 @@ pub(crate) fn relabel(reading: &Reading, guess: Guess) -> Labels {
         // Not sure enough to raise, or no rule nearly fires: the rules' level.
         urgency(lex, hits, reading.calm, kind)
     } else {
-        guess.urgency
+        fit_kind(guess.urgency, kind)
     };
     Labels {
         kind,
         category,
         urgency,
         confidence,
+    }
+}
+
+/// The model's urgency made to fit the kind chosen (TAXONOMY's urgency
+/// table): questions, suggestions, praise and small talk are low, a booking
+/// is normal and a complaint is never low, unless it is an emergency. The
+/// urgency classifier does not see the kind the desk settled on, so on its
+/// own it filed "想問裝修要交咩按金" as normal.
+fn fit_kind(urgency: Urgency, kind: Kind) -> Urgency {
+    match (kind, urgency) {
+        (_, Urgency::Emergency) => urgency,
+        (Kind::Inquiry | Kind::Suggestion | Kind::Praise | Kind::Unknown, _) => Urgency::Low,
+        (Kind::Booking, _) => Urgency::Normal,
+        (Kind::Complaint, Urgency::Low) => Urgency::Normal,
+        _ => urgency,
     }
 }
 
