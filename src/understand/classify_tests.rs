@@ -310,3 +310,26 @@ fn thanks_to_the_maintenance_department_is_praise_not_a_repair() {
     let l = labels("多謝工程部李師傅星期日都上嚟幫我哋換燈");
     assert_eq!((l.kind, l.category), (Kind::Praise, Category::Staff));
 }
+
+#[test]
+fn the_learned_urgency_fits_the_kind_chosen() {
+    use Urgency::*;
+    for (urgency, kind, want) in [
+        (Normal, Kind::Inquiry, Low),
+        (High, Kind::Suggestion, Low),
+        (Normal, Kind::Praise, Low),
+        (Normal, Kind::Unknown, Low),
+        (Low, Kind::Booking, Normal),
+        (High, Kind::Booking, Normal),
+        (Low, Kind::Complaint, Normal),
+        (High, Kind::Complaint, High),
+        (Low, Kind::Repair, Low),
+        (High, Kind::Repair, High),
+    ] {
+        assert_eq!(fit_kind(urgency, kind), want, "{urgency:?} {kind:?}");
+    }
+    // An emergency stays one whatever the kind.
+    for kind in Kind::ALL {
+        assert_eq!(fit_kind(Emergency, *kind), Emergency);
+    }
+}
