@@ -181,6 +181,20 @@ pub(crate) fn relabel(reading: &Reading, guess: Guess) -> Labels {
     }
 }
 
+/// The labels of small talk: nothing to act on, unless an emergency or a
+/// calm rule decided.
+pub(crate) fn small_talk(reading: &Reading) -> Labels {
+    if reading.decided {
+        return reading.labels;
+    }
+    Labels {
+        kind: Kind::Unknown,
+        category: Category::Other,
+        urgency: Urgency::Low,
+        confidence: reading.labels.confidence,
+    }
+}
+
 /// The model's urgency made to fit the kind chosen (TAXONOMY's urgency
 /// table): questions, suggestions, praise and small talk are low, a booking
 /// is normal and a complaint is never low, unless it is an emergency. The

@@ -98,9 +98,10 @@ pub fn understand_with(text: &str, now: DateTime<Tz>, reader: Reader<'_>) -> Und
     let small_talk = smalltalk::find(&norm);
     let labels = match reader {
         Reader::Rules => reading.labels,
-        // Small talk (a greeting, bare thanks, an "ok"): the rules' labels
-        // stand. An emergency or calm rule decides in `relabel`.
-        Reader::Model(_) if small_talk.is_some() => reading.labels,
+        // Small talk (a greeting, bare thanks, an "ok", 👍) is `unknown`
+        // (TAXONOMY), whatever praise the rules read in a bare "唔該晒";
+        // an emergency or calm rule still decides.
+        Reader::Model(_) if small_talk.is_some() => classify::small_talk(&reading),
         Reader::Model(m) => {
             let g = m.guess(&model::features(&found.rest, &evidence(&reading)));
             classify::relabel(&reading, g)
@@ -247,6 +248,21 @@ mod tests {
     #[test]
     fn the_embedded_lexicon_passes_the_start_up_check() {
         assert_eq!(check_lexicon(), Ok(()));
+    }
+
+    #[test]
+    fn small_talk_is_unknown_even_bare_thanks() {
+        for text in ["唔該晒", "多謝晒！", "谢谢", "thanks!", "👍", "hi", "ok"] {
+            let u = understand(text, now());
+            assert!(u.small_talk.is_some(), "{text}");
+            assert_eq!(
+                (u.kind, u.category, u.urgency),
+                (Kind::Unknown, Category::Other, Urgency::Low),
+                "{text}"
+            );
+        }
+        // Thanks that name someone is praise.
+        assert_eq!(understand("多謝保安陳生", now()).kind, Kind::Praise);
     }
 
     #[test]

@@ -179,7 +179,10 @@ fn print_scan() {
         for rule in list.iter().filter(|r| r.fires(hits)) {
             println!("  {what} rule: {}", rule.name);
         }
-        for rule in list.iter().filter(|r| !r.fires(hits) && r.nearly_fires(hits)) {
+        for rule in list
+            .iter()
+            .filter(|r| !r.fires(hits) && r.nearly_fires(hits))
+        {
             println!("  {what} rule nearly fires: {}", rule.name);
         }
     }
