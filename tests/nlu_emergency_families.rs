@@ -278,3 +278,295 @@ fn a_fear_that_cladding_may_fall_one_day_is_not_an_emergency() {
         &["外牆啲紙皮石一塊塊跌緊落嚟，下面仲有人行"],
     );
 }
+
+// ---- Third round (issue 7 point 6): families seen missed on the T10 set,
+// each written here in new wordings (hk, tw, cn, en), none a line of a set.
+
+/// A sign, an AC unit, a lamp hanging loose or swinging over people (`@overhead` × `@loose` × `@below_people`).
+#[test]
+fn something_large_hanging_loose_where_people_pass_is_an_emergency() {
+    raised(&[
+        "商場入口個燈箱甩咗一邊螺絲 吊住喺度搖 下面成日有人排隊",
+        "社區大門上方的招牌掉了一邊 只剩一邊掛著 一直在晃 底下就是小朋友上下學走的路",
+        "3号楼外墙一台空调外机的支架松动了 机器歪着晃 底下是幼儿园门口",
+        "The big pendant light in the clubhouse foyer is swinging and one of its chains has come loose, kids are playing right under it",
+    ]);
+    calm(&[
+        "大堂個吊燈有粒燈膽唔著 麻煩換一換",
+        "空调外机支架生锈了 想问什么时候可以换",
+        "The ceiling fan in the gym is a bit wobbly, could someone tighten it when the gym is closed?",
+    ]);
+}
+
+/// Pieces of a facade falling now onto where people walk ("things falling from height now").
+#[test]
+fn tiles_or_cladding_falling_now_onto_a_walkway_are_an_emergency() {
+    raised(&[
+        "5座外牆啲紙皮石啱啱又跌咗幾嚿落行人路 仲有啲鬆緊",
+        "大樓外牆的磁磚剛剛掉下來好幾片 砸在門口的人行道上 還在繼續掉",
+        "8号楼外墙的瓷砖正在一块一块往下掉 掉到单元门口的路上",
+        "Bits of cladding are falling off Tower 3 onto the podium walkway right now",
+    ]);
+    calm(&[
+        "上個月外牆跌過紙皮石 幾時會維修？",
+        "Some tiles on the podium floor are cracked, could someone replace them?",
+    ]);
+}
+
+/// A fall just told (`@fall_event`), a sign it is bad (`@badly`), a person.
+#[test]
+fn someone_down_after_a_fall_who_cannot_get_up_is_an_emergency() {
+    raised(&[
+        "會所門口有個阿伯跣低咗 坐喺地下起唔到身 隻手好似斷咗",
+        "停車場有個外送員騎車滑倒了 躺在地上動不了 腳流了很多血",
+        "小区门口一个外卖小哥从电动车上摔下来 躺在地上一动不动",
+        "A painter fell off his ladder in the lobby, he's lying on the floor and isn't getting up",
+    ]);
+    calm(&[
+        "我今朝喺大堂跣咗一跤 冇乜事 不過地下好滑 麻煩擺個牌",
+        "I slipped on the wet ramp this morning, I'm fine but please put a sign up",
+    ]);
+}
+
+/// An attack (`@attacking`) by a dog (`@dog`) on a person.
+#[test]
+fn a_dog_attacking_someone_now_is_an_emergency() {
+    raised(&[
+        "平台有隻大狗冇綁繩 撲埋去咬住個小朋友隻腳 主人唔喺度",
+        "中庭有一隻沒拴繩的狗在咬一位老太太 她一直在喊",
+        "楼下有条大狗扑倒了一个小孩 还在咬他",
+        "A loose dog is biting a man by the bus stop at the gate and won't let go",
+    ]);
+    calm(&[
+        "隔籬屋隻狗成日吠 好嘈",
+        "The dog in 5C barks all night",
+        "樓上隻狗上個禮拜咬過我個仔 想問管理處可以點處理",
+    ]);
+}
+
+/// Stinging or chasing now (`@stinging_now`) by wasps or bees (`@stinging`), people there.
+#[test]
+fn wasps_stinging_or_chasing_people_are_an_emergency() {
+    raised(&[
+        "花園有一竇黃蜂 啱啱叮咗兩個小朋友 啲蜂仲喺度飛",
+        "遊戲區旁邊的虎頭蜂在追人 有位阿嬤被螫了好幾下",
+        "小区凉亭上的马蜂飞下来蜇了好几个老人 有一个脸都肿了",
+        "Wasps from a nest in the pergola are chasing people and my son just got stung on the neck",
+    ]);
+    calm(&[
+        "花園樹上好似有個蜂巢 可唔可以安排人清走",
+        "There's a wasp nest under the clubhouse roof, can pest control remove it?",
+    ]);
+}
+
+/// Living alone × not seen or not answering × signs at the door (`@welfare_sign`).
+#[test]
+fn someone_living_alone_not_seen_for_days_is_a_welfare_emergency() {
+    raised(&[
+        "對面屋個婆婆一個人住 成個禮拜冇見過佢 門口啲信堆晒 拍門都冇人應",
+        "樓上獨居的伯伯已經三四天沒看到了 門口的報紙堆滿 電話也沒人接",
+        "隔壁独居的老奶奶好几天没见到了 门口有苍蝇 敲门没人应",
+        "The elderly man in 7D lives alone and nobody has seen him since Monday, his newspapers are piling up and there's a bad smell at the door",
+    ]);
+    calm(&[
+        "隔籬個婆婆去咗旅行 叫我幫手收信",
+        "My elderly neighbour is away visiting her daughter for a week, could the guard keep an eye on her flat?",
+    ]);
+}
+
+/// A confined space (`@pit`) × not come up or not answering × a person.
+#[test]
+fn a_worker_down_a_manhole_who_has_not_come_up_is_an_emergency() {
+    raised(&[
+        "大閘外面個沙井有個工人落咗去 成十分鐘都冇上嚟 叫佢都冇反應",
+        "垃圾房旁的化糞池有個清潔工下去清理 到現在還沒上來",
+        "停车场的窨井里有个工人下去了一直没上来 喊他也不答应",
+        "A contractor climbed down into the manhole by Block 2 twenty minutes ago and hasn't come up, he's not answering",
+    ]);
+    calm(&[
+        "停車場個沙井蓋鬆咗 車揸過會響",
+        "The manhole cover near Block 2 rattles when cars drive over it",
+    ]);
+}
+
+/// A heater or burner that makes carbon monoxide (`@co_source`) × dizzy, sick (`@breathless`).
+#[test]
+fn dizziness_by_a_gas_water_heater_is_an_emergency() {
+    raised(&[
+        "我用緊煤氣熱水爐沖涼 突然頭好暈想嘔 浴室窗冇開",
+        "家裡的瓦斯熱水器開著 兒子在浴室洗澡洗到一半頭很暈 站不穩",
+        "我妈在卫生间洗澡 燃气热水器开着 她说头晕想吐 站都站不稳",
+        "My daughter felt dizzy and sick in the shower, our gas water heater is in the bathroom with the window shut",
+    ]);
+    calm(&[
+        "熱水爐成日熄火 沖涼沖到一半冇熱水",
+        "The water heater makes a clicking noise before it lights, is that normal?",
+    ]);
+}
+
+/// A hissing pipe with a smell, or a rotten-egg smell, unless someone qualified ruled it out.
+#[test]
+fn a_hissing_pipe_with_a_rotten_egg_smell_is_an_emergency() {
+    raised(&[
+        "後樓梯條喉有嘶嘶聲 仲有陣臭雞蛋味",
+        "走廊的管線一直發出嘶嘶聲 有股怪味",
+        "楼道里的管子嘶嘶响 还有一股臭鸡蛋的味道",
+        "There's a hissing pipe in the stairwell on 9/F and a smell like rotten eggs",
+    ]);
+    calm(&[
+        "煤氣公司檢查過 話冇漏 應該係渠味 麻煩通吓渠",
+        "Towngas came and checked, no gas leak, the smell is from the drain. Please clear it",
+    ]);
+}
+
+/// Water on a box of breakers (`@breaker_box`) with a sign it is live.
+#[test]
+fn water_on_a_breaker_box_that_crackles_is_an_emergency() {
+    raised(&[
+        "天花漏水滴落個電箱 啲掣啪啪聲",
+        "樓上漏水一直滴到配電箱 裡面有劈啪聲",
+        "天花板渗水滴到电闸箱上 里面还滋滋响",
+        "Water is dripping from the ceiling onto the breaker box and it's crackling",
+    ]);
+    calm(&[
+        "電箱門壞咗 關唔埋",
+        "The DB box cover in my flat is loose, not urgent",
+    ]);
+}
+
+/// A shock felt (`@shock`) × it tingles, it is live, others got it too (`@shock_harm`).
+#[test]
+fn a_shock_from_a_tap_or_a_rail_that_tingles_or_shocks_others_is_an_emergency() {
+    raised(&[
+        "摸廚房水龍頭俾電到 隻手仲麻麻地",
+        "洗澡時碰到蓮蓬頭被電到 手到現在還麻了",
+        "摸阳台的铁栏杆被电了一下 我老公也被电到",
+        "Got a tingling shock off the kitchen tap and my husband did too",
+    ]);
+    calm(&["What a shock the electricity bill was this month"]);
+}
+
+/// A riser or meter cupboard (`@electric_room`) × a burning or hot-plastic smell.
+#[test]
+fn a_riser_or_meter_cupboard_smelling_of_hot_plastic_is_an_emergency() {
+    raised(&[
+        "後樓梯個電井有陣燒膠味 摸落好熱",
+        "電錶櫃裡面傳出焦膠味 還有嗡嗡聲",
+        "楼道电井里有股烧塑料的焦味",
+        "The riser cupboard on 20/F is warm and smells of hot plastic",
+    ]);
+    calm(&["The riser cupboard door won't lock, can someone fix the latch?"]);
+}
+
+/// A drain or an intake (`@suction_point`) × sucking in (`@suck`) × a body part or a child.
+#[test]
+fn a_drain_sucking_in_a_child_s_hair_or_hand_is_an_emergency() {
+    raised(&[
+        "泳池底個去水口冇咗蓋 我個仔啲頭髮俾佢吸住咗",
+        "兒童池的排水口把小女孩的頭髮吸進去了",
+        "泳池出水口把一个小孩的手吸住了 拉不出来",
+        "The drain in the kids' pool sucked a boy's hair in, the lifeguard is trying to free him",
+    ]);
+    calm(&[
+        "泳池更衣室去水口好多頭髮 塞住咗 麻煩清一清",
+        "The shower drain in the pool changing room is blocked with hair",
+    ]);
+}
+
+/// Water coming in (`@water_in`) × a car park or basement (`@basement`) × cars or people there.
+#[test]
+fn storm_water_pouring_into_a_car_park_with_cars_in_it_is_an_emergency() {
+    raised(&[
+        "落大雨 停車場B2啲水灌晒入嚟 越嚟越深 仲有好多車喺度",
+        "暴雨 地下停車場一直進水 水位已經淹到車輪 還有人在裡面開車",
+        "暴雨 雨水正往地下车库里灌 已经漫过了台阶 车库里还有很多车",
+        "Rain water is pouring down the ramp into the basement car park and rising fast, lots of cars still parked down there",
+    ]);
+    calm(&[
+        "停車場B1角落有少少積水 麻煩抹一抹",
+        "The car park flooded last night, the water has gone down now but the floor is muddy, please clean it",
+    ]);
+}
+
+/// Mud, rocks (`@landslide`) × sliding (`@sliding`) × a slope or people by it.
+#[test]
+fn mud_and_rocks_sliding_off_a_slope_are_an_emergency() {
+    raised(&[
+        "網球場後面個斜坡有山泥傾瀉 泥同石頭沖落條行人路 仲有人行緊",
+        "大雨後後山的山坡一直有石頭滾下來 掉到步道上",
+        "小区后面的山坡塌方了 泥石冲下来压到了围栏 下面还有人走",
+        "After the rain, mud and rocks are sliding off the slope by Block 9 onto the path, people are still using it",
+    ]);
+    calm(&[
+        "The slope behind Block 9 has a landslip warning sign, when will the works finish?",
+        "後山斜坡幾時做鞏固工程？",
+    ]);
+}
+
+/// Smashing (`@smash`) × a drunk or angry person (`@aggressor`) × shouting, a thing in hand, now (`@rage`).
+#[test]
+fn someone_smashing_things_in_a_rage_is_an_emergency() {
+    raised(&[
+        "有個醉酒佬喺大堂揸住個酒樽 周圍砸嘢 保安攔唔住",
+        "有個男的在管理室前大吼 拿椅子砸玻璃門",
+        "一个喝醉的男人在大堂砸东西 见人就骂",
+        "A drunk man is smashing the glass doors of the clubhouse with a chair right now",
+    ]);
+    calm(&[
+        "樓上成晚砸嘢好嘈",
+        "Someone smashed the lobby mirror last week, has the CCTV been checked?",
+    ]);
+}
+
+/// A flame or a stove × will not turn off × growing or spreading.
+#[test]
+fn a_flame_that_will_not_turn_off_and_grows_is_an_emergency() {
+    raised(&[
+        "個煤氣爐關唔到火 火越嚟越大 燒到個抽油煙機",
+        "瓦斯爐的火關不掉 一直燒 火越來越大",
+        "燃气灶的火关不了 火苗越来越大",
+        "The hob knob is stuck and the flame won't turn off, it's getting bigger",
+    ]);
+    calm(&[
+        "個爐頭成日點唔著火",
+        "The stove knob is stiff but it turns off fine",
+    ]);
+}
+
+/// An earlier report taken back (`@withdrawn` × it was nothing) is calm,
+/// unless the danger is told as growing now.
+#[test]
+fn an_earlier_report_taken_back_is_calm() {
+    calm(&[
+        "頭先報嗰個燶味 原來係我焗蛋糕焗燶咗 唔好意思",
+        "剛才說的瓦斯味 原來是垃圾桶的味道 沒事了",
+        "刚才报的漏水 原来是楼上浇花 不好意思 不用来了",
+        "Please ignore my last message about the smoke, it turned out to be steam from the kettle",
+    ]);
+    raised(&["頭先話冇事 但係而家啲煙越嚟越濃"]);
+}
+
+/// A lift switched off since a past incident is a loss of service, not
+/// someone trapped now; with someone inside it is still an emergency.
+#[test]
+fn a_lift_kept_out_of_service_after_an_incident_is_calm() {
+    calm(&[
+        "3座部𨋢上個禮拜困過人 之後就停用 到而家都未開",
+        "B棟電梯前天困人之後就暫停使用 到現在還沒開 老人家很不方便",
+        "5号楼电梯前几天困过人 之后一直停着 现在还贴着维修",
+        "The lift in Block 4 trapped someone on Sunday and has been switched off ever since, when will it reopen?",
+    ]);
+    raised(&["部𨋢停用緊 但係入面仲有人困住 撳警鐘冇人應"]);
+}
+
+/// An ambulance or a fire engine seen and asked about is a question.
+#[test]
+fn emergency_services_seen_and_asked_about_are_calm() {
+    calm(&[
+        "頭先見到有架白車喺6座樓下 係咪有人出事？",
+        "剛剛看到救護車停在大門口 是發生什麼事嗎？",
+        "刚才看到消防车开进小区了 是不是哪里出事了？",
+        "I saw an ambulance outside Block 2 this morning, is everyone ok?",
+    ]);
+    raised(&["救護車到咗未？我阿爸暈咗喺地下 快啲"]);
+}

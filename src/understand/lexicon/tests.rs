@@ -201,3 +201,66 @@ fn print_scan() {
         }
     }
 }
+
+/// The rules' urgency for each line of a labelled set, read with a lexicon
+/// file given at run time, to try a lexicon edit without rebuilding:
+/// `LEXICON=prompts/lexicon.toml SET=tests/data/x.txt cargo test --lib
+/// rules_on_set -- --ignored --nocapture` prints each emergency missed and
+/// each calm line raised, with the rules that fire or nearly fire.
+#[test]
+#[ignore]
+fn rules_on_set() {
+    let path = std::env::var("LEXICON").unwrap_or_default();
+    let set = std::env::var("SET").unwrap_or_default();
+    let source = std::fs::read_to_string(path).unwrap();
+    let lex = Lexicon::parse(&source).unwrap();
+    let (mut emer, mut caught, mut calm, mut raised) = (0, 0, 0, 0);
+    for line in std::fs::read_to_string(set).unwrap().lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.splitn(7, '|').map(str::trim).collect();
+        let want = f[3].split('/').collect::<Vec<_>>();
+        let norm = lex.rewrite(&crate::understand::normalise::fold(f[6]));
+        let scan = lex.scan(&norm);
+        let calm_rule = lex.calm.iter().find(|r| r.fires(&scan.plain_hits));
+        let fired = lex.emergency.iter().find(|r| r.fires(&scan.rule_hits));
+        let near: Vec<&str> = lex
+            .emergency
+            .iter()
+            .filter(|r| !r.fires(&scan.rule_hits) && r.nearly_fires(&scan.rule_hits))
+            .map(|r| r.name.as_str())
+            .collect();
+        let got = calm_rule.is_none() && fired.is_some();
+        let words: Vec<&str> = (0..scan.rule_hits.len())
+            .filter(|i| scan.rule_hits[*i])
+            .map(|i| lex.rule_word(i))
+            .collect();
+        let show = |tag: &str| {
+            println!(
+                "{tag} | {} | calm={:?} fired={:?} near={near:?} words={words:?}",
+                f[6],
+                calm_rule.map(|r| &r.name),
+                fired.map(|r| &r.name)
+            )
+        };
+        if want[0] == "emergency" {
+            emer += 1;
+            if got {
+                caught += 1;
+            } else {
+                show("MISS");
+            }
+        } else if !want.contains(&"emergency") {
+            calm += 1;
+            if got {
+                raised += 1;
+                show("RAISED");
+            } else if calm_rule.is_none() && !near.is_empty() {
+                // The learned model may raise it (`Rule::nearly_fires`).
+                show("NEAR");
+            }
+        }
+    }
+    println!("rules only: caught {caught}/{emer} raised {raised}/{calm}");
+}
