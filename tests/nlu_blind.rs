@@ -342,6 +342,72 @@
 //! `tests/nlu_emergency.rs`, so a miss no figure shows); the
 //! model's kind without the rules' (0.1 or 0 lead instead of 0.2: kind
 //! within 0.1); 2- or 4-grams, 20 epochs (within noise).
+//!
+//! ## Fourth round
+//!
+//! Eight more writers who had not read the lexicon, the code or any other
+//! set (same brief) wrote four held-out sets, L–O (200 lines each: evening
+//! messages with background, hurried phone messages from mainland
+//! compounds, helpers, the elderly and common areas, winter and typhoon
+//! season), and T12–T18 to learn from. Every set was scored before any
+//! change (main at f18b485), L–O and T15–T18 only as totals:
+//!
+//! | set | kind | category | urgency | unit | when | caught | raised |
+//! |---|---|---|---|---|---|---|---|
+//! | L | 88.0% | 89.0% | 89.0% | 97.5% | 91.5% | 35/36 | 9/163 |
+//! | M | 94.5% | 96.0% | 93.0% | 99.5% | 98.0% | 33/36 | 4/164 |
+//! | N | 89.5% | 88.5% | 90.5% | 99.5% | 97.5% | 34/36 | 6/163 |
+//! | O | 95.0% | 91.5% | 93.5% | 99.0% | 97.5% | 36/36 | 2/164 |
+//! | T12 | 87.8% | 91.8% | 85.0% | 99.8% | 94.2% | 36/37 | 15/363 |
+//! | T13 | 88.2% | 91.2% | 83.8% | 99.2% | 95.5% | 112/124 | 15/276 |
+//! | T14 | 89.8% | 92.5% | 91.0% | 99.2% | 95.2% | 38/40 | 9/360 |
+//! | T15 | 89.0% | 87.0% | 87.8% | 99.5% | 96.8% | 34/37 | 10/361 |
+//! | T16 | 94.8% | 93.2% | 93.0% | 99.8% | 95.8% | 35/37 | 1/361 |
+//! | T17 | 89.0% | 88.7% | 87.0% | 97.0% | 98.0% | 105/120 | 3/180 |
+//! | T18 | 89.0% | 89.2% | 90.2% | 98.5% | 97.8% | 41/42 | 8/356 |
+//!
+//! What changed, each choice from the cross-validation over B, D–G and
+//! T1–T14 and the totals of H–K (which makes H–K validation sets now):
+//! - T9–T14 are learned from (T12's 14 bookings labelled `low` were given
+//!   `normal` first: TAXONOMY, a booking needs action). T15–T18 were
+//!   tried too and moved nothing (H–K kind 94.4 → 93.9, category 93.0 →
+//!   92.8), so they stayed held out, as a larger measure.
+//! - Emergency word families from the misses of T9–T11, T13 and T14
+//!   (`tests/nlu_emergency_families.rs`): T10's caught went 138 → 168 of
+//!   171 and its false alarms 15 → 3.
+//! - The learned urgency fits the kind chosen; small talk is `unknown`.
+//! - The model raises an emergency on its own when its lead is 0.8 or more,
+//!   with no rule nearly firing.
+//! - The category classifier is the mean of three trained in different
+//!   orders.
+//!
+//! Cross-validation, rules | desk: 83.2/84.9/86.0 1315/1439 81/5252 |
+//! 92.2/91.8/92.5 1370/1439 92/5252 (before the round's changes, on the
+//! same folds: desk 91.6/91.1/91.3 1325/1439 112/5252; the rules' column is
+//! fitted to T9–T11, T13 and T14 now).
+//!
+//! The held-out sets, before → final:
+//!
+//! | set | kind | category | urgency | caught | raised |
+//! |---|---|---|---|---|---|
+//! | L | 88.0 → 90.5% | 89.0 → 87.5% | 89.0 → 91.5% | 35 → 34/36 | 9 → 9/163 |
+//! | M | 94.5 → 96.0% | 96.0 → 96.5% | 93.0 → 94.0% | 33 → 34/36 | 4 → 4/164 |
+//! | N | 89.5 → 90.5% | 88.5 → 89.0% | 90.5 → 93.0% | 34 → 34/36 | 6 → 5/163 |
+//! | O | 95.0 → 95.0% | 91.5 → 93.5% | 93.5 → 96.0% | 36 → 36/36 | 2 → 1/164 |
+//! | **L–O (800)** | 91.8 → **93.0%** | 91.2 → **91.6%** | 91.5 → **93.6%** | 138 → **138/144** | 21 → **19/654** |
+//! | T15 | 89.0 → 90.8% | 87.0 → 87.8% | 87.8 → 91.2% | 34 → 35/37 | 10 → 10/361 |
+//! | T16 | 94.8 → 95.2% | 93.2 → 95.8% | 93.0 → 94.8% | 35 → 36/37 | 1 → 1/361 |
+//! | T17 | 89.0 → 92.0% | 88.7 → 90.3% | 87.0 → 92.0% | 105 → 112/120 | 3 → 4/180 |
+//! | T18 | 89.0 → 91.8% | 89.2 → 89.8% | 90.2 → 92.0% | 41 → 42/42 | 8 → 8/356 |
+//! | **T15–T18 (1500)** | 90.5 → **92.5%** | 89.6 → **90.9%** | 89.7 → **92.5%** | 215 → **225/236** | 22 → **23/1258** |
+//! | H–K (800, validation) | 93.1 → 94.2% | 91.3 → 91.9% | 91.8 → 92.5% | 143 → 143/148 | 23 → 24/651 |
+//!
+//! So on 2,300 lines never learned from, kind and urgency now meet the 92%
+//! target and false alarms stay under 2%; category (91.6% and 90.9%) and
+//! emergencies caught (95.8% and 95.3%) do not. Category errors are spread
+//! over many pairs (security/facilities, other/anything, plumbing/
+//! neighbour), and a third of the kind errors are repair against complaint,
+//! where the writers themselves differ.
 
 mod labelled;
 
@@ -460,21 +526,22 @@ fn the_seventh_blind_set_scores_above_its_floors() {
     assert_floors(&score, [95.0, 94.0, 96.0, 98.0, 94.0], 95.0, 1.0);
 }
 
-/// The held-out sets of the third round (H, I, and J, K written after H
-/// and I had been scored) and T9, T10, T11 (written to be learned from,
-/// then kept out of the corpus): never trained on, never read, scored
-/// quietly (target: 92% per field, 97% caught, at most 5% raised). Floors
-/// under their figures with the final model.
+/// The held-out sets: never trained on, never read, scored quietly
+/// (target: 92% per field, 97% caught, at most 5% raised). H–K (third
+/// round) were scored again in the fourth to choose between candidates, so
+/// they are validation sets now; L–O and T15–T18 (fourth round) were scored
+/// only before any change and with the final desk. Floors sit under their
+/// final figures; they are not the targets.
 #[test]
-fn the_held_out_sets_of_the_third_round_score_above_their_floors() {
+fn the_held_out_sets_score_above_their_floors() {
     for (name, text, lines, floors, caught, raised) in [
         (
             "H",
             include_str!("data/blind_h.txt"),
             200,
-            [91.5, 87.5, 89.0, 99.0, 95.0],
-            95.0,
-            3.0,
+            [93.0, 89.5, 90.0, 99.0, 95.0],
+            92.5,
+            4.0,
         ),
         (
             "I",
@@ -488,7 +555,7 @@ fn the_held_out_sets_of_the_third_round_score_above_their_floors() {
             "J",
             include_str!("data/blind_j.txt"),
             200,
-            [90.0, 86.0, 90.0, 99.0, 94.5],
+            [91.5, 85.5, 91.5, 99.0, 94.5],
             97.0,
             5.5,
         ),
@@ -496,33 +563,73 @@ fn the_held_out_sets_of_the_third_round_score_above_their_floors() {
             "K",
             include_str!("data/blind_k.txt"),
             200,
-            [92.5, 93.5, 91.5, 97.5, 96.5],
-            97.0,
+            [94.0, 94.5, 92.0, 97.5, 96.5],
+            100.0,
             5.5,
         ),
         (
-            "T9",
-            include_str!("data/train_t9.txt"),
-            400,
-            [88.0, 91.0, 87.0, 99.5, 96.5],
+            "L",
+            include_str!("data/blind_l.txt"),
+            200,
+            [89.5, 86.5, 90.5, 97.0, 91.0],
+            94.0,
+            6.0,
+        ),
+        (
+            "M",
+            include_str!("data/blind_m.txt"),
+            200,
+            [95.0, 95.5, 93.0, 99.0, 97.5],
+            94.0,
+            3.0,
+        ),
+        (
+            "N",
+            include_str!("data/blind_n.txt"),
+            200,
+            [89.5, 88.0, 92.0, 99.0, 97.0],
+            94.0,
+            3.5,
+        ),
+        (
+            "O",
+            include_str!("data/blind_o.txt"),
+            200,
+            [94.0, 92.5, 95.0, 98.5, 97.0],
             100.0,
-            4.0,
+            1.0,
         ),
         (
-            "T10",
-            include_str!("data/train_t10.txt"),
+            "T15",
+            include_str!("data/train_t15.txt"),
             400,
-            [86.0, 77.5, 78.5, 97.5, 96.0],
-            80.0,
-            7.0,
+            [90.0, 87.0, 90.5, 99.0, 96.5],
+            94.5,
+            3.0,
         ),
         (
-            "T11",
-            include_str!("data/train_t11.txt"),
+            "T16",
+            include_str!("data/train_t16.txt"),
             400,
-            [83.5, 89.0, 90.5, 99.5, 95.5],
-            96.0,
-            2.0,
+            [94.5, 95.0, 94.0, 99.5, 95.5],
+            97.0,
+            0.5,
+        ),
+        (
+            "T17",
+            include_str!("data/train_t17.txt"),
+            300,
+            [91.0, 89.5, 91.0, 96.5, 97.5],
+            93.0,
+            2.5,
+        ),
+        (
+            "T18",
+            include_str!("data/train_t18.txt"),
+            400,
+            [91.0, 89.0, 91.0, 98.0, 97.0],
+            100.0,
+            2.5,
         ),
     ] {
         let set = labelled::parse(text);
@@ -678,8 +785,7 @@ fn leave_one_set_out_the_model_beats_the_rules_on_the_sets_they_were_not_fitted_
                     | "T6"
                     | "T7"
                     | "T8"
-                    | "T9"
-                    | "T11"
+                    | "T12"
             ) {
                 unfitted[k].add(*s);
             }
