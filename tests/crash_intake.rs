@@ -247,6 +247,16 @@ async fn kill_9_during_a_flood_of_intake_loses_nothing_and_files_nothing_twice()
         .filter(|t| t.resident_id.is_some_and(|r| r >= FIRST_ID))
         .collect();
     assert_eq!(mine.len(), RESIDENTS * TICKETS_EACH, "tickets filed");
+    // Each request's follow-up joined its draft: one ticket per resident
+    // and request, holding both of its messages (a count alone passed while
+    // every follow-up was filed as a ticket of its own).
+    for (first, then) in REQUESTS {
+        let whole = mine
+            .iter()
+            .filter(|t| t.description.contains(first) && t.description.contains(then))
+            .count();
+        assert_eq!(whole, RESIDENTS, "tickets holding {first:?} and {then:?}");
+    }
     let mut told = numbers.clone();
     told.sort();
     told.dedup();
