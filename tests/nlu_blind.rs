@@ -415,31 +415,6 @@ use chrono::TimeZone;
 use residesk::understand::model::{Example, Model};
 use residesk::understand::{Reader, understand_with};
 
-/// Asserts a floor per field (kind, category, urgency, unit, when), a least
-/// share of emergencies caught and a most share of non-emergencies raised.
-fn assert_floors(score: &labelled::Score, floors: [f64; 5], caught: f64, raised: f64) {
-    for (i, floor) in floors.iter().enumerate() {
-        assert!(
-            score.pct(i) >= *floor,
-            "{} {:.1}% < {floor}%",
-            labelled::FIELDS[i],
-            score.pct(i)
-        );
-    }
-    assert!(
-        score.caught_pct() >= caught,
-        "emergencies caught {}/{}",
-        score.caught,
-        score.emergencies
-    );
-    assert!(
-        score.raised_pct() <= raised,
-        "non-emergencies raised {}/{}",
-        score.raised,
-        score.calm
-    );
-}
-
 /// The development set: its misses were read and fixed as word families.
 #[test]
 fn the_development_blind_set_meets_the_issue_targets() {
@@ -447,7 +422,7 @@ fn the_development_blind_set_meets_the_issue_targets() {
     assert_eq!(set.len(), 200);
     let score = labelled::score(&set);
     score.print("blind set A");
-    assert_floors(&score, [97.0, 97.0, 97.0, 97.0, 95.0], 100.0, 1.0);
+    labelled::assert_floors(&score, [97.0, 97.0, 97.0, 97.0, 95.0], 100.0, 1.0);
 }
 
 /// The held-out set: scored quietly, never fitted; floors under its scores
@@ -458,7 +433,7 @@ fn the_held_out_blind_set_scores_above_its_floors() {
     assert_eq!(set.len(), 200);
     let score = labelled::score_quietly(&set);
     score.print("blind set B");
-    assert_floors(&score, [86.0, 89.0, 89.0, 98.0, 96.0], 91.0, 3.5);
+    labelled::assert_floors(&score, [86.0, 89.0, 89.0, 98.0, 96.0], 91.0, 3.5);
 }
 
 /// The third development set (C): its misses are read and fixed as word
@@ -469,7 +444,7 @@ fn the_third_blind_set_scores_above_its_floors() {
     assert_eq!(set.len(), 200);
     let score = labelled::score(&set);
     score.print("blind set C");
-    assert_floors(&score, [97.0, 96.0, 97.0, 98.0, 98.0], 100.0, 1.0);
+    labelled::assert_floors(&score, [97.0, 96.0, 97.0, 98.0, 98.0], 100.0, 1.0);
 }
 
 /// The second held-out set (D): scored quietly, only its figures printed.
@@ -481,7 +456,7 @@ fn the_second_held_out_blind_set_scores_above_its_floors() {
     score.print("blind set D");
     // Floors under its figures after the last rule change (target: 92% per
     // field, 97% caught, at most 5% raised).
-    assert_floors(&score, [80.0, 82.0, 82.5, 98.0, 96.0], 84.0, 3.5);
+    labelled::assert_floors(&score, [80.0, 82.0, 82.5, 98.0, 96.0], 84.0, 3.5);
 }
 
 /// The third development set (E), written for issue 7's second round by a
@@ -495,7 +470,7 @@ fn the_fifth_blind_set_scores_above_its_floors() {
     // Before any rule change made for it (main at 19b246e): 83.5 / 85.5 /
     // 81.5 / 97.5 / 95.5, 39/45 caught, 10/155 raised. Its urgency misses
     // were read and fixed as families: 45/45 caught, 0/155 raised.
-    assert_floors(&score, [82.0, 84.0, 88.0, 96.5, 94.5], 100.0, 1.0);
+    labelled::assert_floors(&score, [82.0, 84.0, 88.0, 96.5, 94.5], 100.0, 1.0);
 }
 
 /// The third held-out set (F), written with E; held out until the third
@@ -512,7 +487,7 @@ fn the_sixth_blind_set_scores_above_its_floors() {
     // the model trained on A–E, never on F: 87.5 / 79.5 / 85.0, 38/45,
     // 8/155; left out of the third round's cross-validation 92.5 / 87.0 /
     // 90.5, 45/45, 8/155. Trained on since: floors against a broken model.
-    assert_floors(&score, [95.0, 94.0, 96.0, 97.0, 94.5], 97.0, 3.0);
+    labelled::assert_floors(&score, [95.0, 94.0, 96.0, 97.0, 94.5], 97.0, 3.0);
 }
 
 /// The development set of the third round (G): trained on, so its floors
@@ -523,7 +498,7 @@ fn the_seventh_blind_set_scores_above_its_floors() {
     assert_eq!(set.len(), 300);
     let score = labelled::score(&set);
     score.print("blind set G");
-    assert_floors(&score, [95.0, 94.0, 96.0, 98.0, 94.0], 95.0, 1.0);
+    labelled::assert_floors(&score, [95.0, 94.0, 96.0, 98.0, 94.0], 95.0, 1.0);
 }
 
 /// The held-out sets: never trained on, never read, scored quietly
@@ -636,7 +611,7 @@ fn the_held_out_sets_score_above_their_floors() {
         assert_eq!(set.len(), lines);
         let score = labelled::score_quietly(&set);
         score.print(&format!("blind set {name}"));
-        assert_floors(&score, floors, caught, raised);
+        labelled::assert_floors(&score, floors, caught, raised);
     }
 }
 

@@ -183,3 +183,28 @@ fn score_lines(lines: &[Line<'_>], print_misses: bool) -> Score {
     }
     score
 }
+
+/// Asserts a floor per field (kind, category, urgency, unit, when), a least
+/// share of emergencies caught and a most share of non-emergencies raised.
+pub fn assert_floors(score: &Score, floors: [f64; 5], caught: f64, raised: f64) {
+    for (i, floor) in floors.iter().enumerate() {
+        assert!(
+            score.pct(i) >= *floor,
+            "{} {:.1}% < {floor}%",
+            FIELDS[i],
+            score.pct(i)
+        );
+    }
+    assert!(
+        score.caught_pct() >= caught,
+        "emergencies caught {}/{}",
+        score.caught,
+        score.emergencies
+    );
+    assert!(
+        score.raised_pct() <= raised,
+        "non-emergencies raised {}/{}",
+        score.raised,
+        score.calm
+    );
+}

@@ -1,0 +1,76 @@
+//! The fifth round of issue 7's blind sets: four more held-out sets,
+//! P–S (200 lines each), written by four more writers who had not read the
+//! lexicon, the code or any other set (the fourth round's brief: they read
+//! only TAXONOMY.md, DOMAIN.md and the nlu README):
+//!
+//! - P: a long holiday weekend at a large estate with a skeleton shift;
+//! - Q: the night desk;
+//! - R: a new estate in its first year (defects, fitting-out, deposits);
+//! - S: an older estate with an ageing population.
+//!
+//! Scored before any change (main at 09675c2), as totals only; nothing was
+//! chosen by them. (`tests/nlu_blind.rs` holds rounds one to four; it is
+//! past the size a file should have.)
+//!
+//! | set | kind | category | urgency | unit | when | caught | raised |
+//! |---|---|---|---|---|---|---|---|
+//! | P | 93.5% | 92.5% | 89.5% | 99.0% | 95.0% | 32/33 | 4/166 |
+//! | Q | 93.0% | 93.5% | 90.5% | 99.0% | 88.0% | 31/36 | 5/164 |
+//! | R | 86.5% | 85.0% | 89.0% | 99.5% | 95.5% | 31/31 | 7/169 |
+//! | S | 92.0% | 94.0% | 90.5% | 99.0% | 97.5% | 33/33 | 10/164 |
+//! | **P–S (800)** | **91.3%** | **91.3%** | **89.9%** | | | **127/133** | **26/663** |
+//!
+//! So on unseen text the desk of the fourth round catches 95.5% of the
+//! emergencies (the target is 97%) and raises 3.9% of the calm messages;
+//! kind and category are at 91.3% and urgency at 89.9% (the target is 92%).
+//! R, a new estate's defects and fitting-out, is the weakest: little of it
+//! is in the corpus.
+//!
+//! A round of changes was tried on these figures' heels and not landed
+//! (closing note of 2026-11-30): calm rules that held back a danger still
+//! there, new emergency families, and a logistic model. With them P–S
+//! measured kind 90.6, category 90.4, urgency 90.3, caught 129/133, raised
+//! 24/663, but the logistic model turned "空调不制冷，想找人来修" to
+//! `other` and the conversation asked its kind, so it stays on a branch.
+
+mod labelled;
+
+#[test]
+fn the_fifth_rounds_held_out_sets_score_above_their_floors() {
+    for (name, text, floors, caught, raised) in [
+        (
+            "P",
+            include_str!("data/blind_p.txt"),
+            [93.0, 92.0, 89.0, 98.5, 94.5],
+            96.5,
+            3.0,
+        ),
+        (
+            "Q",
+            include_str!("data/blind_q.txt"),
+            [92.5, 93.0, 90.0, 98.5, 87.5],
+            86.0,
+            3.5,
+        ),
+        (
+            "R",
+            include_str!("data/blind_r.txt"),
+            [86.0, 84.5, 88.5, 99.0, 95.0],
+            100.0,
+            4.5,
+        ),
+        (
+            "S",
+            include_str!("data/blind_s.txt"),
+            [91.5, 93.5, 90.0, 98.5, 97.0],
+            100.0,
+            6.5,
+        ),
+    ] {
+        let set = labelled::parse(text);
+        assert_eq!(set.len(), 200, "{name}");
+        let score = labelled::score_quietly(&set);
+        score.print(&format!("blind set {name}"));
+        labelled::assert_floors(&score, floors, caught, raised);
+    }
+}
