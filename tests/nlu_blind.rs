@@ -607,11 +607,7 @@ fn the_held_out_sets_score_above_their_floors() {
             2.5,
         ),
     ] {
-        let set = labelled::parse(text);
-        assert_eq!(set.len(), lines);
-        let score = labelled::score_quietly(&set);
-        score.print(&format!("blind set {name}"));
-        labelled::assert_floors(&score, floors, caught, raised);
+        labelled::assert_held_out(name, text, lines, floors, caught, raised);
     }
 }
 

@@ -208,3 +208,20 @@ pub fn assert_floors(score: &Score, floors: [f64; 5], caught: f64, raised: f64) 
         score.calm
     );
 }
+
+/// Scores a held-out set quietly (figures only, never its lines), checks
+/// it has `lines` lines and asserts its floors.
+pub fn assert_held_out(
+    name: &str,
+    text: &str,
+    lines: usize,
+    floors: [f64; 5],
+    caught: f64,
+    raised: f64,
+) {
+    let set = parse(text);
+    assert_eq!(set.len(), lines, "{name}");
+    let score = score_quietly(&set);
+    score.print(&format!("blind set {name}"));
+    assert_floors(&score, floors, caught, raised);
+}
