@@ -144,3 +144,16 @@ fn something_swaying_over_people_is_an_emergency() {
     raised(&["外牆個冷氣機架鬆咗，部冷氣機搖搖下，下面有人行過"]);
     calm(&["外牆個冷氣機架有啲生鏽，想搵人睇下"]);
 }
+
+/// Someone selling or handing out leaflets is calm, however strange the
+/// person; trying the doors while at it is not.
+#[test]
+fn a_salesman_or_leaflets_at_the_door_are_calm() {
+    calm(&[
+        "門口有個陌生人派宣傳單，係咪管理處批准㗎？",
+        "有人在大堂推銷保險，一直纏住住戶",
+        "有个推销员挨家挨户敲门卖东西",
+        "A salesman is going door to door selling water filters on our floor",
+    ]);
+    raised(&["a man handing out flyers is trying every door handle on our floor right now"]);
+}
