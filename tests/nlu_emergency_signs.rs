@@ -157,3 +157,39 @@ fn a_salesman_or_leaflets_at_the_door_are_calm() {
     ]);
     raised(&["a man handing out flyers is trying every door handle on our floor right now"]);
 }
+
+/// Drawing a weapon in a quarrel makes the quarrel an emergency; a quarrel
+/// with no weapon, or a knife in the kitchen, does not.
+#[test]
+fn a_weapon_drawn_in_a_quarrel_is_an_emergency() {
+    raised(&[
+        "停車場兩個司機嗌交，其中一個拎出把刀",
+        "樓梯間有兩個人在爭吵，其中一個掏出了一把刀",
+        "大堂有人吵架，有个男的拔出一把刀来",
+        "Two neighbours were arguing in the lobby and one pulled out a knife",
+        "A man has a knife in the car park and is shouting at people",
+    ]);
+    calm(&[
+        "隔籬兩公婆成晚嗌交，好嘈",
+        "I bought a new knife set, can I put the box in the recycling room?",
+        "Is there a place on the estate to sharpen kitchen knives?",
+    ]);
+}
+
+/// A lift that "shuts people in" has people trapped; one that shut
+/// yesterday and let them out is calm.
+#[test]
+fn a_lift_that_shuts_people_in_is_an_emergency() {
+    raised(&[
+        "3座𨋢關人呀，入面有個阿伯",
+        "B棟電梯困人了，按警鐘沒人回應",
+        "5号楼电梯关人了，快来",
+    ]);
+    calm(&["琴日部𨋢關人，半個鐘後放咗出嚟，而家冇事"]);
+}
+
+/// 煤汽 is a common slip for 煤氣: the smell is still a gas smell.
+#[test]
+fn a_gas_smell_written_with_a_slip_is_still_gas() {
+    emergencies(Category::Gas, &["廚房好大陣煤汽味，快啲嚟"]);
+}
