@@ -30,6 +30,8 @@ pub(crate) const SETS: &[(&str, &str)] = &[
     ("train_t12", include_str!("corpus/train_t12.txt")),
     ("train_t13", include_str!("corpus/train_t13.txt")),
     ("train_t14", include_str!("corpus/train_t14.txt")),
+    ("train_w", include_str!("corpus/train_w.txt")),
+    ("train_x", include_str!("corpus/train_x.txt")),
     ("taught", include_str!("corpus/taught.txt")),
     ("fresh", include_str!("corpus/fresh.txt")),
     ("generalise", include_str!("corpus/generalise.txt")),

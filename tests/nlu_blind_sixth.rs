@@ -1,0 +1,65 @@
+//! The sixth round of issue 7's blind sets, written by four more writers
+//! who read only TAXONOMY.md, DOMAIN.md and the nlu README (the brief of
+//! the fourth and fifth rounds):
+//!
+//! - U: a mid-size estate in typhoon season and an ordinary working week;
+//! - V: a large family estate (children, helpers, pets, elderly parents);
+//! - W: a new estate's first eighteen months (defects, fitting-out,
+//!   deposits), 300 lines, written to be learned from;
+//! - X: the boundaries a desk tells apart every day (repair or complaint,
+//!   inquiry or complaint, suggestion, booking, praise), 300 lines, written
+//!   to be learned from.
+//!
+//! All four were scored before anything changed, with main at 70cb103 and
+//! with the fifth round's lexicon (056bd93), totals only:
+//!
+//! | set | desk | kind | category | urgency | caught | raised |
+//! |---|---|---|---|---|---|---|
+//! | U | 70cb103 | 91.5% | 90.0% | 92.0% | 29/32 | 6/168 |
+//! | U | 056bd93 | 92.5% | 90.5% | 93.0% | 29/32 | 5/168 |
+//! | V | 70cb103 | 93.5% | 90.5% | 96.0% | 31/31 | 1/169 |
+//! | V | 056bd93 | 94.0% | 90.5% | 96.0% | 31/31 | 1/169 |
+//! | W | 70cb103 | 91.0% | 83.7% | 87.3% | 22/25 | 7/275 |
+//! | W | 056bd93 | 90.7% | 83.0% | 88.0% | 22/25 | 6/275 |
+//! | X | 70cb103 | 91.7% | 87.7% | 88.7% | 21/22 | 13/278 |
+//! | X | 056bd93 | 91.3% | 87.0% | 88.7% | 22/22 | 11/278 |
+//!
+//! W and X then joined the corpus (a new estate's defects and the kind
+//! boundaries were thin there; the held-out set R is a new estate too), and
+//! a missed emergency weighs six times a false alarm in the urgency model's
+//! training instead of five (chosen on the validation sets H–O and T15–T18).
+//! U and V stay held out; with that desk:
+//!
+//! | set | kind | category | urgency | unit | when | caught | raised |
+//! |---|---|---|---|---|---|---|---|
+//! | U | 93.0% | 89.0% | 92.0% | 99.5% | 96.5% | 29/32 | 5/168 |
+//! | V | 95.0% | 90.0% | 96.0% | 99.5% | 96.5% | 31/31 | 1/169 |
+//! | **U–V (400)** | **94.0%** | **89.5%** | **94.0%** | | | **60/63** | **6/337** |
+//!
+//! So on this unseen text kind and urgency pass the 92% target, category
+//! does not (89.5%), and 95.2% of the emergencies are caught (the target is
+//! 97%). Floors sit under the figures above.
+
+mod labelled;
+
+#[test]
+fn the_sixth_rounds_held_out_sets_score_above_their_floors() {
+    for (name, text, floors, caught, raised) in [
+        (
+            "U",
+            include_str!("data/blind_u.txt"),
+            [92.5, 88.5, 91.5, 99.0, 96.0],
+            90.5,
+            3.0,
+        ),
+        (
+            "V",
+            include_str!("data/blind_v.txt"),
+            [94.5, 89.5, 95.5, 99.0, 96.0],
+            100.0,
+            1.0,
+        ),
+    ] {
+        labelled::assert_held_out(name, text, 200, floors, caught, raised);
+    }
+}
