@@ -365,7 +365,7 @@ async fn the_urgent_button_on_the_card_raises_an_emergency() {
     assert!(picker.button(&text(lang, "button-urgent")).is_some());
     press(&desk, &tam, &picker, lang, "kind-repair").await;
     let category = desk
-        .expect_message(&tam, &text(lang, "draft-ask-category"))
+        .expect_message(&tam, &opening(lang, "draft-ask-category"))
         .await;
     press(&desk, &tam, &category, lang, "category-electrical").await;
     let card = card(&desk, &tam, lang).await;

@@ -100,8 +100,10 @@ async fn a_vague_message_makes_the_resident_pick_the_kind_and_the_category() {
     assert!(ask.body().contains("你好，有个问题"));
     press(&desk, &wang, &ask, lang, "kind-repair").await;
     let ask = desk
-        .expect_message(&wang, &text(lang, "draft-ask-category"))
+        .expect_message(&wang, &opening(lang, "draft-ask-category"))
         .await;
+    // The question names what it is about, asked first or after the kind.
+    assert!(ask.body().contains("你好，有个问题"));
     press(&desk, &wang, &ask, lang, "category-electrical").await;
     let card = card(&desk, &wang, lang).await;
     assert!(card.body().contains(&text(lang, "category-electrical")));

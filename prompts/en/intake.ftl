@@ -21,7 +21,8 @@ button-draft-cancel = ✖️ Cancel
 
 draft-ask-kind = We want to get this right: “{ $text }”
     What would you like us to do?
-draft-ask-category = What is it about?
+draft-ask-category = We want to send “{ $text }” to the right team.
+    What is it about?
 draft-ask-unit = Where is it? Choose one of your units below, or write the block and flat (for example “Block 3 Flat 1502”), or just the block for a common area (“Block 3 lobby”).
 draft-ask-unit-none = Where is it? Please write the block and flat (for example “Block 3 Flat 1502”), or just the block for a common area (“Block 3 lobby”).
 draft-ask-time = When would suit you? Please write a day and time, for example “tomorrow 3pm” or “Saturday morning”.

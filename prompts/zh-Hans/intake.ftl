@@ -21,7 +21,8 @@ button-draft-cancel = ✖️ 取消
 
 draft-ask-kind = 我们想确认一下：“{ $text }”
     请问您需要我们做什么？
-draft-ask-category = 请问是关于什么的？
+draft-ask-category = 我们想把“{ $text }”交给合适的部门。
+    请问是关于什么的？
 draft-ask-unit = 请问在哪里？请在下面选择您的房号，或写上楼栋和房号（例如“3栋1502室”）；如果是公共区域，写楼栋即可（例如“3栋大堂”）。
 draft-ask-unit-none = 请问在哪里？请写上楼栋和房号（例如“3栋1502室”）；如果是公共区域，写楼栋即可（例如“3栋大堂”）。
 draft-ask-time = 请问什么时间方便？请写上日期和时间，例如“明天下午三点”或“周六上午”。

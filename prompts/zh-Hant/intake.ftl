@@ -21,7 +21,8 @@ button-draft-cancel = ✖️ 取消
 
 draft-ask-kind = 我們想確保理解正確：「{ $text }」
     請問您想我們做甚麼？
-draft-ask-category = 請問是關於甚麼的？
+draft-ask-category = 我們想把「{ $text }」交給合適的部門。
+    請問是關於甚麼的？
 draft-ask-unit = 請問在哪裏？請在下面選擇您的單位，或寫上座數及單位（例如「3座1502室」）；如屬公用地方，寫座數即可（例如「3座大堂」）。
 draft-ask-unit-none = 請問在哪裏？請寫上座數及單位（例如「3座1502室」）；如屬公用地方，寫座數即可（例如「3座大堂」）。
 draft-ask-time = 請問甚麼時間方便？請寫上日子及時間，例如「聽日下晝三點」或「星期六上午」。

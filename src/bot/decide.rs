@@ -362,6 +362,7 @@ mod tests {
             unit: None,
             when: None,
             confidence,
+            kind_confidence: confidence,
             area: None,
             small_talk: None,
         }

@@ -15,7 +15,12 @@ pub(crate) struct Labels {
     pub kind: Kind,
     pub category: Category,
     pub urgency: Urgency,
+    /// How sure the kind and category together are (0..1).
     pub confidence: f32,
+    /// How sure the kind alone is: the rules' confidence where the model
+    /// changed only the category, so a close call on the category makes the
+    /// desk ask the category, not what the resident wants done.
+    pub kind_confidence: f32,
 }
 
 /// Categories a resident mostly complains about rather than asks to fix.
@@ -149,26 +154,33 @@ pub(crate) fn relabel(reading: &Reading, guess: Guess) -> Labels {
         }
         _ => guess.category,
     };
-    let mut lead = 1.0f32;
-    if kind != rules.kind {
-        lead = lead.min(guess.kind_margin);
-    }
-    if category != rules.category {
-        lead = lead.min(guess.category_margin);
-    }
-    let confidence = if lead < 1.0 {
-        confidence(kind, 4.0 * lead, 6.0 * lead).min(rules.confidence.max(0.5))
-    } else {
-        rules.confidence
+    let overruled = |lead: f32| {
+        if lead < 1.0 {
+            confidence(kind, 4.0 * lead, 6.0 * lead).min(rules.confidence.max(0.5))
+        } else {
+            rules.confidence
+        }
     };
+    let kind_lead = if kind != rules.kind {
+        guess.kind_margin
+    } else {
+        1.0
+    };
+    let category_lead = if category != rules.category {
+        guess.category_margin
+    } else {
+        1.0
+    };
+    let kind_confidence = overruled(kind_lead);
+    let confidence = overruled(kind_lead.min(category_lead));
     // Not one word the lexicon knows names a subject: the category is the
     // model's guess alone, never sure enough to act on without asking (a
     // follow-up like "仲滴到落樓下" joins its draft instead of being filed
     // apart; "a problem in my kitchen" gets the kind question).
-    let confidence = if reading.scan.category.iter().all(|s| *s <= 0.0) {
-        confidence.min(0.3)
+    let (confidence, kind_confidence) = if reading.scan.category.iter().all(|s| *s <= 0.0) {
+        (confidence.min(0.3), kind_confidence.min(0.3))
     } else {
-        confidence
+        (confidence, kind_confidence)
     };
     let lex = lexicon::get();
     let hits = &reading.scan.rule_hits;
@@ -189,6 +201,7 @@ pub(crate) fn relabel(reading: &Reading, guess: Guess) -> Labels {
         category,
         urgency,
         confidence,
+        kind_confidence,
     }
 }
 
@@ -203,6 +216,7 @@ pub(crate) fn small_talk(reading: &Reading) -> Labels {
         category: Category::Other,
         urgency: Urgency::Low,
         confidence: reading.labels.confidence,
+        kind_confidence: reading.labels.kind_confidence,
     }
 }
 
@@ -286,6 +300,7 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> Ruled {
             category,
             urgency: Urgency::Low,
             confidence: confidence(Kind::Unknown, 0.0, 0.0),
+            kind_confidence: confidence(Kind::Unknown, 0.0, 0.0),
         };
         return Ruled {
             labels,
@@ -309,6 +324,7 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> Ruled {
             category,
             urgency: Urgency::Emergency,
             confidence: 0.95,
+            kind_confidence: 0.95,
         };
         return Ruled {
             labels,
@@ -355,6 +371,7 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> Ruled {
         category,
         urgency: urgency(lex, hits, calm, kind),
         confidence: confidence(kind, strength, cat_score),
+        kind_confidence: confidence(kind, strength, cat_score),
     };
     Ruled {
         labels,

@@ -333,3 +333,29 @@ fn the_learned_urgency_fits_the_kind_chosen() {
         assert_eq!(fit_kind(Emergency, *kind), Emergency);
     }
 }
+
+/// Where the model changes only the category, and by a hair, the kind
+/// stays as sure as the rules made it: the desk asks the category, not
+/// what the resident wants done.
+#[test]
+fn a_close_call_on_the_category_leaves_the_kind_sure() {
+    let reading = read(&normalise("空调不制冷，想找人来修"));
+    assert_eq!(
+        (reading.labels.kind, reading.labels.category),
+        (Kind::Repair, Category::Electrical)
+    );
+    let guess = |category, category_margin| crate::understand::model::Guess {
+        kind: Kind::Repair,
+        kind_margin: 0.6,
+        category,
+        category_margin,
+        urgency: Urgency::Normal,
+        emergency_lean: -1.0,
+    };
+    let close = relabel(&reading, guess(Category::Other, 0.05));
+    assert_eq!(close.category, Category::Other);
+    assert!(close.confidence < 0.5, "{close:?}");
+    assert_eq!(close.kind_confidence, reading.labels.confidence);
+    let agreed = relabel(&reading, guess(Category::Electrical, 0.05));
+    assert_eq!(agreed.confidence, agreed.kind_confidence);
+}

@@ -49,6 +49,9 @@ pub struct Understanding {
     pub when: Option<When>,
     /// How sure the kind and category are (0..1); the bot asks when it is low.
     pub confidence: f32,
+    /// How sure the kind alone is (0..1): where only the category is in
+    /// doubt the bot asks the category, not what the resident wants done.
+    pub kind_confidence: f32,
     /// The shared area named (`lobby`, `car_park` …), if any: the place of
     /// a fault outside anyone's flat.
     pub area: Option<&'static str>,
@@ -126,6 +129,7 @@ pub fn understand_with(text: &str, now: DateTime<Tz>, reader: Reader<'_>) -> Und
         unit: found.unit,
         when,
         confidence: labels.confidence,
+        kind_confidence: labels.kind_confidence,
         area: place::find(&found.rest),
         small_talk,
     }

@@ -234,7 +234,11 @@ pub fn screen(app: &App, lang: Lang, draft: &Draft, units: &[UnitRow]) -> Screen
             .collect(),
         },
         Ask::Category => Screen {
-            text: t(lang, "draft-ask-category"),
+            text: t_args(
+                lang,
+                "draft-ask-category",
+                &[("text", excerpt(&said(lang, draft), QUOTED).into())],
+            ),
             buttons: with_way_out(
                 category_picker(lang, n),
                 way_out(lang, draft, min_confidence),

@@ -61,6 +61,10 @@ pub struct Draft {
     pub category: Category,
     pub urgency: Urgency,
     pub confidence: f32,
+    /// How sure the kind alone is; a draft saved before this was recorded
+    /// has none and goes by `confidence`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind_confidence: Option<f32>,
     /// The resident chose the kind; what they write later does not change it.
     pub kind_picked: bool,
     /// The resident chose the category.
@@ -169,6 +173,7 @@ impl Draft {
             category: Category::Other,
             urgency: Urgency::Normal,
             confidence: 0.0,
+            kind_confidence: None,
             kind_picked: false,
             category_picked: false,
             place: Place::Unknown,
@@ -302,6 +307,7 @@ impl Draft {
         if !self.kind_picked {
             self.kind = understood.kind;
             self.confidence = understood.confidence;
+            self.kind_confidence = Some(understood.kind_confidence);
         }
         if !self.category_picked {
             self.category = understood.category;
@@ -340,7 +346,8 @@ impl Draft {
     /// draft is complete.
     pub fn missing(&self, min_confidence: f32) -> Ask {
         let unsure = self.confidence < min_confidence;
-        if self.kind == Kind::Unknown || (unsure && !self.kind_picked) {
+        let kind_unsure = self.kind_confidence.unwrap_or(self.confidence) < min_confidence;
+        if self.kind == Kind::Unknown || (kind_unsure && !self.kind_picked) {
             return Ask::Kind;
         }
         if unsure && !self.category_picked {
@@ -504,6 +511,7 @@ mod tests {
             unit: None,
             when: None,
             confidence,
+            kind_confidence: confidence,
             area: None,
             small_talk: None,
         }
@@ -634,6 +642,33 @@ mod tests {
         assert_eq!(d.missing(0.5), Ask::Category);
         d.category_picked = true;
         assert_eq!(d.missing(0.5), Ask::Nothing);
+    }
+
+    /// "空调不制冷，想找人来修": plainly a repair, only the category in
+    /// doubt; the desk asks the category, not what the resident wants done.
+    #[test]
+    fn a_draft_sure_of_its_kind_but_not_its_category_asks_the_category() {
+        let units = [unit(1, "3", "1502")];
+        let mut d = Draft::new(1, Utc::now());
+        let mut u = understood(Kind::Repair, Category::Other, 0.35);
+        u.kind_confidence = 0.8;
+        d.apply(&u, &units);
+        assert_eq!(d.missing(0.5), Ask::Category);
+        d.category_picked = true;
+        assert_eq!(d.missing(0.5), Ask::Nothing);
+    }
+
+    /// A draft saved before the kind's own confidence was recorded goes by
+    /// the one confidence, as it did.
+    #[test]
+    fn a_draft_saved_without_a_kind_confidence_goes_by_the_confidence() {
+        let mut d = Draft::new(1, Utc::now());
+        d.apply(&understood(Kind::Repair, Category::Plumbing, 0.2), &[]);
+        let mut saved = serde_json::to_value(&d).unwrap();
+        saved.as_object_mut().unwrap().remove("kind_confidence");
+        let back: Draft = serde_json::from_value(saved).unwrap();
+        assert_eq!(back.kind_confidence, None);
+        assert_eq!(back.missing(0.5), Ask::Kind);
     }
 
     #[test]
