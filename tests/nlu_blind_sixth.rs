@@ -28,16 +28,18 @@
 //! boundaries were thin there; the held-out set R is a new estate too), and
 //! a missed emergency weighs six times a false alarm in the urgency model's
 //! training instead of five (chosen on the validation sets H–O and T15–T18).
-//! U and V stay held out; with that desk:
+//! U and V stay held out. With that desk, and the families of a dog
+//! that has just bitten a child and a child behind a locked door (chosen on
+//! the validation sets J and T17) after it:
 //!
 //! | set | kind | category | urgency | unit | when | caught | raised |
 //! |---|---|---|---|---|---|---|---|
-//! | U | 93.0% | 89.0% | 92.0% | 99.5% | 96.5% | 29/32 | 5/168 |
-//! | V | 95.0% | 90.0% | 96.0% | 99.5% | 96.5% | 31/31 | 1/169 |
-//! | **U–V (400)** | **94.0%** | **89.5%** | **94.0%** | | | **60/63** | **6/337** |
+//! | U | 93.0% | 89.5% | 92.0% | 99.5% | 96.5% | 29/32 | 5/168 |
+//! | V | 95.0% | 90.5% | 96.0% | 99.5% | 96.5% | 31/31 | 1/169 |
+//! | **U–V (400)** | **94.0%** | **90.0%** | **94.0%** | | | **60/63** | **6/337** |
 //!
 //! So on this unseen text kind and urgency pass the 92% target, category
-//! does not (89.5%), and 95.2% of the emergencies are caught (the target is
+//! does not (90.0%), and 95.2% of the emergencies are caught (the target is
 //! 97%). Floors sit under the figures above.
 
 mod labelled;
@@ -48,14 +50,14 @@ fn the_sixth_rounds_held_out_sets_score_above_their_floors() {
         (
             "U",
             include_str!("data/blind_u.txt"),
-            [92.5, 88.5, 91.5, 99.0, 96.0],
+            [92.5, 89.0, 91.5, 99.0, 96.0],
             90.5,
             3.0,
         ),
         (
             "V",
             include_str!("data/blind_v.txt"),
-            [94.5, 89.5, 95.5, 99.0, 96.0],
+            [94.5, 90.0, 95.5, 99.0, 96.0],
             100.0,
             1.0,
         ),

@@ -3,7 +3,8 @@
 //! question asked, a drill asked about, a fall days ago that still keeps
 //! someone down) and families from the misses of the sets learned from
 //! (a child at an open window, a lift door on an empty shaft, a fire
-//! catching on things, a lock being cut). Every wording is written for this
+//! catching on things, a lock being cut, a dog that has just bitten a
+//! child, a child behind a locked door). Every wording is written for this
 //! test in Cantonese, Traditional, Simplified and English, with a calm
 //! look-alike beside it; none is a line of a labelled set.
 
@@ -192,4 +193,29 @@ fn a_lift_that_shuts_people_in_is_an_emergency() {
 #[test]
 fn a_gas_smell_written_with_a_slip_is_still_gas() {
     emergencies(Category::Gas, &["廚房好大陣煤汽味，快啲嚟"]);
+}
+
+/// A dog that has just bitten a child who is bleeding is an emergency; a
+/// bite told as the past, to ask for a rule, is not.
+#[test]
+fn a_dog_that_has_just_bitten_a_child_is_an_emergency() {
+    raised(&[
+        "隔籬座隻狗啱啱咬親個男仔，隻手流緊血",
+        "一隻大狗剛剛咬到一個小女孩，腿在流血",
+        "小区里一条狗刚咬了一个小男孩 腿流血了 狗主人跑了",
+        "A dog just bit a little girl by the pool, her arm is bleeding",
+    ]);
+    calm(&[
+        "Last year a dog bit a little girl by the pool. Can dogs be banned from the pool area?",
+    ]);
+}
+
+/// A child heard crying behind a locked door nobody answers is an
+/// emergency; a door locked with the key lost is not.
+#[test]
+fn a_child_crying_behind_a_locked_door_is_an_emergency() {
+    raised(&[
+        "I can hear a child crying from inside the bin room, the door's locked and nobody has come",
+    ]);
+    calm(&["Our storeroom door is locked and I lost the key, can someone help open it?"]);
 }
