@@ -23,6 +23,19 @@ pub(crate) struct Labels {
     pub kind_confidence: f32,
 }
 
+impl Labels {
+    /// The rules' labels: one confidence for the kind and the category.
+    fn ruled(kind: Kind, category: Category, urgency: Urgency, confidence: f32) -> Self {
+        Labels {
+            kind,
+            category,
+            urgency,
+            confidence,
+            kind_confidence: confidence,
+        }
+    }
+}
+
 /// Categories a resident mostly complains about rather than asks to fix.
 const NUISANCE: &[Category] = &[
     Category::Noise,
@@ -295,13 +308,12 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> Ruled {
     let calm = calm_rule.is_some();
     // "Don't worry, that smoke was my toast": nothing to act on.
     if let Some(kind) = calm_rule.and_then(|r| r.kind) {
-        let labels = Labels {
+        let labels = Labels::ruled(
             kind,
             category,
-            urgency: Urgency::Low,
-            confidence: confidence(Kind::Unknown, 0.0, 0.0),
-            kind_confidence: confidence(Kind::Unknown, 0.0, 0.0),
-        };
+            Urgency::Low,
+            confidence(Kind::Unknown, 0.0, 0.0),
+        );
         return Ruled {
             labels,
             calm: true,
@@ -319,13 +331,7 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> Ruled {
         } else {
             Kind::Complaint
         });
-        let labels = Labels {
-            kind,
-            category,
-            urgency: Urgency::Emergency,
-            confidence: 0.95,
-            kind_confidence: 0.95,
-        };
+        let labels = Labels::ruled(kind, category, Urgency::Emergency, 0.95);
         return Ruled {
             labels,
             calm: false,
@@ -366,13 +372,12 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> Ruled {
     } else {
         found.map_or(0.0, |(_, s)| s)
     };
-    let labels = Labels {
+    let labels = Labels::ruled(
         kind,
         category,
-        urgency: urgency(lex, hits, calm, kind),
-        confidence: confidence(kind, strength, cat_score),
-        kind_confidence: confidence(kind, strength, cat_score),
-    };
+        urgency(lex, hits, calm, kind),
+        confidence(kind, strength, cat_score),
+    );
     Ruled {
         labels,
         calm,
