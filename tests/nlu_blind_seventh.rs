@@ -1,0 +1,74 @@
+//! The seventh round of issue 7's blind sets, written by four more writers
+//! who read only TAXONOMY.md, DOMAIN.md and the nlu README (the brief of
+//! the earlier rounds), 200 lines each, all four held out:
+//!
+//! - Y: an older estate in early winter (elderly residents living alone,
+//!   helpers, old pipes and wiring, gas water heaters);
+//! - Z: a large mainland community (小区): garages, EV charging, lockers,
+//!   heating season, owners renovating;
+//! - AA: a Taiwan-style building complex (社區大樓): a concierge, scooter
+//!   parking, earthquakes and typhoons;
+//! - AB: an upmarket estate with expatriate tenants, helpers, a clubhouse,
+//!   a shuttle bus and pets.
+//!
+//! Scored twice, totals only: before anything changed (main at 3f1cb93),
+//! and with the round's desk (the emergency rules' categories of
+//! `tests/nlu_emergency_category.rs`, kind and urgency averaged over five
+//! training orders), which was chosen on the validation sets H–V alone:
+//!
+//! | set | desk | kind | category | urgency | caught | raised |
+//! |---|---|---|---|---|---|---|
+//! | Y | 3f1cb93 | 93.0% | 89.5% | 94.0% | 30/31 | 6/167 |
+//! | Y | this round | 92.5% | 91.5% | 93.5% | 30/31 | 6/167 |
+//! | Z | 3f1cb93 | 92.0% | 89.5% | 87.5% | 29/32 | 8/167 |
+//! | Z | this round | 92.0% | 90.5% | 87.5% | 29/32 | 8/167 |
+//! | AA | 3f1cb93 | 91.5% | 90.0% | 91.5% | 28/32 | 3/168 |
+//! | AA | this round | 93.0% | 91.5% | 92.0% | 29/32 | 3/168 |
+//! | AB | 3f1cb93 | 93.0% | 93.0% | 92.5% | 29/30 | 4/169 |
+//! | AB | this round | 93.5% | 92.5% | 93.5% | 29/30 | 4/169 |
+//! | **Y–AB (800)** | 3f1cb93 | **92.4%** | **90.5%** | **91.4%** | **116/125** | **21/671** |
+//! | **Y–AB (800)** | this round | **92.8%** | **91.5%** | **91.6%** | **117/125** | **21/671** |
+//!
+//! So on this unseen text kind passes the 92% target, category (91.5%) and
+//! urgency (91.6%) do not, and 93.6% of the emergencies are caught (the
+//! target is 97%) with 3.1% of the rest raised. Unit is 88.5% on AB, where
+//! the other sets read 98.5–100%. Floors sit under the figures of this
+//! round's desk; they are not the targets.
+
+mod labelled;
+
+#[test]
+fn the_seventh_rounds_held_out_sets_score_above_their_floors() {
+    for (name, text, floors, caught, raised) in [
+        (
+            "Y",
+            include_str!("data/blind_y.txt"),
+            [92.0, 91.0, 93.0, 98.5, 97.5],
+            96.5,
+            4.0,
+        ),
+        (
+            "Z",
+            include_str!("data/blind_z.txt"),
+            [91.5, 90.0, 87.0, 98.0, 96.5],
+            90.5,
+            5.0,
+        ),
+        (
+            "AA",
+            include_str!("data/blind_aa.txt"),
+            [92.5, 91.0, 91.5, 99.5, 95.0],
+            90.5,
+            2.0,
+        ),
+        (
+            "AB",
+            include_str!("data/blind_ab.txt"),
+            [93.0, 92.0, 93.0, 88.0, 97.0],
+            96.5,
+            2.5,
+        ),
+    ] {
+        labelled::assert_held_out(name, text, 200, floors, caught, raised);
+    }
+}
