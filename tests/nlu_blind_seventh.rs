@@ -32,8 +32,27 @@
 //! So on this unseen text kind passes the 92% target, category (91.5%) and
 //! urgency (91.6%) do not, and 93.6% of the emergencies are caught (the
 //! target is 97%) with 3.1% of the rest raised. Unit is 88.5% on AB, where
-//! the other sets read 98.5–100%. Floors sit under the figures of this
-//! round's desk; they are not the targets.
+//! the other sets read 98.5–100%.
+//!
+//! When the eighth round's sets (`tests/nlu_blind_eighth.rs`) had been
+//! written, the misses of Y–AB were read: eight missed emergencies and
+//! twenty-one false alarms. Their families (a danger still there after a
+//! rescue or a precaution, dangers told by what is seen, a past incident
+//! with a check wanted now, a danger's word standing in something else:
+//! `tests/nlu_emergency_category.rs`) and one rule of reading (only a
+//! word of a danger's state after a "but" makes it present, not the lift
+//! or the wiring it names) were mended, so Y–AB are validation sets since.
+//! With that desk:
+//!
+//! | set | kind | category | urgency | unit | when | caught | raised |
+//! |---|---|---|---|---|---|---|---|
+//! | Y | 93.5% | 93.0% | 96.5% | 99.0% | 98.0% | 31/31 | 0/167 |
+//! | Z | 94.5% | 92.0% | 92.0% | 98.5% | 97.0% | 32/32 | 0/167 |
+//! | AA | 93.5% | 91.5% | 94.0% | 100.0% | 95.5% | 31/32 | 0/168 |
+//! | AB | 93.5% | 93.5% | 94.0% | 88.5% | 97.5% | 30/30 | 2/169 |
+//! | **Y–AB (800)** | **93.8%** | **92.5%** | **94.1%** | | | **124/125** | **2/671** |
+//!
+//! Floors sit under the figures of the latest desk.
 
 mod labelled;
 
@@ -43,30 +62,30 @@ fn the_seventh_rounds_held_out_sets_score_above_their_floors() {
         (
             "Y",
             include_str!("data/blind_y.txt"),
-            [92.0, 91.0, 93.0, 98.5, 97.5],
-            96.5,
-            4.0,
+            [93.0, 92.5, 96.0, 98.5, 97.5],
+            100.0,
+            0.0,
         ),
         (
             "Z",
             include_str!("data/blind_z.txt"),
-            [91.5, 90.0, 87.0, 98.0, 96.5],
-            90.5,
-            5.0,
+            [94.0, 91.5, 91.5, 98.0, 96.5],
+            100.0,
+            0.0,
         ),
         (
             "AA",
             include_str!("data/blind_aa.txt"),
-            [92.5, 91.0, 91.5, 99.5, 95.0],
-            90.5,
-            2.0,
+            [93.0, 91.0, 93.5, 99.5, 95.0],
+            96.5,
+            0.0,
         ),
         (
             "AB",
             include_str!("data/blind_ab.txt"),
-            [93.0, 92.0, 93.0, 88.0, 97.0],
-            96.5,
-            2.5,
+            [93.0, 93.0, 93.5, 88.0, 97.0],
+            100.0,
+            1.5,
         ),
     ] {
         labelled::assert_held_out(name, text, 200, floors, caught, raised);

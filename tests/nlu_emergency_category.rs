@@ -149,3 +149,75 @@ fn someone_alone_groaning_behind_a_door_is_an_emergency() {
     ]);
     calm(&["My neighbour hasn't answered the door since yesterday, I think she went to Macau"]);
 }
+
+// The seventh round's misses (Y–AB, read after they were scored twice):
+// dangers told in words no family held, and calm lines raised because a
+// word of a danger stood in something else ("fire stairs", "bleeding a
+// radiator", an ambulance bay).
+
+/// A danger still there after a rescue or a precaution is not over.
+#[test]
+fn a_danger_still_there_after_a_rescue_or_a_precaution_is_an_emergency() {
+    raised(&[
+        "My son went under at the deep end, I pulled him out but he's coughing and floppy, please come",
+        "個仔跌咗落泳池，我拉咗佢上嚟，但係佢軟晒咳個不停，快啲嚟",
+    ]);
+    emergencies(
+        Category::Electrical,
+        &["9座2210 個電錶箱有陣燶味仲有啪啪聲，我已經熄咗個電暖爐，但係仲有煙出嚟"],
+    );
+}
+
+/// Told by what is seen: someone inside a lift that will not open, a
+/// facade panel blown off with another flapping over a school path, a
+/// rider lying on the ground, locks being cut, a toddler in a locked SUV.
+#[test]
+fn dangers_told_by_what_is_seen_are_emergencies() {
+    emergencies(
+        Category::Lift,
+        &["3号楼电梯里有人在拍门喊，楼层一直显示8，外面按按钮也打不开"],
+    );
+    emergencies(
+        Category::Facilities,
+        &["7号楼外墙保温层被风刮下来一大块，还有一片挂在高层呼扇，下面就是学校门口"],
+    );
+    emergencies(
+        Category::Other,
+        &["坡道结冰，一个送外卖的摔下去躺地上起不来，腿好像断了"],
+    );
+    emergencies(
+        Category::Security,
+        &["現在有人在B2機車區剪機車大鎖，剪完一台換一台，快叫警衛"],
+    );
+    raised(&[
+        "There's a toddler alone in a locked SUV in the car park, crying and sweaty, no adults around",
+    ]);
+}
+
+/// Over, with a check or a repair wanted now: not an emergency; the lift
+/// named after "but" is the thing to fix, not a danger happening.
+#[test]
+fn a_past_incident_with_a_check_wanted_now_is_calm() {
+    calm(&[
+        "琴日部𨋢困咗我十分鐘，後尾自己郁返，而家冇事，但係部𨋢要認真整下",
+        "前天電梯突然往下掉了一層才停住，沒人受傷，但我現在都不太敢搭，有做過檢查嗎？",
+        "琴晚天花爆水喉浸咗成個廳，師傅已經關咗水，而家想搵人整返個天花",
+        "刚才报的电梯困人，人已经自己出来了，不用急，但是电梯还是得修",
+    ]);
+}
+
+/// A danger's word standing in something else, or a fright with no danger.
+#[test]
+fn a_dangers_word_in_something_else_is_calm() {
+    calm(&[
+        "有架私家車泊咗喺救護車上落位兩日，麻煩處理",
+        "家长天天把车停在消防通道上，真有事救护车都进不来",
+        "The radiator in the bedroom is cold, tried bleeding it, nothing changed",
+        "Pigeons on the ledge outside my kitchen window, droppings everywhere",
+        "The neighbour's cat keeps pooping in the fire stairs, the smell is awful",
+        "燃气灶有个眼打不着火，没有味道，一直啪啪响不出火",
+        "保安成日玩手機，有陌生人入嚟都唔理，好驚",
+        "有住戶帶大狗搭電梯唔拉繩，我個女嚇到喊",
+        "走廊有怪味以為是瓦斯外洩，管理員來看才知道是廚餘袋破了",
+    ]);
+}

@@ -103,10 +103,19 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// Whether any word of the rule's groups is among the hits.
+    /// Whether the hits tell the rule's state, not only its subject: a word
+    /// of a group after the first (by the lexicon's convention the first
+    /// names the hazard or the thing: a lift, wiring), or of the only group.
+    /// "Stuck yesterday, fine now, but the lift still needs fixing" names
+    /// the lift after its turn and nothing that is happening to it.
     pub fn touches(&self, hits: &[bool]) -> bool {
         let has = |id: &usize| hits.get(*id).copied().unwrap_or(false);
-        self.all.iter().flatten().any(has)
+        let told = if self.all.len() > 1 {
+            &self.all[1..]
+        } else {
+            &self.all[..]
+        };
+        told.iter().flatten().any(has)
     }
 
     /// Whether the rule nearly fires: its first group (the hazard, by the
