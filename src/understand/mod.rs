@@ -190,28 +190,17 @@ pub fn check_lexicon() -> Result<(), String> {
     Ok(())
 }
 
-/// Builds the matchers and trains the model now, on a thread of its own
-/// (they are built on first use, which took tens of milliseconds from the
-/// first residents' replies after a start). Start-up does not wait for it:
-/// the training takes most of a second in a release build and several in a
-/// debug one, and the sender, the scheduler and the staff's buttons need
-/// none of it; a resident's message that comes first waits for it.
+/// Builds the matchers now (they are built on first use, which took tens of
+/// milliseconds from the first residents' replies after a start).
 fn warm_up() {
-    let spawned = std::thread::Builder::new()
-        .name("understand-warm-up".into())
-        .spawn(|| {
-            let now = chrono::Utc::now().with_timezone(&chrono_tz::Asia::Hong_Kong);
-            for text in [
-                "3座1502 廚房漏水，聽日下晝三點得閒",
-                "3栋1502 厨房漏水，明天下午三点有空",
-                "Block 3 flat 1502, kitchen leak, tomorrow 3pm",
-            ] {
-                let _ = understand(text, now);
-                let _ = faq_topic(text);
-            }
-        });
-    if let Err(e) = spawned {
-        tracing::warn!(error = %e, "no thread to warm up understanding; the first message will");
+    let now = chrono::Utc::now().with_timezone(&chrono_tz::Asia::Hong_Kong);
+    for text in [
+        "3座1502 廚房漏水，聽日下晝三點得閒",
+        "3栋1502 厨房漏水，明天下午三点有空",
+        "Block 3 flat 1502, kitchen leak, tomorrow 3pm",
+    ] {
+        let _ = understand(text, now);
+        let _ = faq_topic(text);
     }
 }
 

@@ -101,6 +101,44 @@ static EN_FLOOR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "T2 31A", "T5-12B", "T11-2705": a tower written as T and its number,
+/// with its flat right after (read before the codes of `NOISE`, which would
+/// take "t5-12" for a parking space).
+static T_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|[^a-z0-9])t(?P<b>\d{1,2})\s*[-/]?\s*(?P<f>\d{1,2}[a-z]|\d{3,4}[a-z]?)(?:$|[^a-z0-9])")
+});
+
+/// "16A T3", "8C in T2": a flat and then its tower.
+static FLAT_T: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[^a-z0-9/])(?P<f>\d{1,2}[a-z])\s*,?\s*(?:in\s+|of\s+|at\s+)?t(?P<b>\d{1,2})(?:$|[^a-z0-9])",
+    )
+});
+
+/// A tower named "T6" alone ("lift B in T6"); not when the message speaks
+/// of a typhoon signal ("if T8 goes up").
+static T_BUILDING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[^a-z0-9])t(?P<b>\d{1,2})(?:$|[^a-z0-9])"));
+
+/// Words of a typhoon or rainstorm signal: "T8" is then a signal.
+const SIGNAL_WORDS: &[&str] = &[
+    "typhoon",
+    "signal",
+    "goes up",
+    "go up",
+    "hoisted",
+    "raised",
+    "rainstorm",
+    "风球",
+    "台风",
+    "飓风",
+];
+
+/// A flat written alone ("15C", "8A"), taken when a building was named
+/// elsewhere in the message ("termites in Tower 6, 8A"; "20A, Tower 6").
+static LOOSE_FLAT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[^a-z0-9/.:$])(?P<f>\d{1,2}[a-wyz])(?:$|[^a-z0-9/])"));
+
 /// The article "a" after "block" is a building only when written as a capital.
 static CAPITAL_A: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i:block|blk|bldg|building|tower|twr)\.?\s*A(?:$|[^A-Za-z0-9])"));
@@ -129,6 +167,19 @@ pub(crate) fn find(norm: &str, original: &str) -> Found {
                 ));
                 blanks.push((b.start(), f.end()));
             }
+        }
+    }
+
+    if unit.is_none() {
+        let towered = T_UNIT.captures(norm).or_else(|| FLAT_T.captures(norm));
+        if let Some(c) = towered
+            && let (Some(b), Some(f), Some(whole)) = (c.name("b"), c.name("f"), c.get(0))
+        {
+            unit = Some(UnitRef::flat(
+                b.as_str().to_owned(),
+                f.as_str().to_ascii_uppercase(),
+            ));
+            blanks.push((whole.start(), whole.end()));
         }
     }
 
@@ -285,15 +336,26 @@ fn mid_shorthand(text: &str, blanks: &mut Vec<(usize, usize)>) -> Option<UnitRef
 }
 
 fn en_unit(text: &str, original: &str, blanks: &mut Vec<(usize, usize)>) -> Option<UnitRef> {
-    let building = EN_BUILDING.captures_iter(text).find_map(|c| {
-        let b = c.name("b")?;
-        if b.as_str() == "a" && !CAPITAL_A.is_match(original) {
-            return None;
-        }
-        let whole = c.get(0)?;
-        blanks.push((whole.start(), whole.end()));
-        building_label(b.as_str())
-    });
+    let building = EN_BUILDING
+        .captures_iter(text)
+        .find_map(|c| {
+            let b = c.name("b")?;
+            if b.as_str() == "a" && !CAPITAL_A.is_match(original) {
+                return None;
+            }
+            let whole = c.get(0)?;
+            blanks.push((whole.start(), whole.end()));
+            building_label(b.as_str())
+        })
+        .or_else(|| {
+            if SIGNAL_WORDS.iter().any(|w| text.contains(w)) {
+                return None;
+            }
+            let c = T_BUILDING.captures(text)?;
+            let whole = c.get(0)?;
+            blanks.push((whole.start(), whole.end()));
+            building_label(c.name("b")?.as_str())
+        });
     let flat = EN_FLAT.captures_iter(text).find_map(|c| {
         let whole = c.get(0)?;
         blanks.push((whole.start(), whole.end()));
@@ -312,6 +374,14 @@ fn en_unit(text: &str, original: &str, blanks: &mut Vec<(usize, usize)>) -> Opti
     // "Block 8 1510": the number right after the block is its flat.
     let flat = flat.or_else(|| {
         EN_BUILDING_FLAT.captures_iter(text).find_map(|c| {
+            let f = c.name("f")?;
+            blanks.push((f.start(), f.end()));
+            Some(f.as_str().to_ascii_uppercase())
+        })
+    });
+    // "Tower 6, 8A": a flat written alone, once the building is known.
+    let flat = flat.or_else(|| {
+        LOOSE_FLAT.captures_iter(text).find_map(|c| {
             let f = c.name("f")?;
             blanks.push((f.start(), f.end()));
             Some(f.as_str().to_ascii_uppercase())
@@ -387,6 +457,40 @@ mod tests {
     fn an_english_floor_and_flat_letter_join() {
         assert_eq!(unit("Tower 6 31/F Flat H pls"), u("6", Some("31H")));
         assert_eq!(unit("blk 3 12/F flat D"), u("3", Some("12D")));
+    }
+
+    #[test]
+    fn a_tower_written_t_and_its_number_is_a_building() {
+        assert_eq!(
+            unit("rotten eggs smell. T2 31A. please"),
+            u("2", Some("31A"))
+        );
+        assert_eq!(unit("Hob in T5-12B won't light"), u("5", Some("12B")));
+        assert_eq!(unit("T11-2705: the socket is loose"), u("11", Some("2705")));
+        assert_eq!(unit("Reno at 16A T3 is done"), u("3", Some("16A")));
+        assert_eq!(unit("still dripping (T5 6B)"), u("5", Some("6B")));
+        assert_eq!(unit("The doors on lift B in T6 keep closing"), u("6", None));
+        assert_eq!(unit("我係T3 30A，想book squash court"), u("3", Some("30A")));
+        assert_eq!(unit("what happens if T8 goes up tonight?"), None);
+        assert_eq!(unit("T8 signal up and the tree is leaning"), None);
+    }
+
+    #[test]
+    fn a_flat_written_alone_joins_a_building_named_elsewhere() {
+        assert_eq!(
+            unit("sawdust under the wardrobe in Tower 6, 8A"),
+            u("6", Some("8A"))
+        );
+        assert_eq!(
+            unit("Half the sockets died (15C Tower 2)"),
+            u("2", Some("15C"))
+        );
+        assert_eq!(unit("lock is jammed. 20A, Tower 6"), u("6", Some("20A")));
+        assert_eq!(
+            unit("roaches tomorrow at 2? Tower 3 / 21D"),
+            u("3", Some("21D"))
+        );
+        assert_eq!(unit("Block 2, 12/F, the lights are out 3am"), u("2", None));
     }
 
     #[test]
