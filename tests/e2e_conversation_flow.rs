@@ -280,17 +280,35 @@ fn unit_line(lang: Lang, unit: &str) -> String {
 #[tokio::test]
 async fn a_complaint_about_another_flat_is_filed_from_the_residents_flat() {
     let desk = TestDesk::start().await;
-    let amy = amy(&desk).await;
-    let lang = Lang::ZhHant;
-    desk.emu.send_text(&amy, "3座1602成晚唱K好嘈");
-    let card = card(&desk, &amy, lang).await;
-    assert!(card.body().contains("3-1502"), "{}", card.body());
-    assert!(card.body().contains("3-1602"), "{}", card.body());
-    let number = confirm(&desk, &amy, &card, lang).await;
-    assert!(number.starts_with("C-"));
-    let row = ticket(&desk, &number).await;
-    assert!(row.unit_id.is_some());
-    assert!(row.description.contains("3-1602"), "{}", row.description);
+    // The English one names the flat the way expatriate tenants write it:
+    // the flat alone, then its tower.
+    let cases = [
+        (
+            amy(&desk).await,
+            Lang::ZhHant,
+            "3座1602成晚唱K好嘈",
+            "3-1502",
+            "3-1602",
+        ),
+        (
+            tam(&desk).await,
+            Lang::En,
+            "Loud music from 16C Tower 3 every night, we can't sleep",
+            "3-1503",
+            "3-16C",
+        ),
+    ];
+    for (user, lang, complaint, own, other) in &cases {
+        desk.emu.send_text(user, complaint);
+        let card = card(&desk, user, *lang).await;
+        assert!(card.body().contains(own), "{}", card.body());
+        assert!(card.body().contains(other), "{}", card.body());
+        let number = confirm(&desk, user, &card, *lang).await;
+        assert!(number.starts_with("C-"));
+        let row = ticket(&desk, &number).await;
+        assert!(row.unit_id.is_some());
+        assert!(row.description.contains(other), "{}", row.description);
+    }
 }
 
 #[tokio::test]
