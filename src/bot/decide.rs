@@ -355,17 +355,7 @@ mod tests {
         urgency: Urgency,
         confidence: f32,
     ) -> Understanding {
-        Understanding {
-            kind,
-            category,
-            urgency,
-            unit: None,
-            when: None,
-            confidence,
-            kind_confidence: confidence,
-            area: None,
-            small_talk: None,
-        }
+        Understanding::labelled(kind, category, urgency, confidence)
     }
 
     fn reading(u: &Understanding) -> Reading<'_> {

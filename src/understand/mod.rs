@@ -59,6 +59,31 @@ pub struct Understanding {
     pub small_talk: Option<SmallTalk>,
 }
 
+#[cfg(test)]
+impl Understanding {
+    /// A message understood as these labels, with one confidence for the
+    /// kind and the category and nothing else named: what tests of the
+    /// steps after understanding start from.
+    pub(crate) fn labelled(
+        kind: Kind,
+        category: Category,
+        urgency: Urgency,
+        confidence: f32,
+    ) -> Self {
+        Understanding {
+            kind,
+            category,
+            urgency,
+            unit: None,
+            when: None,
+            confidence,
+            kind_confidence: confidence,
+            area: None,
+            small_talk: None,
+        }
+    }
+}
+
 /// What decides kind and category: the rules alone, or a model trained
 /// over their evidence (`understand` uses the embedded model; the rules
 /// alone are there to measure one against the other).

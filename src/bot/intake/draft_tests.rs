@@ -18,17 +18,7 @@ fn named(building: &str, flat: Option<&str>) -> UnitRef {
 }
 
 fn understood(kind: Kind, category: Category, confidence: f32) -> Understanding {
-    Understanding {
-        kind,
-        category,
-        urgency: Urgency::Normal,
-        unit: None,
-        when: None,
-        confidence,
-        kind_confidence: confidence,
-        area: None,
-        small_talk: None,
-    }
+    Understanding::labelled(kind, category, Urgency::Normal, confidence)
 }
 
 #[test]
