@@ -36,6 +36,11 @@
 //! target is 97%; main caught 96.9%, two more) with 3.4% of the rest raised
 //! (4.0% on main). Unit is 99.0–100% (98.0–100% on main). Floors sit under
 //! the figures of this commit's desk; they are not the targets.
+//!
+//! Since the ninth round (`tests/nlu_blind_ninth.rs`) the model learns from
+//! these sets (`src/understand/model/corpus/README.md`): the tables above
+//! are their history, and the floors below, rewritten then, guard against
+//! regression; they no longer measure the desk.
 
 mod labelled;
 
@@ -45,30 +50,30 @@ fn the_eighth_rounds_held_out_sets_score_above_their_floors() {
         (
             "AC",
             include_str!("data/blind_ac.txt"),
-            [91.5, 90.0, 91.5, 99.5, 97.0],
-            96.5,
-            4.0,
+            [97.5, 98.0, 98.5, 99.5, 97.0],
+            100.0,
+            1.5,
         ),
         (
             "AD",
             include_str!("data/blind_ad.txt"),
-            [92.0, 93.0, 94.0, 99.0, 88.5],
-            93.5,
-            2.5,
+            [98.0, 98.5, 98.5, 99.0, 88.5],
+            100.0,
+            0.0,
         ),
         (
             "AE",
             include_str!("data/blind_ae.txt"),
-            [91.0, 89.5, 89.0, 99.0, 90.5],
-            93.5,
-            3.5,
+            [99.0, 99.0, 99.5, 99.0, 90.5],
+            100.0,
+            0.0,
         ),
         (
             "AF",
             include_str!("data/blind_af.txt"),
-            [90.5, 91.5, 93.0, 98.5, 94.0],
-            96.5,
-            5.0,
+            [97.0, 99.0, 99.0, 98.5, 94.0],
+            100.0,
+            0.0,
         ),
     ] {
         labelled::assert_held_out(name, text, 200, floors, caught, raised);

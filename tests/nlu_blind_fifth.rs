@@ -62,6 +62,11 @@
 //! | **P–S (800)** | **92.0%** | **91.1%** | **91.3%** | | | **130/133** | **23/663** |
 //!
 //! Floors sit under the figures of the latest desk.
+//!
+//! Since the ninth round (`tests/nlu_blind_ninth.rs`) the model learns from
+//! these sets (`src/understand/model/corpus/README.md`): the tables above
+//! are their history, and the floors below, rewritten then, guard against
+//! regression; they no longer measure the desk.
 
 mod labelled;
 
@@ -71,30 +76,30 @@ fn the_fifth_rounds_held_out_sets_score_above_their_floors() {
         (
             "P",
             include_str!("data/blind_p.txt"),
-            [94.0, 92.5, 92.0, 98.5, 95.0],
-            96.5,
+            [98.5, 98.0, 97.0, 98.5, 95.0],
+            100.0,
             2.0,
         ),
         (
             "Q",
             include_str!("data/blind_q.txt"),
-            [93.0, 91.5, 91.5, 99.0, 87.5],
+            [97.0, 96.5, 96.0, 99.0, 87.0],
             97.0,
             3.5,
         ),
         (
             "R",
             include_str!("data/blind_r.txt"),
-            [86.5, 83.5, 89.0, 99.5, 95.0],
-            96.5,
-            4.0,
+            [92.5, 95.5, 94.5, 99.5, 95.0],
+            100.0,
+            4.5,
         ),
         (
             "S",
             include_str!("data/blind_s.txt"),
-            [92.5, 95.0, 90.5, 98.5, 97.0],
+            [95.5, 97.0, 95.5, 98.5, 97.0],
             100.0,
-            5.5,
+            5.0,
         ),
     ] {
         labelled::assert_held_out(name, text, 200, floors, caught, raised);

@@ -56,6 +56,11 @@
 //! flat written alone beside a named building ("Tower 6, 8A").
 //!
 //! Floors sit under the figures of the latest desk.
+//!
+//! Since the ninth round (`tests/nlu_blind_ninth.rs`) the model learns from
+//! these sets (`src/understand/model/corpus/README.md`): the tables above
+//! are their history, and the floors below, rewritten then, guard against
+//! regression; they no longer measure the desk.
 
 mod labelled;
 
@@ -65,30 +70,30 @@ fn the_seventh_rounds_held_out_sets_score_above_their_floors() {
         (
             "Y",
             include_str!("data/blind_y.txt"),
-            [92.5, 92.0, 96.0, 98.5, 97.5],
+            [97.0, 98.0, 98.5, 98.5, 97.5],
             100.0,
             0.0,
         ),
         (
             "Z",
             include_str!("data/blind_z.txt"),
-            [93.5, 90.5, 90.5, 98.5, 96.5],
-            96.5,
+            [99.0, 98.5, 97.5, 98.5, 96.5],
+            100.0,
             0.0,
         ),
         (
             "AA",
             include_str!("data/blind_aa.txt"),
-            [92.5, 90.0, 93.5, 99.5, 95.0],
-            96.5,
+            [98.0, 98.0, 99.0, 99.5, 95.5],
+            100.0,
             0.0,
         ),
         (
             "AB",
             include_str!("data/blind_ab.txt"),
-            [92.5, 93.5, 93.0, 99.5, 97.0],
+            [95.5, 98.5, 97.0, 99.5, 97.0],
             100.0,
-            2.0,
+            1.5,
         ),
     ] {
         labelled::assert_held_out(name, text, 200, floors, caught, raised);

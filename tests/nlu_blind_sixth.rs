@@ -55,6 +55,11 @@
 //! | **U–V (400)** | **94.8%** | **91.8%** | **94.3%** | | | **60/63** | **6/337** |
 //!
 //! Floors sit under the figures of the latest desk.
+//!
+//! Since the ninth round (`tests/nlu_blind_ninth.rs`) the model learns from
+//! these sets (`src/understand/model/corpus/README.md`): the tables above
+//! are their history, and the floors below, rewritten then, guard against
+//! regression; they no longer measure the desk.
 
 mod labelled;
 
@@ -64,14 +69,14 @@ fn the_sixth_rounds_held_out_sets_score_above_their_floors() {
         (
             "U",
             include_str!("data/blind_u.txt"),
-            [93.0, 90.5, 91.5, 99.0, 96.0],
-            90.5,
-            3.0,
+            [95.0, 97.5, 96.5, 99.0, 96.0],
+            100.0,
+            2.5,
         ),
         (
             "V",
             include_str!("data/blind_v.txt"),
-            [95.5, 92.0, 96.0, 99.5, 96.0],
+            [97.5, 98.0, 98.5, 99.5, 96.0],
             100.0,
             1.0,
         ),

@@ -298,7 +298,7 @@ fn rules(lex: &lexicon::Lexicon, scan: &Scan, norm: &str) -> Ruled {
     // before.
     let present = calm_rule
         .and_then(|_| lex.present(norm))
-        .map(|tail| lex.scan(tail))
+        .map(|tail| lex.scan_present(tail))
         .filter(|tail| !lex.calm.iter().any(|r| r.fires(&tail.plain_hits)));
     let told_now =
         |rule: &lexicon::Rule| present.as_ref().is_some_and(|t| rule.touches(&t.rule_hits));

@@ -188,6 +188,10 @@ pub struct Lexicon {
     /// Words that turn a message to what holds now ("but", "點知", "now",
     /// "今天"): what follows the last one is the message's present.
     turns: Matcher,
+    /// Rule words that retell how help was sought ("the alarm", "nobody
+    /// answered"): an account of a past incident repeats them after its
+    /// turn, so there they do not tell a danger that holds now.
+    retold: Vec<usize>,
     /// The danger is over, ruled out, a drill or a question about the past:
     /// when one fires, no emergency or high rule applies.
     pub calm: Vec<Rule>,
@@ -246,6 +250,10 @@ struct RawNegation {
 struct RawTurn {
     #[serde(default)]
     words: Vec<String>,
+    /// Words that retell how help was sought: after a turn they do not make
+    /// a danger present on their own.
+    #[serde(default)]
+    retold: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -462,6 +470,7 @@ impl Lexicon {
             masks: Matcher::none(),
             negators: Matcher::none(),
             turns: Matcher::none(),
+            retold: Vec::new(),
             calm: Vec::new(),
             emergency: Vec::new(),
             high: Vec::new(),
@@ -524,6 +533,7 @@ impl Lexicon {
         let high = rules(&raw.high)?;
         let low = rules(&raw.low)?;
         let faq = rules(&raw.faq)?;
+        let retold = rule_words.ids(&rewriter, &raw.turn.retold)?;
         Ok(Self {
             words: [
                 (
@@ -541,6 +551,7 @@ impl Lexicon {
             masks: Matcher::new(&masks, MatchKind::LeftmostLongest)?,
             negators: Matcher::new(&negators, MatchKind::Standard)?,
             turns: Matcher::new(&turns, MatchKind::LeftmostLongest)?,
+            retold,
             rewriter,
             calm,
             emergency,
@@ -572,6 +583,20 @@ impl Lexicon {
             })
             .last()
             .map(|m| &norm[m.end()..])
+    }
+
+    /// Scans the present part of a message (see [`Lexicon::present`]): the
+    /// words that only retell how help was sought do not count among its
+    /// rule hits. "Stuck yesterday, fine now, but nobody answered the
+    /// alarm" tells nothing that is happening.
+    pub fn scan_present(&self, tail: &str) -> Scan {
+        let mut scan = self.scan(tail);
+        for &id in &self.retold {
+            if let Some(hit) = scan.rule_hits.get_mut(id) {
+                *hit = false;
+            }
+        }
+        scan
     }
 
     /// Finds the lexicon's words in a normalised message.

@@ -32,23 +32,20 @@ const BUCKETS: usize = 1 << 16;
 const MASK: u64 = (BUCKETS - 1) as u64;
 /// Passes over the corpus.
 const EPOCHS: usize = 10;
-/// How many orders the category classifier is trained in (and averaged
-/// over). With one, "冷氣機唔凍，想搵人上嚟整" went from electrical to
-/// facilities when a few lexicon words were added; with three,
-/// cross-validated category 91.6 -> 91.8 (`tests/nlu_blind.rs`).
-const CATEGORY_SHUFFLES: u64 = 3;
-/// The same for kind and urgency. With one order, the seventh round's
-/// emergency rule words (which only changed which rule decides a category)
-/// moved kind by a point and urgency by half a point on the validation
-/// sets U–V, in the same build that raised category: no lexicon change
-/// could be judged. Three orders steady them. Five were a little better on
-/// the validation sets (kind 93.4 -> 93.5, urgency 93.0 -> 93.1 over 4,300
-/// lines) but nearly doubled the training's work, and a debug start-up
-/// (6.7 s) then broke the survey tests' timing; with three, kind and
-/// urgency train on one core while the category trains on the other, so a
-/// start-up takes as long as it did with one.
-const KIND_SHUFFLES: u64 = 3;
-const URGENCY_SHUFFLES: u64 = 3;
+/// How many orders each classifier is trained in (and averaged over).
+/// With one, "冷氣機唔凍，想搵人上嚟整" went from electrical to facilities
+/// when a few lexicon words were added, and the seventh round's emergency
+/// rule words (which only changed which rule decides a category) moved kind
+/// by a point and urgency by half a point on the validation sets U–V: no
+/// lexicon change could be judged. Three orders steadied them (category
+/// 91.6 -> 91.8 cross-validated); five were a little better again on the
+/// validation sets (kind 93.4 -> 93.5, urgency 93.0 -> 93.1 over 4,300
+/// lines). Kind and urgency train on one core while the category trains on
+/// the other; since the crate's debug build is optimised (`Cargo.toml`), a
+/// debug start-up with five takes about two seconds.
+const CATEGORY_SHUFFLES: u64 = 5;
+const KIND_SHUFFLES: u64 = 5;
+const URGENCY_SHUFFLES: u64 = 5;
 
 /// A linear classifier over hashed features: `weights[bucket * classes + class]`.
 #[derive(Debug, Clone)]
