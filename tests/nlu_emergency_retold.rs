@@ -1,6 +1,6 @@
-//! The word families mended after the eighth round of blind sets was read
-//! (`prompts/lexicon.toml`): how a past incident is retold, habits and
-//! hearsay, and the hazards that round's writers told in words the desk did
+//! The word families mended after the eighth and tenth rounds of blind
+//! sets were read (`prompts/lexicon.toml`): how a past incident is retold, habits and
+//! hearsay, and the hazards those rounds' writers told in words the desk did
 //! not know. Every wording is written for this test, in Cantonese,
 //! Traditional, Simplified and English; none is a line of a labelled set.
 
@@ -127,5 +127,64 @@ fn things_that_name_a_hazard_without_one_are_calm() {
         "樓上有人喺露台smoke嘢，味好勁，飄晒落嚟",
         "花王噴完啲化學品，我隻狗行過之後一直嘔，想知係咩藥",
         "隔壁天天在陽台抽菸，煙都飄進我家冷氣房",
+    ]);
+}
+
+// The tenth round's misses (AK–AN, read after they were scored once).
+
+#[test]
+fn a_branch_cracked_overnight_that_could_drop_any_second_over_a_path_is_an_emergency() {
+    emergencies(
+        Category::Greening,
+        &[
+            "A branch split in last night's storm and is hanging over the playground path, it could drop any second",
+            "昨晚打風棵樹有條大樹枝裂開咗，吊喺行人路上面，隨時會斷，啲細路仲行緊過",
+        ],
+    );
+}
+
+#[test]
+fn someone_fallen_into_a_stream_or_a_trench_is_an_emergency() {
+    raised(&[
+        "a little girl just fell into the river by the jetty, the current is strong and her mum went in after her",
+        "小朋友跌咗落條溪度，啲水好急，快啲嚟",
+        "工地挖的坑沒有圍好，剛剛有個阿伯掉進去，爬不上來",
+    ]);
+    calm(&["上個月有個細路跌咗落魚池，幸好冇事，可唔可以加個圍欄"]);
+}
+
+#[test]
+fn someone_threatening_to_kick_a_door_in_is_a_security_emergency() {
+    emergencies(
+        Category::Security,
+        &[
+            "a man is pounding on my door shouting he will kick it in, I'm alone with my kids, send security now",
+        ],
+    );
+}
+
+#[test]
+fn glass_hanging_loose_over_people_still_walking_past_is_an_emergency() {
+    raised(&["大堂天花有塊玻璃爆咗，仲有幾塊鬆咗吊住，啲街坊照行過"]);
+}
+
+#[test]
+fn water_jetting_down_beside_a_light_is_an_emergency() {
+    raised(&["廁所天花啲水越滴越大，依家成條水柱咁射落嚟，就喺盞燈隔籬"]);
+}
+
+#[test]
+fn figures_of_speech_habits_and_a_blocked_shower_drain_are_calm() {
+    calm(&[
+        "個新DJ真係fire🔥，下個月仲有冇？",
+        "呢個火鍋辣到我嘴巴著火，好正",
+        "管理費又加，我心臟病都快發了",
+        "the crack in the stairwell wall is getting bigger, can someone look at it",
+        "停車場啲車之間成日有小朋友走來走去，建議畫條行人線",
+        "沖涼沖到一半啲水淹到腳眼，個去水塞咗，麻煩嚟通吓",
+        "工人燒焊嘅時候啲火星周圍飛，可唔可以叫佢哋小心啲",
+        "每次停電後備發電機一開就有陣柴油味，好嘈",
+        "Maybe put up some signs about the wild boar on the trail? Lots of kids go up there",
+        "電梯的緊急電話沒有聲音，萬一有人被困怎麼辦，請盡快修",
     ]);
 }
