@@ -42,7 +42,7 @@ const EPOCHS: usize = 10;
 /// validation sets (kind 93.4 -> 93.5, urgency 93.0 -> 93.1 over 4,300
 /// lines). Kind and urgency train on one core while the category trains on
 /// the other; since the crate's debug build is optimised (`Cargo.toml`), a
-/// debug start-up with five takes about two seconds.
+/// debug start-up with five takes about three seconds.
 const CATEGORY_SHUFFLES: u64 = 5;
 const KIND_SHUFFLES: u64 = 5;
 const URGENCY_SHUFFLES: u64 = 5;
