@@ -43,9 +43,7 @@ const EPOCHS: usize = 10;
 /// lines). Kind and urgency train on one core while the category trains on
 /// the other; since the crate's debug build is optimised (`Cargo.toml`), a
 /// debug start-up with five takes about three seconds.
-const CATEGORY_SHUFFLES: u64 = 5;
-const KIND_SHUFFLES: u64 = 5;
-const URGENCY_SHUFFLES: u64 = 5;
+const SHUFFLES: u64 = 5;
 
 /// A linear classifier over hashed features: `weights[bucket * classes + class]`.
 #[derive(Debug, Clone)]
@@ -242,16 +240,11 @@ impl Model {
         // The category (sixteen classes, the most work) learns on a core of
         // its own; kind, then urgency, on this one, which takes about as long.
         let (kind, category, urgency) = std::thread::scope(|s| {
-            let category = s.spawn(|| {
-                Linear::train_several(Category::ALL.len(), &categories, None, CATEGORY_SHUFFLES)
-            });
-            let kind = Linear::train_several(Kind::ALL.len(), &kinds, None, KIND_SHUFFLES);
-            let urgency = Linear::train_several(
-                Urgency::ALL.len(),
-                &urgencies,
-                Some(emergency),
-                URGENCY_SHUFFLES,
-            );
+            let category =
+                s.spawn(|| Linear::train_several(Category::ALL.len(), &categories, None, SHUFFLES));
+            let kind = Linear::train_several(Kind::ALL.len(), &kinds, None, SHUFFLES);
+            let urgency =
+                Linear::train_several(Urgency::ALL.len(), &urgencies, Some(emergency), SHUFFLES);
             let category = category
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
