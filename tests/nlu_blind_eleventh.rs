@@ -1,6 +1,7 @@
 //! The eleventh round of issue 7's blind sets, written by four more writers
 //! who read only TAXONOMY.md, DOMAIN.md and the nlu README (the brief of
-//! the earlier rounds), 200 lines each, all four held out:
+//! the earlier rounds), 200 lines each, held out for two rounds and then
+//! read:
 //!
 //! - AO: a building of shops, offices and flats: grease traps, kitchen
 //!   exhausts, a loading bay, a shared lift core, rooftop tanks;
@@ -33,44 +34,51 @@
 //! | **AO–AR (800)** | with T20–T26 | **93.0%** | **91.1%** | **92.4%** | **129/130** | **21/668** |
 //! | **AO–AR (800)** | this commit | **93.4%** | **91.3%** | **92.5%** | **129/130 (99.2%)** | **21/668 (3.1%)** |
 //!
-//! So on this unseen text kind and urgency are above the 92% target, 99.2%
-//! of the emergencies are caught (97%) and 3.1% of the rest raised (at
-//! most 5%), but category is 91.3%: AP, a new mainland high-rise's
-//! defects and renovations, reads 86.0%. Floors sit under the figures of
-//! this commit's desk; they are not the targets.
+//! So on this unseen text kind and urgency were above the 92% target, 99.2%
+//! of the emergencies were caught (97%) and 3.1% of the rest raised (at
+//! most 5%), but category was 91.3%: AP, a new mainland high-rise's
+//! defects and renovations, read 86.0%.
+//!
+//! In the thirteenth round, once AW–AZ had been written and scored, these
+//! sets were read: their false alarms mended as word families (praise for
+//! help in a past emergency, dry ice, "not dangerous", a feeding neighbour's
+//! monkeys, a call button that does not answer, "nothing's burning"), and
+//! the model learns from them since (`src/understand/model/corpus/`). They
+//! are fitted now; the floors below guard against regression and no longer
+//! measure the desk.
 
 mod labelled;
 
 #[test]
-fn the_eleventh_rounds_held_out_sets_score_above_their_floors() {
+fn the_eleventh_rounds_sets_score_above_their_floors() {
     for (name, text, floors, caught, raised) in [
         (
             "AO",
             include_str!("data/blind_ao.txt"),
-            [95.5, 93.0, 94.5, 99.5, 94.5],
+            [99.0, 98.5, 99.0, 99.5, 94.5],
             100.0,
-            3.5,
+            1.0,
         ),
         (
             "AP",
             include_str!("data/blind_ap.txt"),
-            [90.5, 85.5, 89.0, 97.5, 96.0],
-            96.5,
-            3.0,
+            [97.0, 96.5, 99.0, 97.5, 96.0],
+            100.0,
+            0.0,
         ),
         (
             "AQ",
             include_str!("data/blind_aq.txt"),
-            [95.0, 90.0, 91.0, 99.0, 90.5],
+            [98.5, 99.0, 99.5, 99.0, 90.5],
             100.0,
-            5.5,
+            0.0,
         ),
         (
             "AR",
             include_str!("data/blind_ar.txt"),
-            [90.5, 94.5, 93.5, 99.5, 97.0],
+            [97.5, 99.5, 99.0, 99.5, 97.0],
             100.0,
-            1.5,
+            1.0,
         ),
     ] {
         labelled::assert_held_out(name, text, 200, floors, caught, raised);

@@ -70,9 +70,9 @@ fn the_seventh_rounds_held_out_sets_score_above_their_floors() {
         (
             "Y",
             include_str!("data/blind_y.txt"),
-            [97.0, 98.0, 98.5, 98.5, 97.5],
+            [97.0, 98.0, 98.0, 98.5, 97.5],
             100.0,
-            0.0,
+            1.0,
         ),
         (
             "Z",
@@ -84,14 +84,14 @@ fn the_seventh_rounds_held_out_sets_score_above_their_floors() {
         (
             "AA",
             include_str!("data/blind_aa.txt"),
-            [98.0, 98.0, 99.0, 99.5, 95.5],
+            [98.5, 98.5, 99.0, 99.5, 95.5],
             100.0,
             0.0,
         ),
         (
             "AB",
             include_str!("data/blind_ab.txt"),
-            [95.5, 98.5, 96.5, 99.5, 97.0],
+            [96.0, 99.0, 97.0, 99.5, 97.0],
             100.0,
             1.5,
         ),

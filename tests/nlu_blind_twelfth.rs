@@ -1,6 +1,7 @@
 //! The twelfth round of issue 7's blind sets, written by four more writers
 //! who read only TAXONOMY.md, DOMAIN.md and the nlu README (the brief of
-//! the earlier rounds), 200 lines each, all four held out:
+//! the earlier rounds), 200 lines each, held out for one round and then
+//! read:
 //!
 //! - AS: a large 1980s private estate of twenty blocks: an ageing
 //!   population, a shopping centre, dogs, an owners' corporation in dispute
@@ -28,44 +29,52 @@
 //! | **AS–AV (800)** | 09ff23d | **91.9%** | **88.6%** | **91.8%** | **122/130** | **19/668** |
 //! | **AS–AV (800)** | 021832a | **93.4%** | **90.8%** | **93.9%** | **124/130 (95.4%)** | **16/668 (2.4%)** |
 //!
-//! So on this unseen text kind and urgency are above the 92% target and
-//! 2.4% of the calm lines are raised (at most 5%), but category is 90.8%
-//! (AT, the villa community, 87.5%) and 95.4% of the emergencies are caught
-//! (target 97%). Floors sit under the figures of 021832a; they are not the
-//! targets.
+//! So on this unseen text kind and urgency were above the 92% target and
+//! 2.4% of the calm lines were raised (at most 5%), but category was 90.8%
+//! (AT, the villa community, 87.5%) and 95.4% of the emergencies were
+//! caught (target 97%).
+//!
+//! In the thirteenth round, once AW–AZ had been written and scored, these
+//! sets were read and their misses mended as word families (fire set by
+//! fireworks on a slope, a torch moving in a home whose owners are away,
+//! a child through the ice, a smoking battery, someone inside a stopped
+//! lift told as "I am in the lift", water pouring through a light as
+//! plumbing, a lift with nobody in it, rent and sinking funds as fees),
+//! and the model learns from them since. They are fitted now; the floors
+//! below guard against regression and no longer measure the desk.
 
 mod labelled;
 
 #[test]
-fn the_twelfth_rounds_held_out_sets_score_above_their_floors() {
+fn the_twelfth_rounds_sets_score_above_their_floors() {
     for (name, text, floors, caught, raised) in [
         (
             "AS",
             include_str!("data/blind_as.txt"),
-            [92.0, 90.5, 94.5, 97.0, 93.0],
-            96.5,
-            2.0,
+            [97.5, 98.0, 99.5, 97.0, 93.5],
+            100.0,
+            0.0,
         ),
         (
             "AT",
             include_str!("data/blind_at.txt"),
-            [93.0, 87.0, 92.5, 95.0, 97.0],
-            90.5,
-            1.5,
+            [98.5, 98.0, 99.0, 95.0, 97.5],
+            100.0,
+            0.0,
         ),
         (
             "AU",
             include_str!("data/blind_au.txt"),
-            [93.0, 91.5, 91.0, 95.5, 94.5],
-            96.5,
-            4.0,
+            [98.0, 98.5, 98.5, 95.5, 95.0],
+            100.0,
+            1.0,
         ),
         (
             "AV",
             include_str!("data/blind_av.txt"),
-            [93.5, 92.0, 95.5, 99.5, 97.0],
-            96.5,
-            3.0,
+            [98.5, 99.5, 99.5, 99.5, 97.0],
+            100.0,
+            0.0,
         ),
     ] {
         labelled::assert_held_out(name, text, 200, floors, caught, raised);
