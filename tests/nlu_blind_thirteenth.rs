@@ -64,9 +64,9 @@ fn the_thirteenth_rounds_sets_score_above_their_floors() {
         (
             "AX",
             include_str!("data/blind_ax.txt"),
-            [98.0, 98.5, 98.0, 99.5, 96.5],
+            [97.5, 98.5, 98.5, 99.5, 96.5],
             100.0,
-            2.0,
+            1.5,
         ),
         (
             "AY",
@@ -78,7 +78,7 @@ fn the_thirteenth_rounds_sets_score_above_their_floors() {
         (
             "AZ",
             include_str!("data/blind_az.txt"),
-            [99.0, 98.5, 98.0, 96.5, 94.5],
+            [99.0, 98.5, 98.5, 96.5, 94.5],
             100.0,
             1.0,
         ),

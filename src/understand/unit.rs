@@ -51,11 +51,12 @@ static NOISE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 const CN_NUM: &str = "零〇一二两三四五六七八九十廿";
 
 /// Chinese units: 3座1502室, B座12樓A室, 9栋1单元302, 3号楼2单元, 十三座十五樓B室,
+/// A棟7樓之2 and A棟7F-2 (a Taiwan floor and the flat on it, written "7-2"),
 /// and a neighbour's flat named from the block: 7座隔籬1803 (the word for
 /// "next door" is kept in the text, it says what the message is about).
 static ZH_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:第)?(?P<b>\d{{1,3}}|[{n}]{{1,4}}|[a-z])\s*(?:座|栋|幢|号楼|号栋|号座)(?:\s*[,，、-]?\s*(?:\d{{1,2}}|[{n}]{{1,3}})\s*单元)?(?:\s*[,，、-]?\s*(?P<nb>隔篱|隔壁|对面|对门)?\s*(?:(?P<fl>\d{{1,2}}|[{n}]{{1,3}})\s*(?:楼|层|/f|f)\s*(?:(?P<fx>[a-z]|\d{{1,2}})\s*(?:室|号|房|座)?)?|(?P<fn>\d{{3,4}}|[零〇一二三四五六七八九]{{3,4}})(?P<fnx>[a-z])?\s*(?:室|号|房)?|(?P<fa>\d{{1,2}}[a-z])))?",
+        r"(?:第)?(?P<b>\d{{1,3}}|[{n}]{{1,4}}|[a-z])\s*(?:座|栋|幢|号楼|号栋|号座)(?:\s*[,，、-]?\s*(?:\d{{1,2}}|[{n}]{{1,3}})\s*单元)?(?:\s*[,，、-]?\s*(?P<nb>隔篱|隔壁|对面|对门)?\s*(?:(?P<fl>\d{{1,2}}|[{n}]{{1,3}})\s*(?:楼|层|/f|f)\s*(?:(?:之|-)\s*(?P<fz>\d{{1,2}}|[{n}]{{1,3}})|(?P<fx>[a-z]|\d{{1,2}})\s*(?:室|号|房|座)?)?|(?P<fn>\d{{3,4}}|[零〇一二三四五六七八九]{{3,4}})(?P<fnx>[a-z])?\s*(?:室|号|房)?|(?P<fa>\d{{1,2}}[a-z])))?",
         n = CN_NUM
     ))
 });
@@ -133,6 +134,14 @@ const SIGNAL_WORDS: &[&str] = &[
     "台风",
     "飓风",
 ];
+
+/// A Taiwan floor and flat written alone ("7F-2", "7樓之2"), taken when a
+/// building was named elsewhere in the message ("Tower A, 7F-2").
+static TW_FLAT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[^a-z0-9/])(?P<fl>\d{{1,2}}|[{CN_NUM}]{{1,3}})\s*(?:f|楼)\s*(?:之|-)\s*(?P<z>\d{{1,2}}|[{CN_NUM}]{{1,3}})(?:$|[^0-9a-z{CN_NUM}单])"
+    ))
+});
 
 /// A flat written alone ("15C", "8A"), taken when a building was named
 /// elsewhere in the message ("termites in Tower 6, 8A"; "20A, Tower 6").
@@ -286,6 +295,9 @@ fn zh_unit(text: &str, blanks: &mut Vec<(usize, usize)>) -> Option<UnitRef> {
 fn flat_of(c: &regex::Captures<'_>) -> Option<String> {
     if let Some(fl) = c.name("fl") {
         let floor = numerals::parse(fl.as_str())?;
+        if let Some(z) = c.name("fz") {
+            return Some(format!("{floor}-{}", numerals::parse(z.as_str())?));
+        }
         let x = c.name("fx")?.as_str();
         return Some(if x.bytes().all(|b| b.is_ascii_digit()) {
             format!("{floor}{x:0>2}")
@@ -371,6 +383,16 @@ fn en_unit(text: &str, original: &str, blanks: &mut Vec<(usize, usize)>) -> Opti
             .map(|m| m.as_str().to_owned())
     });
     let building = building?;
+    // "Tower A, 7F-2": a Taiwan floor and flat.
+    let flat = flat.or_else(|| {
+        TW_FLAT.captures_iter(text).find_map(|c| {
+            let (fl, z) = (c.name("fl")?, c.name("z")?);
+            let floor = numerals::parse(fl.as_str())?;
+            blanks.push((fl.start(), z.end()));
+            let z = numerals::parse(z.as_str())?;
+            Some(format!("{floor}-{z}"))
+        })
+    });
     // "Block 8 1510": the number right after the block is its flat.
     let flat = flat.or_else(|| {
         EN_BUILDING_FLAT.captures_iter(text).find_map(|c| {
@@ -433,6 +455,20 @@ mod tests {
         assert_eq!(unit("9栋1单元302漏水"), u("9", Some("302")));
         assert_eq!(unit("3号楼2单元电梯困人了"), u("3", None));
         assert_eq!(unit("5栋802厨房燃气味很重"), u("5", Some("802")));
+    }
+
+    #[test]
+    fn a_taiwan_floor_and_flat_join_with_a_dash() {
+        assert_eq!(unit("A棟7樓之2 浴室漏水"), u("A", Some("7-2")));
+        assert_eq!(unit("B棟七樓之二 冷氣壞了"), u("B", Some("7-2")));
+        assert_eq!(unit("我住D棟5F-1，電燈壞了"), u("D", Some("5-1")));
+        assert_eq!(
+            unit("Tower A 7F-2, the light is broken"),
+            u("A", Some("7-2"))
+        );
+        assert_eq!(unit("C棟12樓之3"), u("C", Some("12-3")));
+        // A floor alone still gives no flat; an entrance is not a flat.
+        assert_eq!(unit("A棟7樓走廊燈壞了"), u("A", None));
     }
 
     #[test]
