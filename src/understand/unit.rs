@@ -296,7 +296,7 @@ fn flat_of(c: &regex::Captures<'_>) -> Option<String> {
     if let Some(fl) = c.name("fl") {
         let floor = numerals::parse(fl.as_str())?;
         if let Some(z) = c.name("fz") {
-            return Some(format!("{floor}-{}", numerals::parse(z.as_str())?));
+            return taiwan_flat(floor, z.as_str());
         }
         let x = c.name("fx")?.as_str();
         return Some(if x.bytes().all(|b| b.is_ascii_digit()) {
@@ -322,6 +322,11 @@ fn flat_of(c: &regex::Captures<'_>) -> Option<String> {
         return Some(format!("{digits}{letter}"));
     }
     c.name("fa").map(|m| m.as_str().to_ascii_uppercase())
+}
+
+/// A Taiwan floor and the flat on it (7樓之2, 七樓之二, 7F-2) as "7-2".
+fn taiwan_flat(floor: u32, flat: &str) -> Option<String> {
+    Some(format!("{floor}-{}", numerals::parse(flat)?))
 }
 
 /// "3/1708" or "8-1-602" inside the text (a letter block needs a letter on
@@ -387,10 +392,8 @@ fn en_unit(text: &str, original: &str, blanks: &mut Vec<(usize, usize)>) -> Opti
     let flat = flat.or_else(|| {
         TW_FLAT.captures_iter(text).find_map(|c| {
             let (fl, z) = (c.name("fl")?, c.name("z")?);
-            let floor = numerals::parse(fl.as_str())?;
             blanks.push((fl.start(), z.end()));
-            let z = numerals::parse(z.as_str())?;
-            Some(format!("{floor}-{z}"))
+            taiwan_flat(numerals::parse(fl.as_str())?, z.as_str())
         })
     });
     // "Block 8 1510": the number right after the block is its flat.
@@ -467,7 +470,7 @@ mod tests {
             u("A", Some("7-2"))
         );
         assert_eq!(unit("C棟12樓之3"), u("C", Some("12-3")));
-        // A floor alone still gives no flat; an entrance is not a flat.
+        // A floor alone still gives no flat.
         assert_eq!(unit("A棟7樓走廊燈壞了"), u("A", None));
     }
 
